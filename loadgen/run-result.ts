@@ -1,0 +1,222 @@
+/**
+ * The versioned result of a run (`result.json`) and the interval snapshots it is built from. This file is the
+ * contract between the load generator and every report: the reports read these types and nothing else.
+ * Every duration is in the unit its name says (Us = integer microseconds, Ms = milliseconds).
+ */
+import type { DeliveryMetric, LatencyMetric } from './metric-names.js';
+
+/** Bumped on any incompatible change; readers refuse versions they do not know. */
+export const RUN_RESULT_VERSION = 1;
+
+/** Percentiles of one histogram, integer microseconds. Computed from the histogram, never averaged. */
+export interface LatencySummary {
+  count: number;
+  minUs: number;
+  meanUs: number;
+  p50Us: number;
+  p90Us: number;
+  p99Us: number;
+  p999Us: number;
+  maxUs: number;
+}
+
+/**
+ * One metric's latency: `corrected` counts from the intended send time of the open-model schedule
+ * (coordinated omission corrected); `uncorrected` from the actual send time. Equal for closed-loop actions.
+ */
+export interface MetricLatency {
+  corrected: LatencySummary;
+  uncorrected: LatencySummary;
+}
+
+/** HDR histograms encoded with hdr-histogram-js's `encodeIntoCompressedBase64`, mergeable exactly. */
+export interface EncodedMetricHistograms {
+  corrected: string;
+  uncorrected: string;
+}
+
+/** Exact delivery accounting of one delivering metric (direct, broadcast). */
+export interface DeliveryCounts {
+  /** Messages that receivers should have got, from the membership. */
+  expected: number;
+  /** Distinct expected messages that arrived. */
+  received: number;
+  /** expected - received, fixed at the end of the run after the drain grace period. */
+  lost: number;
+  /** Copies beyond the first of a message already received. */
+  duplicated: number;
+  /** Messages that arrived with a lower sequence number than one already seen from the same sender stream. */
+  outOfOrder: number;
+  /** Messages that arrived but were not expected (wrong recipient). */
+  unexpected: number;
+}
+
+/** Counters of the client side. All are counts over the interval (snapshot) or the whole run (result). */
+export interface ClientCounters {
+  /** Socket.IO events emitted by the clients. */
+  eventsSent: number;
+  /** Socket.IO events received by the clients (acks included). */
+  eventsReceived: number;
+  /** Acks that did not arrive within the action's timeout. */
+  acksTimedOut: number;
+  /** Open-model schedule slots that could not be served (the client was not connected or was too late). */
+  droppedSlots: number;
+  connectAttempts: number;
+  connectSuccesses: number;
+  connectFailures: number;
+  disconnects: number;
+  reconnects: number;
+  bytesSent: number;
+  bytesReceived: number;
+}
+
+/** Errors of one kind: how many and the latest message, e.g. `connect_error: Invalid namespace`. */
+export interface ErrorCount {
+  count: number;
+  lastMessage: string;
+}
+
+/** Connection gauges at the end of an interval. */
+export interface ConnectionGauges {
+  /** Clients the schedule wants connected now. */
+  target: number;
+  open: number;
+  connecting: number;
+  /** Clients whose last connect attempt failed and that are not retrying. */
+  failed: number;
+}
+
+/** One worker's measurements over one interval (about a second). Sent from worker to coordinator. */
+export interface IntervalSnapshot {
+  /** Which worker (and process) produced it. */
+  workerId: number;
+  /** Interval bounds in ms since the run start. */
+  startMs: number;
+  endMs: number;
+  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  counters: ClientCounters;
+  delivery: Partial<Record<DeliveryMetric, Omit<DeliveryCounts, 'lost'>>>;
+  connections: ConnectionGauges;
+  errors: Record<string, ErrorCount>;
+  disconnectReasons: Record<string, number>;
+}
+
+/** One point of the run's time series: all workers' snapshots of one second, merged. */
+export interface SeriesPoint {
+  /** Seconds since run start at the end of this interval. */
+  tSec: number;
+  /** Wall-clock epoch ms at the end of this interval (to align shards of one run). */
+  epochMs: number;
+  /** The phase that was running. */
+  phase: string;
+  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  /** Encoded histograms of this second, so series from shards merge exactly. */
+  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  counters: ClientCounters;
+  delivery: Partial<Record<DeliveryMetric, Omit<DeliveryCounts, 'lost'>>>;
+  connections: ConnectionGauges;
+  /** Events sent and received per second over this interval. */
+  sendRatePerSec: number;
+  receiveRatePerSec: number;
+}
+
+/** One sample of the server's own metrics (from its /metrics JSON), taken about once a second. */
+export interface ServerSample {
+  tSec: number;
+  /** Server process, for multi-process servers; 'total' for the sum. */
+  process: string;
+  cpuPercent: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  eventLoopDelayP50Us: number;
+  eventLoopDelayP99Us: number;
+  eventLoopDelayMaxUs: number;
+  eventLoopUtilization: number;
+  connectedClients: number;
+  rooms: number;
+  eventsReceivedPerSec: number;
+  eventsEmittedPerSec: number;
+}
+
+/** One threshold of the scenario, evaluated on the run's totals. */
+export interface ThresholdResult {
+  /** As written in the scenario, e.g. `broadcast.latency p(99) < 50ms`. */
+  expression: string;
+  passed: boolean;
+  /** The measured value in the threshold's unit, and that unit (e.g. 'ms', '%', 'count'). */
+  actual: number;
+  limit: number;
+  unit: string;
+  /** When it was first breached, seconds since start (for the live view); undefined if never. */
+  firstBreachedAtSec?: number;
+}
+
+export interface PhaseRecord {
+  name: string;
+  startMs: number;
+  durationMs: number;
+  /** 'completed', or 'cut' when the run stopped during it. */
+  status: 'completed' | 'cut';
+}
+
+/** Where and with what a result was measured. */
+export interface RunEnvironment {
+  toolVersion: string;
+  nodeVersion: string;
+  platform: string;
+  arch: string;
+  cpuModel: string;
+  cpuCount: number;
+  totalMemoryBytes: number;
+  hostname: string;
+  /** The commit of the working directory's git repository, when there is one. */
+  gitCommit?: string;
+  /** socket.io version of the built-in server, or what the target reports. */
+  serverVersion?: string;
+}
+
+export type RunStatus = 'completed' | 'interrupted' | 'failed';
+
+export interface RunResult {
+  version: typeof RUN_RESULT_VERSION;
+  status: RunStatus;
+  /** Why the run failed or stopped early, in words a user can act on. */
+  failure?: { kind: string; message: string };
+  /** Passed when every threshold passed and the run completed. */
+  verdict: 'passed' | 'failed';
+  scenario: {
+    name: string;
+    /** Path of the scenario file as given. */
+    file: string;
+    /** The scenario's text as it was read. */
+    text: string;
+    /** The `--set` overrides applied, as given. */
+    overrides: string[];
+    /** The scenario after defaults and overrides, as the run used it. */
+    effective: unknown;
+  };
+  target: { kind: 'builtin' | 'url'; url: string };
+  client: 'lean' | 'official';
+  transport: string;
+  environment: RunEnvironment;
+  /** ISO timestamps and the measured duration. */
+  startedAt: string;
+  endedAt: string;
+  durationMs: number;
+  phases: PhaseRecord[];
+  totals: {
+    latency: Partial<Record<LatencyMetric, MetricLatency>>;
+    histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+    counters: ClientCounters;
+    delivery: Partial<Record<DeliveryMetric, DeliveryCounts>>;
+    errors: Record<string, ErrorCount>;
+    disconnectReasons: Record<string, number>;
+    /** Most connections open at once. */
+    peakConnections: number;
+  };
+  series: SeriesPoint[];
+  server: ServerSample[];
+  thresholds: ThresholdResult[];
+  /** Worker-side warnings, e.g. the load generator itself saturated at tSec. */
+  warnings: string[];
+}

@@ -1,0 +1,157 @@
+/**
+ * The reference server's public API: a typed facade over the `socket.io` package that offers the event API of
+ * python-socketio (`on(event, handler(sid, ...args))`, `emit(event, data, { to, skipSid, ... })`,
+ * `enterRoom`, ...) so that its documented examples translate line by line.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { NamespaceName, RoomName, Sid } from './ids.js';
+
+/** Which Engine.IO transports the server accepts. */
+export type TransportMode =
+  /** Long-polling first, then upgrade to websocket (the official client's default). */
+  | 'polling-upgrade'
+  /** Long-polling only (no upgrade). */
+  | 'polling'
+  /** Websocket only. */
+  | 'websocket';
+
+export type ParserKind = 'default' | 'msgpack';
+
+export interface CompressionOptions {
+  /** Per-message deflate on websocket frames. Default false (socket.io's default). */
+  perMessageDeflate: boolean;
+  /** gzip/deflate of HTTP long-polling responses. Default true (socket.io's default). */
+  httpCompression: boolean;
+  /** Messages smaller than this are sent uncompressed. Default 1024 bytes. */
+  thresholdBytes: number;
+}
+
+export interface CorsOptions {
+  /** Allowed origins: '*' or a list. A wildcard origin is never combined with credentials. */
+  origin: '*' | string[];
+  credentials: boolean;
+  methods: string[];
+}
+
+/** Server-side fault injection, for proving that the load generator reports what really happened. Off by default. */
+export interface FaultOptions {
+  /** Delay this fraction (0..1) of bench replies (acks, forwarded directs/broadcasts) by `replyDelayMs`. */
+  replyDelayFraction: number;
+  /** The injected delay in milliseconds (or a distribution: each delayed reply draws uniformly from [min, max]). */
+  replyDelayMs: number | { minMs: number; maxMs: number };
+  /** Every `stallEveryMs`, block the event loop for `stallForMs` (0 = off). */
+  stallEveryMs: number;
+  stallForMs: number;
+  /** Drop this fraction (0..1) of broadcasts (and directs) instead of forwarding them. */
+  dropBroadcastFraction: number;
+  /** Seed of the fault injector's pseudo-random generator, so a fault run is repeatable. */
+  seed: number;
+}
+
+/** Which bench app the reference server serves on its namespaces ('none' = only the user's handlers). */
+export type AppName = 'bench' | 'seed-chat' | 'none';
+
+export interface ReferenceServerOptions {
+  /** Address to bind. Default '127.0.0.1' (never all interfaces unless asked). */
+  host: string;
+  /** Port to bind; 0 picks a free one. Default 0 for the API, 3000 for `sio-bench serve`. */
+  port: number;
+  /** Engine.IO path. Default '/socket.io/'. */
+  path: string;
+  transports: TransportMode;
+  parser: ParserKind;
+  compression: CompressionOptions;
+  /** CORS; undefined = no CORS headers. */
+  cors: CorsOptions | undefined;
+  /** Engine.IO heartbeat interval, ms. Default 25000. */
+  pingIntervalMs: number;
+  /** Engine.IO heartbeat timeout, ms. Default 20000. */
+  pingTimeoutMs: number;
+  /** Time a client has to join a namespace after the handshake, ms. Default 45000. */
+  connectTimeoutMs: number;
+  /** Largest message accepted, bytes. Default 1e6 (socket.io's default). */
+  maxHttpBufferSizeBytes: number;
+  /** The app to serve. Default 'none' for the API, 'bench' for `sio-bench serve`. */
+  app: AppName;
+  faults: FaultOptions;
+}
+
+/** What a connect handler receives about the client's handshake. */
+export interface Handshake {
+  headers: IncomingHttpHeaders;
+  query: Record<string, string | string[] | undefined>;
+  address: string;
+  url: string;
+  /** Epoch ms of the handshake. */
+  issuedAtMs: number;
+  secure: boolean;
+}
+
+/** Thrown (or returned as false) from a connect handler to refuse the client with a CONNECT_ERROR. */
+export class ConnectionRefusedError extends Error {
+  constructor(
+    message = 'Connection rejected by server',
+    /** Sent to the client as the CONNECT_ERROR's `data`. */
+    readonly data?: unknown,
+  ) {
+    super(message);
+    this.name = 'ConnectionRefusedError';
+  }
+}
+
+/** `on('connect')`: return false (or throw ConnectionRefusedError) to refuse. May be async. */
+export type ConnectHandler = (sid: Sid, handshake: Handshake, auth: Record<string, unknown>) => unknown;
+export type DisconnectHandler = (sid: Sid, reason: string) => unknown;
+/** Any other event: what it returns (or resolves to) becomes the ack, when the client asked for one. */
+export type EventHandler = (sid: Sid, ...args: unknown[]) => unknown;
+/** The catch-all handler: receives the event name first. */
+export type CatchAllHandler = (event: string, sid: Sid, ...args: unknown[]) => unknown;
+
+export interface EmitOptions {
+  /** A sid, a room, or a list of them. Absent: every client of the namespace. `room` is an alias. */
+  to?: Sid | RoomName | ReadonlyArray<Sid | RoomName>;
+  room?: Sid | RoomName | ReadonlyArray<Sid | RoomName>;
+  /** One sid or a list to leave out. */
+  skipSid?: Sid | readonly Sid[];
+  /** Default '/'. */
+  namespace?: NamespaceName;
+  /**
+   * Single recipient: called with the recipient's ack arguments. Broadcast with `timeoutMs`: called as
+   * (error | null, acks[]) with every recipient's ack, or the timeout error and the acks that did arrive.
+   */
+  callback?: (...args: unknown[]) => void;
+  /** Ack timeout, ms. */
+  timeoutMs?: number;
+}
+
+/** The handle that createReferenceServer resolves to. */
+export interface ReferenceServer {
+  /** The bound address, e.g. { host: '127.0.0.1', port: 40123 }, and its URL `http://127.0.0.1:40123`. */
+  readonly address: { host: string; port: number };
+  readonly url: string;
+  /** The effective options (defaults filled in). */
+  readonly options: ReferenceServerOptions;
+  on(event: 'connect', handler: ConnectHandler, namespace?: NamespaceName): void;
+  on(event: 'disconnect', handler: DisconnectHandler, namespace?: NamespaceName): void;
+  on(event: string, handler: EventHandler, namespace?: NamespaceName): void;
+  /** Registers the catch-all handler of a namespace (for events with no handler of their own). */
+  onAny(handler: CatchAllHandler, namespace?: NamespaceName): void;
+  /** Emits `event` with `data` (an array in `data` is one argument; use `emitArgs` for several). */
+  emit(event: string, data?: unknown, options?: EmitOptions): void;
+  /** Emits `event` with several arguments. */
+  emitArgs(event: string, args: readonly unknown[], options?: EmitOptions): void;
+  /** Emits `message`. */
+  send(data: unknown, options?: EmitOptions): void;
+  /** Like emit to a single sid with a callback, as a promise of the ack's arguments (rejects on timeout). */
+  call(event: string, data: unknown, options: { to: Sid; namespace?: NamespaceName; timeoutMs?: number }): Promise<unknown>;
+  enterRoom(sid: Sid, room: RoomName, namespace?: NamespaceName): void;
+  leaveRoom(sid: Sid, room: RoomName, namespace?: NamespaceName): void;
+  /** Removes every client from the room. */
+  closeRoom(room: RoomName, namespace?: NamespaceName): void;
+  /** The rooms a sid is in, its own room included. */
+  rooms(sid: Sid, namespace?: NamespaceName): RoomName[];
+  /** Disconnects a sid from the namespace. */
+  disconnect(sid: Sid, namespace?: NamespaceName): void;
+  /** Stops accepting clients, disconnects every client and closes the HTTP server. */
+  close(): Promise<void>;
+}
