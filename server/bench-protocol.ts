@@ -8,6 +8,18 @@
  */
 import type { ClientIndex, RoomName, Sid } from './ids.js';
 
+/**
+ * A load-generator client may send `{ clientIndex }` in its CONNECT auth; the bench server then puts it in the
+ * room `clientRoom(clientIndex)`, so other simulated clients can address it by index without knowing its sid.
+ */
+export interface BenchAuth {
+  clientIndex?: ClientIndex;
+}
+/** The personal room of a simulated client. */
+export function clientRoom(clientIndex: ClientIndex): RoomName {
+  return `client:${clientIndex}`;
+}
+
 /** Any payload the scenario sends: JSON text or binary (Buffer/Uint8Array), possibly nested. */
 export type BenchPayload = unknown;
 
@@ -29,14 +41,16 @@ export interface ErrorAck {
 
 /** A message addressed to one other client; the server forwards it unchanged as a `direct` event. */
 export interface DirectMessage {
-  /** The recipient's sid. */
-  to: Sid;
+  /** The recipient: its sid, or its personal room `client:<index>` (see BenchAuth). */
+  to: Sid | RoomName;
   /** The sender's client index, so the receiver can check per-sender order. */
   from: ClientIndex;
   /** Sender's per-recipient-stream sequence number, from 0. */
   seq: number;
-  /** Intended send time in monotonic microseconds. */
+  /** Intended send time (open-model schedule slot) in monotonic microseconds. */
   t0Us: number;
+  /** Actual send time in monotonic microseconds (>= t0Us); the uncorrected latency counts from here. */
+  sentUs: number;
   payload: BenchPayload;
 }
 
@@ -46,7 +60,9 @@ export interface BroadcastMessage {
   from: ClientIndex;
   /** Sender's per-room sequence number, from 0. */
   seq: number;
+  /** Intended and actual send time, monotonic microseconds (see DirectMessage). */
   t0Us: number;
+  sentUs: number;
   /** Deliver to the sender too (default false: the sender is skipped). */
   includeSelf?: boolean;
   payload: BenchPayload;
