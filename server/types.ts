@@ -4,7 +4,9 @@
  * `enterRoom`, ...) so that its documented examples translate line by line.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { Server as SocketIoServer } from 'socket.io';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
+import type { ServerMetricsView } from './metrics/server-metrics.js';
 
 /** Which Engine.IO transports the server accepts. */
 export type TransportMode =
@@ -116,11 +118,13 @@ export interface EmitOptions {
   /** Default '/'. */
   namespace?: NamespaceName;
   /**
-   * Single recipient: called with the recipient's ack arguments. Broadcast with `timeoutMs`: called as
-   * (error | null, acks[]) with every recipient's ack, or the timeout error and the acks that did arrive.
+   * Without `timeoutMs` (python-socketio): called once per recipient with that recipient's ack arguments, so
+   * for a single sid once (recipients: this process's clients). With `timeoutMs` (socket.io broadcast ack):
+   * called once as (error | null, acks[]) with every recipient's ack (its first argument), or the timeout
+   * error and the acks that did arrive.
    */
   callback?: (...args: unknown[]) => void;
-  /** Ack timeout, ms. */
+  /** Ack timeout, ms; selects the collect-every-ack form of `callback`. Default: none. */
   timeoutMs?: number;
 }
 
@@ -142,7 +146,10 @@ export interface ReferenceServer {
   emitArgs(event: string, args: readonly unknown[], options?: EmitOptions): void;
   /** Emits `message`. */
   send(data: unknown, options?: EmitOptions): void;
-  /** Like emit to a single sid with a callback, as a promise of the ack's arguments (rejects on timeout). */
+  /**
+   * Emits to a single sid and resolves to its ack: the argument when there is one, the list of them otherwise.
+   * Rejects when the sid is not connected here or no ack comes within `timeoutMs` (default 60000, python-socketio's).
+   */
   call(event: string, data: unknown, options: { to: Sid; namespace?: NamespaceName; timeoutMs?: number }): Promise<unknown>;
   enterRoom(sid: Sid, room: RoomName, namespace?: NamespaceName): void;
   leaveRoom(sid: Sid, room: RoomName, namespace?: NamespaceName): void;
@@ -154,4 +161,10 @@ export interface ReferenceServer {
   disconnect(sid: Sid, namespace?: NamespaceName): void;
   /** Stops accepting clients, disconnects every client and closes the HTTP server. */
   close(): Promise<void>;
+  /** The namespaces that exist (have handlers), '/' always among them. */
+  namespaces(): NamespaceName[];
+  /** The metrics registry: snapshots, Prometheus text, and `countRefused(kind)` for the apps' own refusals. */
+  readonly metrics: ServerMetricsView;
+  /** The underlying socket.io Server, for what the facade does not cover. */
+  readonly io: SocketIoServer;
 }

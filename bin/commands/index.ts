@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { registerServe } from './serve.js';
+import { registerRun } from './run.js';
+import { registerValidateCommand } from './validate.js';
+import { registerSchemaCommand } from './schema.js';
+import { registerReport } from './report.js';
 
 /** Sets the process exit code from inside a command's action (the action itself resolves normally). */
 export type SetExitCode = (code: number) => void;
@@ -8,6 +13,11 @@ export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => vo
 
 const commands: RegisterCommand[] = [
   // Each subcommand registers itself here, one line each.
+  registerServe,
+  registerRun,
+  registerValidateCommand,
+  registerSchemaCommand,
+  registerReport,
 ];
 
 /** Adds every subcommand to `program`. */

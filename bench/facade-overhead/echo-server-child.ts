@@ -1,0 +1,89 @@
+/**
+ * Child process entry of the facade-overhead benchmark: `node echo-server-child.js reference|bare`. Starts one
+ * echo server on 127.0.0.1 port 0, reports its port over IPC, answers CPU readings, and exits on `stop`.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { createReferenceServer } from '../../server/reference-server.js';
+import { ECHO_SERVER_KINDS, isToChildMessage, type EchoServerKind, type FromChildMessage, type ToChildMessage } from './child-messages.js';
+
+/** A running echo server: its port and how to close it. */
+interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+async function startReference(): Promise<RunningServer> {
+  const server = await createReferenceServer({ transports: 'websocket', app: 'bench' });
+  return { port: server.address.port, close: () => server.close() };
+}
+
+/** A bare socket.io server, with the socket.io options the reference server uses for websocket-only serving. */
+async function startBare(): Promise<RunningServer> {
+  const http = createServer();
+  const io = new Server(http, { transports: ['websocket'], allowUpgrades: false, perMessageDeflate: false, serveClient: false, allowEIO3: false });
+  io.on('connection', (socket) => {
+    socket.on('echo', (payload: unknown, ack: unknown) => {
+      if (typeof ack === 'function') ack(payload);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(0, '127.0.0.1', resolve);
+  });
+  return {
+    port: (http.address() as AddressInfo).port,
+    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+  };
+}
+
+function send(message: FromChildMessage): void {
+  process.send?.(message);
+}
+
+async function main(): Promise<void> {
+  const kind = ECHO_SERVER_KINDS.find((k) => k === process.argv[2]);
+  if (kind === undefined || process.send === undefined) {
+    throw new Error(`usage: fork(echo-server-child.js, [${ECHO_SERVER_KINDS.join('|')}]) with an IPC channel`);
+  }
+  const server = await start(kind);
+  process.on('message', (message: unknown) => {
+    if (!isToChildMessage(message)) return;
+    void handle(message, server);
+  });
+  send({ type: 'listening', port: server.port });
+}
+
+function start(kind: EchoServerKind): Promise<RunningServer> {
+  switch (kind) {
+    case 'reference':
+      return startReference();
+    case 'bare':
+      return startBare();
+    default:
+      throw new Error(`unknown server kind ${JSON.stringify(kind satisfies never)}`);
+  }
+}
+
+async function handle(message: ToChildMessage, server: RunningServer): Promise<void> {
+  switch (message.type) {
+    case 'read-cpu': {
+      const usage = process.cpuUsage();
+      send({ type: 'cpu', userUs: usage.user, systemUs: usage.system });
+      return;
+    }
+    case 'stop':
+      await server.close();
+      process.disconnect();
+      return;
+    default:
+      throw new Error(`unknown message ${JSON.stringify(message satisfies never)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  process.exitCode = 1;
+  process.disconnect?.();
+});

@@ -1,0 +1,74 @@
+/**
+ * Benchmark: the reference server's bench `echo` against a bare `socket.io` server with an equivalent handler,
+ * side by side in one run. Each server runs in its own child process (CPU measured per server); the same raw
+ * websocket clients in this process drive each in a closed loop; rounds alternate the order. Reports
+ * throughput (acks/s), server CPU per message (µs) and the reference/bare ratios. Target: facade cost < 5 %.
+ */
+import type { BenchModule, BenchSettings } from '../bench-module.js';
+import { ECHO_SERVER_KINDS, type EchoServerKind } from './child-messages.js';
+import { measureClosedLoop, type WindowMeasurement } from './closed-loop-driver.js';
+import { costPercentFromCpuRatio, costPercentFromThroughputRatio, overheadFigures, type OverheadFigures } from './overhead-figures.js';
+import { startServerChild, type ServerChild } from './server-child.js';
+
+/** The echo argument: a small object like a bench payload (about 100 bytes of JSON). */
+const PAYLOAD_JSON = JSON.stringify({ seq: 1, t0Us: 123456789, text: 'x'.repeat(64) });
+
+/** Measures both servers for `settings.rounds` rounds, in alternating order. */
+export async function measureFacadeOverhead(settings: BenchSettings, progress: (line: string) => void): Promise<OverheadFigures> {
+  const children = new Map<EchoServerKind, ServerChild>();
+  try {
+    for (const kind of ECHO_SERVER_KINDS) children.set(kind, await startServerChild(kind));
+    const windows: Record<EchoServerKind, WindowMeasurement[]> = { reference: [], bare: [] };
+    for (let round = 0; round < settings.rounds; round += 1) {
+      const order = round % 2 === 0 ? ECHO_SERVER_KINDS : [...ECHO_SERVER_KINDS].reverse();
+      for (const kind of order) {
+        const child = children.get(kind);
+        if (child === undefined) throw new Error(`no ${kind} child`);
+        const window = await measureClosedLoop(
+          { url: child.url, clients: settings.clients, warmupMs: settings.warmupMs, measureMs: settings.measureMs, payloadJson: PAYLOAD_JSON },
+          () => child.readCpuUs(),
+        );
+        windows[kind].push(window);
+        progress(
+          `round ${round + 1}/${settings.rounds} ${kind}: ${Math.round((window.acks * 1000) / window.elapsedMs)} acks/s, ` +
+            `${(window.serverCpuUs / window.acks).toFixed(2)} µs CPU/msg`,
+        );
+      }
+    }
+    return overheadFigures(windows.reference, windows.bare);
+  } finally {
+    await Promise.all([...children.values()].map((child) => child.stop()));
+  }
+}
+
+/** The report of the figures as a Markdown table plus the per-round ratios. */
+export function renderOverheadReport(figures: OverheadFigures, settings: BenchSettings): string {
+  const { reference, bare } = figures;
+  const fixed = (value: number, digits: number): string => value.toFixed(digits);
+  const rounds = (ratios: readonly number[]): string => ratios.map((r) => fixed(r, 3)).join(', ');
+  return [
+    `facade-overhead: bench echo, ${settings.clients} websocket clients in a closed loop, ${settings.rounds} rounds × ` +
+      `${settings.measureMs} ms per server (after ${settings.warmupMs} ms warm-up), alternating order`,
+    '',
+    '| server | acks | acks/s | server CPU µs/msg |',
+    '|---|---:|---:|---:|',
+    `| reference (facade) | ${reference.acks} | ${fixed(reference.acksPerSec, 0)} | ${fixed(reference.cpuUsPerMessage, 2)} |`,
+    `| bare socket.io | ${bare.acks} | ${fixed(bare.acksPerSec, 0)} | ${fixed(bare.cpuUsPerMessage, 2)} |`,
+    `| ratio reference/bare | | ${fixed(figures.throughputRatio, 3)} | ${fixed(figures.cpuPerMessageRatio, 3)} |`,
+    '',
+    `facade cost: ${fixed(costPercentFromThroughputRatio(figures.throughputRatio), 1)} % in throughput, ` +
+      `${fixed(costPercentFromCpuRatio(figures.cpuPerMessageRatio), 1)} % in CPU per message (target < 5 %)`,
+    `per-round ratios: throughput ${rounds(figures.throughputRatioByRound)} (median ${fixed(figures.throughputRatioMedian, 3)}); ` +
+      `CPU/msg ${rounds(figures.cpuPerMessageRatioByRound)} (median ${fixed(figures.cpuPerMessageRatioMedian, 3)})`,
+  ].join('\n');
+}
+
+/** The module that bench/run-all.ts lists. */
+export const facadeOverheadBench: BenchModule = {
+  name: 'facade-overhead',
+  description: "reference server's bench echo vs a bare socket.io server: throughput and CPU per message",
+  async run(settings) {
+    const figures = await measureFacadeOverhead(settings, (line) => process.stderr.write(`  ${line}\n`));
+    return renderOverheadReport(figures, settings);
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * The parent's handle on one echo-server child process: forks it, waits for its port, reads its CPU time
+ * over IPC, and stops it.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { isFromChildMessage, type EchoServerKind, type FromChildMessage, type ToChildMessage } from './child-messages.js';
+
+export interface ServerChild {
+  readonly kind: EchoServerKind;
+  readonly url: string;
+  /** The child's cumulative CPU time (user + system), µs. */
+  readCpuUs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const CHILD_ENTRY = new URL('./echo-server-child.js', import.meta.url);
+/** How long a child may take to start or to answer, ms. */
+const CHILD_TIMEOUT_MS = 15_000;
+
+/** Waits for the next message from `child` that `pick` accepts; rejects if the child fails, exits or times out. */
+function nextMessage<T>(child: ChildProcess, pick: (message: FromChildMessage) => T | undefined): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (message: unknown): void => {
+      if (!isFromChildMessage(message)) return;
+      if (message.type === 'failed') {
+        cleanup();
+        reject(new Error(`echo server child failed: ${message.message}`));
+        return;
+      }
+      const picked = pick(message);
+      if (picked === undefined) return;
+      cleanup();
+      resolve(picked);
+    };
+    const onExit = (code: number | null): void => {
+      cleanup();
+      reject(new Error(`echo server child exited (code ${code})`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`echo server child did not answer within ${CHILD_TIMEOUT_MS} ms`));
+    }, CHILD_TIMEOUT_MS);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** Forks a child running the `kind` server and resolves once it listens. */
+export async function startServerChild(kind: EchoServerKind): Promise<ServerChild> {
+  const child = fork(CHILD_ENTRY, [kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const send = (message: ToChildMessage): void => {
+    child.send(message);
+  };
+  const port = await nextMessage(child, (m) => (m.type === 'listening' ? m.port : undefined));
+  return {
+    kind,
+    url: `http://127.0.0.1:${port}`,
+    async readCpuUs() {
+      const reading = nextMessage(child, (m) => (m.type === 'cpu' ? m.userUs + m.systemUs : undefined));
+      send({ type: 'read-cpu' });
+      return reading;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      send({ type: 'stop' });
+      const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: runs every benchmark in `benchmarks` in order and prints each report to stdout (progress to
+ * stderr), headed by the machine it ran on. A later benchmark is added with one line in the list below.
+ *
+ * Usage: node dist/bench/run-all.js [--only NAME[,NAME]] [--rounds N] [--measure-ms MS] [--warmup-ms MS] [--clients N]
+ */
+import { Command } from 'commander';
+import type { BenchModule, BenchSettings } from './bench-module.js';
+import { describeMachine, machineInfo } from './machine-info.js';
+import { facadeOverheadBench } from './facade-overhead/facade-overhead-bench.js';
+
+const benchmarks: BenchModule[] = [
+  facadeOverheadBench,
+];
+
+/** Defaults sized for a small shared machine: about 35 s for facade-overhead. */
+const DEFAULT_SETTINGS: BenchSettings = { measureMs: 3000, warmupMs: 1000, rounds: 4, clients: 32 };
+
+function positiveInteger(flag: string) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${flag} must be a positive integer (got ${JSON.stringify(value)})`);
+    return parsed;
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('run-all')
+    .option('--only <names>', `comma-separated benchmarks to run (${benchmarks.map((b) => b.name).join(', ')})`)
+    .option('--rounds <n>', 'rounds per benchmark', positiveInteger('--rounds'), DEFAULT_SETTINGS.rounds)
+    .option('--measure-ms <ms>', 'measured time per server per round', positiveInteger('--measure-ms'), DEFAULT_SETTINGS.measureMs)
+    .option('--warmup-ms <ms>', 'unmeasured warm-up before each measurement', positiveInteger('--warmup-ms'), DEFAULT_SETTINGS.warmupMs)
+    .option('--clients <n>', 'concurrent load clients', positiveInteger('--clients'), DEFAULT_SETTINGS.clients)
+    .parse([...argv]);
+  const flags = program.opts<{ only?: string; rounds: number; measureMs: number; warmupMs: number; clients: number }>();
+  const settings: BenchSettings = { rounds: flags.rounds, measureMs: flags.measureMs, warmupMs: flags.warmupMs, clients: flags.clients };
+  const wanted = flags.only?.split(',').map((name) => name.trim());
+  const unknown = wanted?.filter((name) => !benchmarks.some((b) => b.name === name)) ?? [];
+  if (unknown.length > 0) {
+    process.stderr.write(`run-all: unknown benchmark(s) ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  process.stdout.write(`machine: ${describeMachine(machineInfo())}\n\n`);
+  for (const bench of benchmarks) {
+    if (wanted !== undefined && !wanted.includes(bench.name)) continue;
+    process.stderr.write(`${bench.name}: ${bench.description}\n`);
+    process.stdout.write(`${await bench.run(settings)}\n\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { badInput, ExitCode } from '../exit-codes.js';
+import type { RegisterCommand } from './index.js';
+import { COMPRESSION_CHOICES, describeServeConfig, messageWithFlagName, parseServeFlags, SERVE_DEFAULT_PORT, type ServeFlags } from '../../server/cli-options.js';
+import { createReferenceServer } from '../../server/reference-server.js';
+import { ServerOptionsError } from '../../server/server-options.js';
+
+/**
+ * `sio-bench serve`: runs the reference server until SIGINT or SIGTERM, then disconnects every client and exits 0.
+ * The first stdout line is machine-readable (`listening http://HOST:PORT`) so that a parent process started it
+ * with `--port 0` can find it; the second is the effective configuration on one line.
+ */
+export const registerServe: RegisterCommand = (program: Command, setExitCode) => {
+  program
+    .command('serve')
+    .description('Run the reference Socket.IO server (bench protocol or the seed chat app) until SIGINT/SIGTERM')
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', `port to bind; 0 picks a free one (default: ${SERVE_DEFAULT_PORT})`)
+    .option('--path <path>', 'Engine.IO path (default: /socket.io/)')
+    .option('--app <app>', 'app to serve: bench | seed-chat | none (default: bench)')
+    .option('--transports <mode>', 'transports: polling-upgrade | polling | websocket (default: polling-upgrade)')
+    .option('--parser <kind>', 'Socket.IO parser: default | msgpack (default: default)')
+    .option('--compression <which>', `compressions to turn on: ${COMPRESSION_CHOICES.join(' | ')} (default: http, as socket.io)`)
+    .option('--per-message-deflate', 'per-message deflate on websocket frames (overrides --compression)')
+    .option('--no-per-message-deflate', 'no per-message deflate')
+    .option('--http-compression', 'gzip/deflate of polling responses (overrides --compression)')
+    .option('--no-http-compression', 'no HTTP compression')
+    .option('--compression-threshold-bytes <bytes>', 'smaller messages are not compressed (default: 1024)')
+    .option('--cors <origins>', "allow CORS from these comma-separated origins, or '*' (default: no CORS)")
+    .option('--cors-credentials', 'allow credentials (needs explicit origins)')
+    .option('--cors-methods <methods>', 'comma-separated HTTP methods (default: GET,POST)')
+    .option('--ping-interval-ms <ms>', 'Engine.IO heartbeat interval (default: 25000)')
+    .option('--ping-timeout-ms <ms>', 'Engine.IO heartbeat timeout (default: 20000)')
+    .option('--connect-timeout-ms <ms>', 'time to join a namespace after the handshake (default: 45000)')
+    .option('--max-http-buffer-size-bytes <bytes>', 'largest message accepted (default: 1000000)')
+    .option('--fault-reply-delay-fraction <0..1>', 'fault: delay this fraction of bench replies (default: 0)')
+    .option('--fault-reply-delay-ms <ms|min-max>', 'fault: the delay, fixed or drawn uniformly from MIN-MAX (default: 0)')
+    .option('--fault-stall-every-ms <ms>', 'fault: block the event loop every MS (default: 0 = off)')
+    .option('--fault-stall-for-ms <ms>', 'fault: for this long each time (default: 0)')
+    .option('--fault-drop-fraction <0..1>', 'fault: drop this fraction of forwarded broadcasts and directs (default: 0)')
+    .option('--fault-seed <n>', 'fault: seed of the fault PRNG, so runs repeat (default: 1)')
+    .action(async (flags: ServeFlags) => {
+      await serve(flags);
+      setExitCode(ExitCode.ok);
+    });
+};
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const parsed = parseServeFlags(flags);
+  if (!parsed.ok) throw badInput(parsed.problems.join('\n'));
+  // Listen for the signals before starting, so that one arriving during start-up still ends in an orderly close.
+  const stopSignal = untilSignal(['SIGINT', 'SIGTERM']);
+  let server;
+  try {
+    server = await createReferenceServer(parsed.input);
+  } catch (error) {
+    if (error instanceof ServerOptionsError) throw badInput(error.issues.map(messageWithFlagName).join('\n'));
+    if (isListenError(error)) throw badInput(`--host/--port: cannot listen on ${flags.host ?? '127.0.0.1'}:${parsed.input.port}: ${error.code}`);
+    throw error;
+  }
+  process.stdout.write(`listening ${server.url}\n`);
+  process.stdout.write(`config ${describeServeConfig(server.options)}\n`);
+  const signal = await stopSignal;
+  process.stderr.write(`sio-bench serve: ${signal}, disconnecting clients\n`);
+  await server.close();
+}
+
+function isListenError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && 'code' in error && (error.code === 'EADDRINUSE' || error.code === 'EADDRNOTAVAIL' || error.code === 'EACCES' || error.code === 'ENOTFOUND');
+}
+
+/** Resolves with the first of `signals` that the process receives, then stops listening for the others. */
+function untilSignal(signals: readonly NodeJS.Signals[]): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const handlers = signals.map((signal) => {
+      const handler = (): void => {
+        for (const [other, otherHandler] of handlers) process.off(other, otherHandler);
+        resolve(signal);
+      };
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
+  });
+}

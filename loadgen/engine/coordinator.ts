@@ -1,0 +1,384 @@
+/**
+ * The coordinator: starts the target (or checks it), splits the population into shards over worker threads
+ * (and over load processes when one process cannot hold the connections), starts them on one clock, merges
+ * their interval snapshots second by second, keeps the exact delivery ledger, feeds the live view, and builds the
+ * RunResult. It never draws anything itself and never throws for a failed run: a run that breaks still
+ * produces a result, marked failed or interrupted, with what was measured until then.
+ */
+import os from 'node:os';
+import type { LoadedScenario } from '../scenario/load-scenario.js';
+import type { Scenario } from '../scenario/schema.js';
+import { captureEnvironment } from '../environment.js';
+import { monotonicClock, type Clock } from '../measure/clock.js';
+import { DeliveryLedger } from '../measure/delivery-ledger.js';
+import { RunAccumulator } from '../measure/run-accumulator.js';
+import { WorkerMetrics } from '../measure/worker-metrics.js';
+import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
+import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
+import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
+import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
+import { FanoutTracker } from './fanout-tracker.js';
+import type { CoordinatorToWorker, LedgerDelta, ShardTask, WorkerToCoordinator } from './messages.js';
+import { planRun, phaseAt, type RunPlan } from './run-plan.js';
+import { type ShardHost } from './shard-host.js';
+import { planShards, startShardHosts } from './shard-layout.js';
+import { probeTarget } from './probe-target.js';
+import { sourceAddressesFor } from './source-addresses.js';
+
+/** Worker id of the coordinator's own measurements (fan-out completion) in the merged snapshots. */
+const COORDINATOR_WORKER_ID = -1;
+/** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
+const FANOUT_SETTLE_US = 3_000_000;
+/** Longest wait for every worker to be ready, ms. */
+const READY_TIMEOUT_MS = 30_000;
+/** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
+const START_LEAD_MS = 300;
+
+export interface RunScenarioOptions {
+  loaded: LoadedScenario;
+  /** Worker threads in total. Default: the machine's available parallelism. */
+  workers?: number;
+  /** Most clients one load process may hold (file descriptors). Default 15,000 (websocket) or 7,000 (polling). */
+  clientsPerProcess?: number;
+  reporter: LiveReporter;
+  /** Aborting ends the run early; the result is marked interrupted. */
+  signal?: AbortSignal;
+  /** One-line notices for the user (stderr). */
+  notice?: (line: string) => void;
+  clock?: Clock;
+}
+
+/** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
+export async function runScenario(options: RunScenarioOptions): Promise<RunResult> {
+  const run = new Coordinator(options);
+  return run.execute();
+}
+
+class Coordinator {
+  private readonly scenario: Scenario;
+  private readonly plan: RunPlan;
+  private readonly clock: Clock;
+  private readonly accumulator = new RunAccumulator();
+  private readonly ownMetrics = new WorkerMetrics();
+  private readonly broadcastLedger = new DeliveryLedger();
+  private readonly directLedger = new DeliveryLedger();
+  private readonly fanout: FanoutTracker;
+  private readonly series: SeriesPoint[] = [];
+  private readonly serverSamples: ServerSample[] = [];
+  private readonly warnings: string[] = [];
+  private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
+  private readonly activeWorkers = new Set<number>();
+  private readonly firstBreach = new Map<string, number>();
+  private hosts: ShardHost[] = [];
+  private server: BuiltinServer | undefined;
+  private sampler: MetricsSampler | undefined;
+  private runStartUs = 0;
+  private runStartEpochMs = 0;
+  private lastClosedSec = 0;
+  private failure: RunResult['failure'];
+  private interrupted = false;
+  private stopping = false;
+  private allDone!: () => void;
+  private readonly done = new Promise<void>((resolve) => {
+    this.allDone = resolve;
+  });
+
+  constructor(private readonly options: RunScenarioOptions) {
+    this.scenario = options.loaded.scenario;
+    this.plan = planRun(this.scenario);
+    this.clock = options.clock ?? monotonicClock;
+    const includeSelf = this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
+    this.fanout = new FanoutTracker(this.ownMetrics.latency('fanoutCompletion'), () => includeSelf);
+  }
+
+  async execute(): Promise<RunResult> {
+    const startedAt = new Date();
+    const environment = await captureEnvironment();
+    let targetUrl = '';
+    try {
+      targetUrl = await this.startTarget();
+      if (this.server === undefined) delete environment.serverVersion;
+      await this.runShards(targetUrl);
+    } catch (error) {
+      this.failure ??= { kind: 'run_failed', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      await this.teardown();
+    }
+    return this.buildResult(startedAt, environment, targetUrl);
+  }
+
+  private async startTarget(): Promise<string> {
+    const { target } = this.scenario;
+    if (target.kind === 'builtin') {
+      this.server = await startBuiltinServer({ ...target.server });
+      void this.server.exited.then((exit) => {
+        if (this.stopping) return;
+        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
+      });
+      this.startSampler(this.server.metricsUrl);
+      return this.server.url;
+    }
+    await probeTarget(target.url, this.scenario.path);
+    this.startSampler(target.metricsUrl ?? metricsUrlFor(target.url));
+    return target.url;
+  }
+
+  private startSampler(url: string): void {
+    this.sampler = startMetricsSampler({
+      url,
+      clock: () => (this.runStartUs === 0 ? 0 : (this.clock.nowUs() - this.runStartUs) / 1000),
+      onSample: (sample) => {
+        if (this.runStartUs !== 0) this.serverSamples.push(sample);
+      },
+      onNotice: (message) => this.options.notice?.(message),
+    });
+  }
+
+  private async runShards(targetUrl: string): Promise<void> {
+    const threads = this.options.workers ?? os.availableParallelism();
+    const layout = planShards({
+      totalClients: this.plan.totalClients,
+      threads,
+      clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
+    });
+    const base: Omit<ShardTask, 'workerId'> = {
+      workerCount: layout.workerCount,
+      scenario: this.scenario,
+      targetUrl,
+      sourceAddresses: this.scenario.population.sourceAddresses ?? sourceAddressesFor(targetUrl, this.plan.totalClients),
+      intervalMs: 1000,
+    };
+    if (layout.processes > 1) this.options.notice?.(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
+    const ready = new Set<number>();
+    let readyResolve!: () => void;
+    const allReady = new Promise<void>((resolve) => {
+      readyResolve = resolve;
+    });
+    this.hosts = startShardHosts(layout, base, (message) => {
+      if (message.type === 'ready') {
+        ready.add(message.workerId);
+        if (ready.size === layout.workerCount) readyResolve();
+        return;
+      }
+      this.onWorkerMessage(message);
+    });
+    for (let id = 0; id < layout.workerCount; id += 1) this.activeWorkers.add(id);
+    const readyTimeout = setTimeout(() => this.fail('workers_not_ready', `only ${ready.size} of ${layout.workerCount} workers were ready after ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+    await Promise.race([allReady, this.done]);
+    clearTimeout(readyTimeout);
+    if (this.activeWorkers.size === 0 || this.failure) return;
+
+    this.runStartUs = this.clock.nowUs() + START_LEAD_MS * 1000;
+    this.runStartEpochMs = Date.now() + START_LEAD_MS;
+    this.broadcast({ type: 'start', runStartUs: this.runStartUs });
+    const onAbort = (): void => this.interrupt();
+    this.options.signal?.addEventListener('abort', onAbort, { once: true });
+    this.options.reporter.onStopRequest(onAbort);
+    if (this.options.signal?.aborted) this.interrupt();
+    await this.done;
+    this.options.signal?.removeEventListener('abort', onAbort);
+    this.flushSeconds(Number.POSITIVE_INFINITY);
+  }
+
+  private broadcast(message: CoordinatorToWorker): void {
+    for (const host of this.hosts) host.broadcast(message);
+  }
+
+  private interrupt(): void {
+    if (this.stopping) return;
+    this.interrupted = true;
+    this.stopping = true;
+    this.options.notice?.('stopping: ending the phases and writing the result');
+    this.broadcast({ type: 'stop', reason: 'interrupted' });
+  }
+
+  private fail(kind: string, message: string): void {
+    this.failure ??= { kind, message };
+    if (this.stopping) return;
+    this.stopping = true;
+    this.options.notice?.(`run failed: ${message}`);
+    this.broadcast({ type: 'stop', reason: 'failed' });
+    if (this.activeWorkers.size === 0 || this.runStartUs === 0) this.allDone();
+  }
+
+  private onWorkerMessage(message: WorkerToCoordinator): void {
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'interval': {
+        this.applyLedger(message.ledger);
+        const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
+        let pending = this.pendingSeconds.get(sec);
+        if (!pending) {
+          pending = { workers: new Set(), snapshots: [] };
+          this.pendingSeconds.set(sec, pending);
+        }
+        pending.workers.add(message.snapshot.workerId);
+        pending.snapshots.push(message);
+        if ([...this.activeWorkers].every((id) => pending.workers.has(id))) this.flushSeconds(sec);
+        return;
+      }
+      case 'done':
+        this.workerEnded(message.workerId);
+        return;
+      case 'fatal':
+        this.fail('worker_failed', `worker ${message.workerId} (clients i where i mod ${this.hosts.reduce((n, host) => n + host.workerIds.length, 0)} = ${message.workerId}) failed: ${message.message}`);
+        this.workerEnded(message.workerId);
+        return;
+    }
+  }
+
+  private workerEnded(workerId: number): void {
+    this.activeWorkers.delete(workerId);
+    if (this.activeWorkers.size === 0) this.allDone();
+  }
+
+  private applyLedger(delta: LedgerDelta): void {
+    const rooms = this.scenario.population.rooms;
+    for (const batch of delta.sends) {
+      (batch.channel < rooms ? this.broadcastLedger : this.directLedger).addSends(batch.channel, batch.sender, batch.sentUs);
+    }
+    for (const event of delta.windows) {
+      const ledger = event.channel < rooms ? this.broadcastLedger : this.directLedger;
+      if (event.open) ledger.openWindow(event.channel, event.receiver, event.atUs);
+      else ledger.closeWindow(event.channel, event.receiver, event.atUs);
+      if (event.channel < rooms) this.fanout.window(event);
+    }
+    for (const part of delta.fanout) this.fanout.partial(part);
+  }
+
+  /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
+  private flushSeconds(untilSec: number): void {
+    const ready = [...this.pendingSeconds.keys()].filter((sec) => sec <= untilSec).sort((a, b) => a - b);
+    for (const sec of ready) {
+      const pending = this.pendingSeconds.get(sec)!;
+      this.pendingSeconds.delete(sec);
+      for (const message of pending.snapshots) if (message.type === 'interval') this.accumulator.add(message.snapshot);
+      const nowUs = this.clock.nowUs();
+      this.fanout.settle(nowUs - FANOUT_SETTLE_US);
+      this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
+      const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
+      const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
+      this.series.push(point);
+      this.lastClosedSec = sec;
+      this.options.reporter.update(this.liveState(point, nowUs));
+    }
+  }
+
+  private liveState(point: SeriesPoint, nowUs: number): LiveState {
+    const elapsedMs = (nowUs - this.runStartUs) / 1000;
+    const totals = this.accumulator.totals({ histograms: false });
+    const cutoffUs = nowUs - FANOUT_SETTLE_US;
+    const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
+    const expected = this.broadcastLedger.expectedUpTo(cutoffUs, { includeSelf }) + this.directLedger.expectedUpTo(cutoffUs, { includeSelf: () => false });
+    const received = (totals.delivery.broadcast?.received ?? 0) + (totals.delivery.direct?.received ?? 0);
+    const duplicated = (totals.delivery.broadcast?.duplicated ?? 0) + (totals.delivery.direct?.duplicated ?? 0);
+    return {
+      scenarioName: this.scenario.name,
+      target: this.targetInfo(),
+      client: this.scenario.client,
+      transport: this.scenario.transport,
+      phases: this.plan.phases.map((phase) => ({
+        name: phase.name,
+        kind: phase.kind,
+        startMs: phase.startMs,
+        durationMs: phase.durationMs,
+        status: elapsedMs >= phase.startMs + phase.durationMs ? 'done' : elapsedMs >= phase.startMs ? (this.stopping ? 'cut' : 'running') : 'pending',
+      })),
+      elapsedMs,
+      totalMs: this.plan.endMs,
+      latest: point,
+      history: this.series.slice(-60),
+      connections: point.connections,
+      connectRatePerSec: point.counters.connectSuccesses,
+      delivery: { expected, received, lost: Math.max(0, expected - received), duplicated },
+      errors: totals.errors,
+      server: this.serverSamples[this.serverSamples.length - 1],
+      thresholds: this.evaluate(totals, elapsedMs, true),
+      latencySoFar: totals.latency,
+      status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
+    };
+  }
+
+  private evaluate(totals: RunResult['totals'], elapsedMs: number, live: boolean): ThresholdResult[] {
+    return evaluateThresholds(this.scenario.thresholds, totals, Math.max(1, elapsedMs)).map((evaluation) => {
+      const passed = live && evaluation.noSamples ? true : evaluation.passed;
+      if (!passed && !this.firstBreach.has(evaluation.expression)) this.firstBreach.set(evaluation.expression, Math.round(elapsedMs / 1000));
+      const result: ThresholdResult = { expression: evaluation.expression, passed, actual: evaluation.actual, limit: evaluation.limit, unit: evaluation.unit };
+      const first = this.firstBreach.get(evaluation.expression);
+      if (first !== undefined) result.firstBreachedAtSec = first;
+      return result;
+    });
+  }
+
+  private targetInfo(): RunResult['target'] {
+    const { target } = this.scenario;
+    return target.kind === 'builtin' ? { kind: 'builtin', url: this.server?.url ?? '' } : { kind: 'url', url: target.url };
+  }
+
+  private async teardown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.hosts.map((host) => host.close()));
+    await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
+    await this.server?.stop();
+  }
+
+  private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
+    this.fanout.settle(Number.POSITIVE_INFINITY);
+    // The fan-out completions recorded by the final settle belong to the last second.
+    this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
+    const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
+    this.accumulator.setExpected('broadcast', this.broadcastLedger.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf }));
+    this.accumulator.setExpected('direct', this.directLedger.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf: () => false }));
+    const totals = this.accumulator.totals();
+    const endedAt = new Date();
+    const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
+    const thresholds = this.evaluate(totals, durationMs, false);
+    const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
+    const lastSec = this.lastClosedSec;
+    const phases: PhaseRecord[] = this.plan.phases
+      .filter((phase) => phase.startMs < lastSec * 1000 || status === 'completed')
+      .map((phase) => ({
+        name: phase.name,
+        startMs: phase.startMs,
+        durationMs: phase.durationMs,
+        status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
+      }));
+    if (this.fanout.incomplete > 0) this.warnings.push(`${this.fanout.incomplete} broadcasts did not reach every expected member (see delivery.lost)`);
+    this.accumulator.destroy();
+    const result: RunResult = {
+      version: RUN_RESULT_VERSION,
+      status,
+      verdict: status === 'completed' && thresholds.every((threshold) => threshold.passed) ? 'passed' : 'failed',
+      scenario: {
+        name: this.scenario.name,
+        file: this.options.loaded.file,
+        text: this.options.loaded.text,
+        overrides: [...this.options.loaded.overrides],
+        effective: this.scenario,
+      },
+      target: this.scenario.target.kind === 'builtin' ? { kind: 'builtin', url: targetUrl } : { kind: 'url', url: targetUrl },
+      client: this.scenario.client,
+      transport: this.scenario.transport,
+      environment,
+      startedAt: startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+      durationMs: Math.round(durationMs),
+      phases,
+      totals,
+      series: this.series,
+      server: this.serverSamples,
+      thresholds,
+      warnings: this.warnings,
+    };
+    if (this.failure) result.failure = this.failure;
+    else if (this.interrupted) result.failure = { kind: 'interrupted', message: 'the run was stopped before its phases ended' };
+    return result;
+  }
+}
+
+function tail(text: string | undefined): string {
+  const trimmed = text?.trim();
+  return trimmed ? `; its stderr ends with: ${trimmed.split('\n').slice(-5).join(' | ')}` : '';
+}

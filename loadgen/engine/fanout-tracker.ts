@@ -1,0 +1,103 @@
+/**
+ * Fan-out completion: the time until the LAST expected member of a room had a broadcast. Workers report partial
+ * fan-outs (how many of their clients got a message and when the last one did); this merges them across workers
+ * and, once a message has settled, records its completion if every expected member got it. Pure: the caller
+ * passes the times.
+ */
+import type { LatencyRecorder } from '../measure/latency-recorder.js';
+import type { FanoutPartial, WindowEvent } from './messages.js';
+
+interface Window {
+  receiver: number;
+  startUs: number;
+  endUs: number;
+}
+
+interface Pending {
+  channel: number;
+  sender: number;
+  t0Us: number;
+  sentUs: number;
+  received: number;
+  lastReceiveUs: number;
+}
+
+export class FanoutTracker {
+  private readonly windows = new Map<number, Window[]>();
+  private readonly pending = new Map<string, Pending>();
+  /** Broadcasts whose fan-out did not reach every expected member (their losses are in the delivery counts). */
+  incomplete = 0;
+  /** Broadcasts whose fan-out completed. */
+  complete = 0;
+
+  constructor(
+    private readonly recorder: LatencyRecorder,
+    /** Whether a channel's broadcasts are delivered to their sender too. */
+    private readonly includeSelf: (channel: number) => boolean,
+  ) {}
+
+  /** Membership windows, as the workers report them (broadcast channels only). */
+  window(event: WindowEvent): void {
+    let list = this.windows.get(event.channel);
+    if (!list) {
+      list = [];
+      this.windows.set(event.channel, list);
+    }
+    if (event.open) {
+      list.push({ receiver: event.receiver, startUs: event.atUs, endUs: Number.POSITIVE_INFINITY });
+      return;
+    }
+    for (let i = list.length - 1; i >= 0; i -= 1) {
+      const window = list[i]!;
+      if (window.receiver === event.receiver && window.endUs === Number.POSITIVE_INFINITY) {
+        window.endUs = event.atUs;
+        return;
+      }
+    }
+  }
+
+  partial(part: FanoutPartial): void {
+    const key = `${part.channel}:${part.sender}:${part.seq}`;
+    const entry = this.pending.get(key);
+    if (entry) {
+      entry.received += part.received;
+      if (part.lastReceiveUs > entry.lastReceiveUs) entry.lastReceiveUs = part.lastReceiveUs;
+      return;
+    }
+    this.pending.set(key, {
+      channel: part.channel,
+      sender: part.sender,
+      t0Us: part.t0Us,
+      sentUs: part.sentUs,
+      received: part.received,
+      lastReceiveUs: part.lastReceiveUs,
+    });
+  }
+
+  /** How many members should have got a message sent on `channel` at `sentUs` by `sender`. */
+  recipientsAt(channel: number, sender: number, sentUs: number): number {
+    const list = this.windows.get(channel);
+    if (!list) return 0;
+    const self = this.includeSelf(channel);
+    let count = 0;
+    for (const window of list) {
+      if (window.startUs <= sentUs && sentUs < window.endUs && (self || window.receiver !== sender)) count += 1;
+    }
+    return count;
+  }
+
+  /** Records the completion of every message sent before `settledBeforeUs` and forgets it. */
+  settle(settledBeforeUs: number): void {
+    for (const [key, entry] of this.pending) {
+      if (entry.sentUs >= settledBeforeUs) continue;
+      this.pending.delete(key);
+      const expected = this.recipientsAt(entry.channel, entry.sender, entry.sentUs);
+      if (expected > 0 && entry.received >= expected) {
+        this.complete += 1;
+        this.recorder.record(entry.lastReceiveUs - entry.t0Us, entry.lastReceiveUs - entry.sentUs);
+      } else {
+        this.incomplete += 1;
+      }
+    }
+  }
+}

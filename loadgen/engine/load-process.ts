@@ -1,0 +1,95 @@
+/**
+ * A load-generator child process: runs some of a run's worker threads (a LocalShardHost) and relays their
+ * messages to the coordinator over IPC. Used when a scenario needs more connections than one process may hold
+ * file descriptors for. This file is both the child's entry point and the parent's handle on it.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
+import { LocalShardHost, type ShardHost } from './shard-host.js';
+
+type ParentToChild = { type: 'init'; tasks: ShardTask[] } | { type: 'control'; message: CoordinatorToWorker };
+type ChildToParent = { type: 'worker'; message: WorkerToCoordinator } | { type: 'ended' };
+
+/** The parent's handle on one load process. */
+export class ChildShardHost implements ShardHost {
+  readonly workerIds: number[];
+  private child: ChildProcess | undefined;
+  private endedResolve!: () => void;
+  readonly ended = new Promise<void>((resolve) => {
+    this.endedResolve = resolve;
+  });
+
+  constructor(
+    private readonly tasks: ShardTask[],
+    /** Label used in error messages, e.g. 'load process 2'. */
+    private readonly label: string,
+  ) {
+    this.workerIds = tasks.map((task) => task.workerId);
+  }
+
+  start(onMessage: (message: WorkerToCoordinator) => void): void {
+    const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.child = child;
+    const done = new Set<number>();
+    child.on('message', (raw: ChildToParent) => {
+      switch (raw.type) {
+        case 'worker':
+          if (raw.message.type === 'done' || raw.message.type === 'fatal') done.add(raw.message.workerId);
+          onMessage(raw.message);
+          return;
+        case 'ended':
+          return;
+      }
+    });
+    child.on('exit', (code, signal) => {
+      for (const workerId of this.workerIds) {
+        if (!done.has(workerId)) {
+          onMessage({ type: 'fatal', workerId, message: `${this.label} (pid ${child.pid}) exited (code ${code}, signal ${signal}) before worker ${workerId} finished` });
+        }
+      }
+      this.endedResolve();
+    });
+    const init: ParentToChild = { type: 'init', tasks: this.tasks };
+    child.send(init);
+  }
+
+  broadcast(message: CoordinatorToWorker): void {
+    if (this.child?.connected) this.child.send({ type: 'control', message } satisfies ParentToChild);
+  }
+
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await Promise.race([this.ended, new Promise((resolve) => setTimeout(resolve, 3000).unref())]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+/** Child side: wait for the tasks, run them, relay, exit when every worker has ended. */
+function runAsChild(): void {
+  let host: ShardHost | undefined;
+  process.on('message', (raw: ParentToChild) => {
+    switch (raw.type) {
+      case 'init': {
+        const local = new LocalShardHost(raw.tasks);
+        host = local;
+        local.start((message) => process.send?.({ type: 'worker', message } satisfies ChildToParent));
+        void local.ended.then(async () => {
+          process.send?.({ type: 'ended' } satisfies ChildToParent);
+          await local.close();
+          process.disconnect();
+        });
+        return;
+      }
+      case 'control':
+        host?.broadcast(raw.message);
+        return;
+    }
+  });
+  // The parent going away (it was killed) must not leave this process holding thousands of sockets.
+  process.on('disconnect', () => setTimeout(() => process.exit(0), 2000).unref());
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.send) runAsChild();

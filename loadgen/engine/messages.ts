@@ -1,0 +1,66 @@
+/**
+ * Every message between the coordinator and its shards (worker threads, possibly in child processes) is one of
+ * these discriminated unions, handled by exhaustive switches (STYLE 4).
+ */
+import type { Scenario } from '../scenario/schema.js';
+import type { IntervalSnapshot } from '../run-result.js';
+
+/** What a worker thread needs to run its shard; sent once as the piscina task. */
+export interface ShardTask {
+  /** Global worker number, 0 .. workerCount-1 across every load process. */
+  workerId: number;
+  workerCount: number;
+  scenario: Scenario;
+  /** Base URL of the target, e.g. http://127.0.0.1:40123 */
+  targetUrl: string;
+  /** Client i binds sourceAddresses[i % length]; empty = let the OS choose. */
+  sourceAddresses: string[];
+  /** How often the worker sends an interval snapshot, ms. Default 1000. */
+  intervalMs: number;
+}
+
+/** A batch of sends on one delivery channel by one sender (actual send times, increasing). */
+export interface SendBatch {
+  channel: number;
+  sender: number;
+  sentUs: number[];
+}
+
+/** A receiver's membership window on a channel opened (end undefined) or closed. */
+export interface WindowEvent {
+  channel: number;
+  receiver: number;
+  atUs: number;
+  open: boolean;
+}
+
+/** Partial fan-out of one broadcast as seen by one worker: how many of its clients got it and the last time. */
+export interface FanoutPartial {
+  channel: number;
+  sender: number;
+  seq: number;
+  t0Us: number;
+  sentUs: number;
+  received: number;
+  lastReceiveUs: number;
+}
+
+/** Delivery-accounting data that a worker reports with each interval. */
+export interface LedgerDelta {
+  sends: SendBatch[];
+  windows: WindowEvent[];
+  fanout: FanoutPartial[];
+}
+
+export type WorkerToCoordinator =
+  | { type: 'ready'; workerId: number }
+  | { type: 'interval'; snapshot: IntervalSnapshot; ledger: LedgerDelta }
+  /** Last message of a worker: its final interval has been sent. */
+  | { type: 'done'; workerId: number }
+  | { type: 'fatal'; workerId: number; message: string };
+
+export type CoordinatorToWorker =
+  /** Start the run; every time in the shard counts from runStartUs (monotonic µs). */
+  | { type: 'start'; runStartUs: number }
+  /** Stop now: disconnect every client, send the final interval, then 'done'. */
+  | { type: 'stop'; reason: 'interrupted' | 'failed' };

@@ -1,0 +1,47 @@
+/**
+ * How a run's clients are laid out over load processes and worker threads. Client i runs on worker
+ * i mod workerCount, so every worker connects its share from the first second of a ramp. When the clients
+ * exceed what one process may hold (file descriptors are a per-process limit that worker threads share), the
+ * workers are spread over several child processes.
+ */
+import type { ShardTask, WorkerToCoordinator } from './messages.js';
+import { ChildShardHost } from './load-process.js';
+import { LocalShardHost, type ShardHost } from './shard-host.js';
+
+export interface ShardLayout {
+  processes: number;
+  threadsPerProcess: number;
+  workerCount: number;
+}
+
+/** Processes = ceil(clients / clientsPerProcess); the threads are shared out over them (at least one each). */
+export function planShards(input: { totalClients: number; threads: number; clientsPerProcess: number }): ShardLayout {
+  if (!Number.isInteger(input.threads) || input.threads < 1) throw new RangeError('workers must be a positive integer');
+  if (!Number.isInteger(input.clientsPerProcess) || input.clientsPerProcess < 1) throw new RangeError('clientsPerProcess must be a positive integer');
+  const processes = Math.max(1, Math.ceil(input.totalClients / input.clientsPerProcess));
+  const threadsPerProcess = Math.max(1, Math.ceil(input.threads / processes));
+  // Never more workers than clients: an empty worker would only add noise.
+  const workerCount = Math.max(1, Math.min(processes * threadsPerProcess, input.totalClients));
+  return { processes, threadsPerProcess, workerCount };
+}
+
+/** Starts the hosts of `layout`: all threads in this process, or `processes` child processes. */
+export function startShardHosts(
+  layout: ShardLayout,
+  base: Omit<ShardTask, 'workerId'>,
+  onMessage: (message: WorkerToCoordinator) => void,
+): ShardHost[] {
+  const tasks: ShardTask[] = [];
+  for (let workerId = 0; workerId < layout.workerCount; workerId += 1) tasks.push({ ...base, workerId });
+  const hosts: ShardHost[] = [];
+  if (layout.processes === 1) {
+    hosts.push(new LocalShardHost(tasks));
+  } else {
+    for (let p = 0; p < layout.processes; p += 1) {
+      const own = tasks.filter((task) => task.workerId % layout.processes === p);
+      if (own.length > 0) hosts.push(new ChildShardHost(own, `load process ${p + 1}`));
+    }
+  }
+  for (const host of hosts) host.start(onMessage);
+  return hosts;
+}

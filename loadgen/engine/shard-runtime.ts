@@ -1,0 +1,679 @@
+/**
+ * Drives one worker's share of the population: connects its clients on the plan's schedule, runs their actions
+ * on open-model (or closed-loop) schedules, measures every reply, and hands an interval snapshot plus the
+ * delivery logs to `post` once a second. One timer for the whole shard: a min-heap of due events.
+ */
+import { clientRoom, type BroadcastMessage, type DirectMessage } from '../../server/bench-protocol.js';
+import type { ClientConnectError, CreateVirtualClient, VirtualClient } from '../client/virtual-client.js';
+import type { Clock } from '../measure/clock.js';
+import { StreamTracker } from '../measure/stream-tracker.js';
+import { WorkerMetrics } from '../measure/worker-metrics.js';
+import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
+import { hash32 } from '../membership/prng.js';
+import { ScheduleQueue } from '../schedule/schedule-queue.js';
+import type { Action, CustomAction } from '../scenario/action-schema.js';
+import { expandCustomArgs, expectedCorrelationValue, readField } from '../scenario/custom-args.js';
+import { DeliveryRecorder } from './delivery-recorder.js';
+import type { ShardTask, WorkerToCoordinator } from './messages.js';
+import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
+import { ClientState, createSimClient, parseRoomName, roomName, type SimClient } from './sim-client.js';
+import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
+import { buildPayload, type ActionPayload } from './payloads.js';
+
+/** Queue codes for events that are not a rate-driven action (those use the action's index, >= 0). */
+const CONNECT = -1;
+const DISCONNECT = -2;
+const RECONNECT = -3;
+
+/** How many fixed peers each client sends its directs to. */
+export const DIRECT_PEERS_PER_CLIENT = 4;
+
+type RateAction = Extract<Action, { rate?: unknown }> & { rate: NonNullable<Extract<Action, { rate?: unknown }>['rate']> };
+
+export interface ShardRuntimeDeps {
+  task: ShardTask;
+  clock: Clock;
+  createClient: CreateVirtualClient;
+  post: (message: WorkerToCoordinator) => void;
+}
+
+export class ShardRuntime {
+  private readonly plan: RunPlan;
+  private readonly metrics = new WorkerMetrics();
+  private readonly delivery: DeliveryRecorder;
+  private readonly queue = new ScheduleQueue();
+  private readonly sims: SimClient[] = [];
+  private readonly rateActions: RateAction[];
+  private readonly payloads: ActionPayload[];
+  /** Per rate action: for each local client, its slot schedule (built lazily). */
+  private readonly schedules: Array<Array<SlotSchedule | undefined>>;
+  private readonly eventKinds = new Map<string, 'broadcast' | 'direct' | 'reply' | 'listen'>();
+  private readonly roomCount: number;
+  private readonly replyActions = new Map<string, CustomAction>();
+  private readonly listenFields = new Map<string, string>();
+  private readonly oneShotPayload = buildPayload(undefined);
+  private runStartUs = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private intervalTimer: NodeJS.Timeout | undefined;
+  private intervalIndex = 0;
+  private stopping = false;
+  private openCount = 0;
+  private connectingCount = 0;
+  private failedCount = 0;
+  private wantedCount = 0;
+  private lastBytesSent = 0;
+  private lastBytesReceived = 0;
+  private replySeq = 0;
+  private finished: (() => void) | undefined;
+
+  constructor(private readonly deps: ShardRuntimeDeps) {
+    const { scenario, workerId, workerCount } = deps.task;
+    this.plan = planRun(scenario);
+    this.roomCount = scenario.population.rooms;
+    this.delivery = new DeliveryRecorder(this.metrics, new StreamTracker(), this.roomCount, this.plan.totalClients);
+    const membership = assignRooms({
+      clients: this.plan.totalClients,
+      rooms: scenario.population.rooms,
+      roomsPerClient: scenario.population.roomsPerClient,
+      distribution: scenario.population.distribution,
+      seed: scenario.population.seed,
+    });
+    for (let index = workerId; index < this.plan.totalClients; index += workerCount) {
+      const peers = directPeers(index, this.plan.totalClients, scenario.population.seed);
+      this.sims.push(createSimClient(index, membership.roomsOf(index), peers));
+    }
+    this.rateActions = scenario.actions.filter((action): action is RateAction => 'rate' in action && action.rate !== undefined);
+    this.payloads = this.rateActions.map((action) => buildPayload('payload' in action ? action.payload : undefined));
+    this.schedules = this.rateActions.map(() => new Array<SlotSchedule | undefined>(this.sims.length));
+    for (const action of scenario.actions) {
+      switch (action.kind) {
+        case 'broadcast':
+          this.eventKinds.set('broadcast', 'broadcast');
+          break;
+        case 'direct':
+          this.eventKinds.set('direct', 'direct');
+          break;
+        case 'custom':
+          if (action.reply) {
+            this.eventKinds.set(action.reply.event, 'reply');
+            this.replyActions.set(action.reply.event, action);
+          }
+          break;
+        case 'listen':
+          this.eventKinds.set(action.event, 'listen');
+          if (action.timestampField !== undefined) this.listenFields.set(action.event, action.timestampField);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Number of clients in this shard. */
+  get clientCount(): number {
+    return this.sims.length;
+  }
+
+  /** Starts the schedule at runStartUs; resolves when the shard has stopped and sent its last interval. */
+  run(runStartUs: number): Promise<void> {
+    this.runStartUs = runStartUs;
+    for (let slot = 0; slot < this.sims.length; slot += 1) {
+      const sim = this.sims[slot]!;
+      const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+      if (!lifetime || lifetime.connectMs >= this.plan.phasesEndMs) continue;
+      this.queue.push(this.atUs(lifetime.connectMs), slot, CONNECT);
+      if (lifetime.disconnectMs !== undefined) this.queue.push(this.atUs(lifetime.disconnectMs), slot, DISCONNECT);
+      for (let a = 0; a < this.rateActions.length; a += 1) this.scheduleFirstSlot(slot, a, lifetime.connectMs);
+    }
+    for (const leaveMs of this.plan.leaveAtMs) {
+      setTimeout(() => this.leaveAll(), Math.max(0, (this.atUs(leaveMs) - this.deps.clock.nowUs()) / 1000)).unref();
+    }
+    this.armTimer();
+    this.armIntervalTimer();
+    return new Promise((resolve) => {
+      this.finished = resolve;
+    });
+  }
+
+  /** Ends the run now (interrupt or coordinator request): disconnects everyone, sends the last interval. */
+  stop(): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.intervalTimer) clearTimeout(this.intervalTimer);
+    const nowUs = this.deps.clock.nowUs();
+    for (const sim of this.sims) {
+      if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, nowUs);
+    }
+    this.postInterval(this.deps.clock.nowUs());
+    this.deps.post({ type: 'done', workerId: this.deps.task.workerId });
+    this.finished?.();
+  }
+
+  private atUs(ms: number): number {
+    return this.runStartUs + Math.round(ms * 1000);
+  }
+
+  private msAt(us: number): number {
+    return (us - this.runStartUs) / 1000;
+  }
+
+  // ---- timers -------------------------------------------------------------------------------------------------
+
+  private armTimer(): void {
+    if (this.stopping) return;
+    const dueUs = this.queue.peekDueUs();
+    if (this.timer) clearTimeout(this.timer);
+    if (dueUs === undefined) return;
+    const delayMs = Math.max(0, (dueUs - this.deps.clock.nowUs()) / 1000);
+    this.timer = setTimeout(this.onTimer, delayMs);
+  }
+
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
+    this.queue.popDue(this.deps.clock.nowUs(), this.visit);
+    this.armTimer();
+  };
+
+  private readonly visit = (dueUs: number, slot: number, code: number): void => {
+    if (this.stopping) return;
+    const sim = this.sims[slot]!;
+    switch (code) {
+      case CONNECT:
+        sim.wanted = true;
+        this.wantedCount += 1;
+        this.connect(sim, dueUs, false);
+        return;
+      case DISCONNECT:
+        if (sim.wanted) this.wantedCount -= 1;
+        sim.wanted = false;
+        if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs());
+        return;
+      case RECONNECT:
+        if (sim.wanted && sim.state === ClientState.closed) this.connect(sim, dueUs, true);
+        return;
+      default:
+        this.fireSlot(sim, slot, code, dueUs);
+    }
+  };
+
+  private armIntervalTimer(): void {
+    const intervalMs = this.deps.task.intervalMs;
+    const nextEndUs = this.atUs((this.intervalIndex + 1) * intervalMs);
+    this.intervalTimer = setTimeout(() => {
+      this.intervalIndex += 1;
+      this.postInterval(nextEndUs);
+      if (this.msAt(this.deps.clock.nowUs()) >= this.plan.endMs) this.stop();
+      else this.armIntervalTimer();
+    }, Math.max(0, (nextEndUs - this.deps.clock.nowUs()) / 1000));
+  }
+
+  private lastIntervalEndUs = -1;
+
+  private postInterval(endUs: number): void {
+    const startUs = this.lastIntervalEndUs < 0 ? this.runStartUs : this.lastIntervalEndUs;
+    this.lastIntervalEndUs = endUs;
+    let bytesSent = 0;
+    let bytesReceived = 0;
+    for (const sim of this.sims) {
+      if (!sim.client) continue;
+      bytesSent += sim.client.bytesSent;
+      bytesReceived += sim.client.bytesReceived;
+    }
+    // Byte counters are cumulative per client object; clients replaced by reconnects restart at 0, so clamp.
+    this.metrics.count('bytesSent', Math.max(0, bytesSent - this.lastBytesSent));
+    this.metrics.count('bytesReceived', Math.max(0, bytesReceived - this.lastBytesReceived));
+    this.lastBytesSent = bytesSent;
+    this.lastBytesReceived = bytesReceived;
+    this.expireReplies(endUs);
+    const snapshot = this.metrics.takeSnapshot(this.deps.task.workerId, this.msAt(startUs), this.msAt(endUs), {
+      target: this.wantedCount,
+      open: this.openCount,
+      connecting: this.connectingCount,
+      failed: this.failedCount,
+    });
+    this.deps.post({ type: 'interval', snapshot, ledger: this.delivery.takeDelta() });
+  }
+
+  // ---- connections --------------------------------------------------------------------------------------------
+
+  private connect(sim: SimClient, intendedUs: number, isReconnect: boolean): void {
+    const { task } = this.deps;
+    const { scenario } = task;
+    const addresses = task.sourceAddresses;
+    const startUs = this.deps.clock.nowUs();
+    if (isReconnect) sim.reconnectStartUs = startUs;
+    this.setState(sim, ClientState.connecting);
+    this.metrics.count('connectAttempts');
+    const client = this.deps.createClient(
+      {
+        url: task.targetUrl,
+        path: scenario.path,
+        namespace: scenario.namespace,
+        transport: scenario.transport,
+        auth: { ...scenario.auth, clientIndex: sim.index },
+        headers: scenario.headers,
+        localAddress: addresses.length > 0 ? addresses[sim.index % addresses.length] : undefined,
+        parser: scenario.parser,
+        connectTimeoutMs: 10_000,
+      },
+      {
+        onEvent: (event, args) => this.onEvent(sim, event, args),
+        onDisconnect: (reason) => this.onServerDisconnect(sim, client, reason),
+      },
+    );
+    sim.client = client;
+    client.connect().then(
+      () => this.onConnected(sim, client, intendedUs, startUs, isReconnect),
+      (error: unknown) => this.onConnectFailed(sim, client, error),
+    );
+  }
+
+  private onConnected(sim: SimClient, client: VirtualClient, intendedUs: number, startUs: number, isReconnect: boolean): void {
+    if (sim.client !== client) return;
+    const nowUs = this.deps.clock.nowUs();
+    if (this.stopping || !sim.wanted) {
+      client.disconnect();
+      this.setState(sim, ClientState.closed);
+      return;
+    }
+    this.setState(sim, ClientState.open);
+    sim.connectedUs = nowUs;
+    this.metrics.count('connectSuccesses');
+    if (isReconnect) {
+      this.metrics.count('reconnects');
+      this.metrics.latency('reconnect').record(nowUs - sim.reconnectStartUs, nowUs - sim.reconnectStartUs);
+    } else {
+      this.metrics.latency('connect').record(nowUs - intendedUs, nowUs - startUs);
+    }
+    this.delivery.openWindow(this.delivery.directChannel(sim.index), sim.index, nowUs);
+    if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim);
+    this.performOneShotCustoms(sim);
+  }
+
+  private onConnectFailed(sim: SimClient, client: VirtualClient, error: unknown): void {
+    if (sim.client !== client) return;
+    this.metrics.count('connectFailures');
+    const connectError = error as Partial<ClientConnectError>;
+    const kind = connectError.kind ?? 'transport';
+    const message = error instanceof Error ? error.message : String(error);
+    this.metrics.error(`connect_${kind}`, message);
+    this.setState(sim, ClientState.failed);
+  }
+
+  private onServerDisconnect(sim: SimClient, client: VirtualClient, reason: string): void {
+    if (sim.client !== client) return;
+    const nowUs = this.deps.clock.nowUs();
+    this.metrics.count('disconnects');
+    this.metrics.disconnect(reason);
+    this.closeWindows(sim, nowUs);
+    this.failPendingReplies(sim);
+    sim.connectedUs = -1;
+    this.setState(sim, ClientState.closed);
+  }
+
+  /** A disconnect the load generator chose (plan, churn, stop): not an error. */
+  private closeClient(sim: SimClient, nowUs: number): void {
+    this.closeWindows(sim, nowUs);
+    this.failPendingReplies(sim);
+    sim.client?.disconnect();
+    sim.connectedUs = -1;
+    this.setState(sim, ClientState.closed);
+  }
+
+  private closeWindows(sim: SimClient, nowUs: number): void {
+    this.delivery.closeWindow(this.delivery.directChannel(sim.index), sim.index, nowUs);
+    for (let k = 0; k < sim.rooms.length; k += 1) {
+      if (sim.joinedUs[k]! >= 0) this.delivery.closeWindow(sim.rooms[k]!, sim.index, nowUs);
+      sim.joinedUs[k] = -1;
+    }
+  }
+
+  private setState(sim: SimClient, state: SimClient['state']): void {
+    if (sim.state === ClientState.open) this.openCount -= 1;
+    else if (sim.state === ClientState.connecting) this.connectingCount -= 1;
+    else if (sim.state === ClientState.failed) this.failedCount -= 1;
+    sim.state = state;
+    if (state === ClientState.open) this.openCount += 1;
+    else if (state === ClientState.connecting) this.connectingCount += 1;
+    else if (state === ClientState.failed) this.failedCount += 1;
+  }
+
+  // ---- rooms --------------------------------------------------------------------------------------------------
+
+  private joinRooms(sim: SimClient): void {
+    const client = sim.client;
+    const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'join');
+    const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
+    for (let k = 0; k < sim.rooms.length; k += 1) {
+      const room = sim.rooms[k]!;
+      const sentUs = this.deps.clock.nowUs();
+      this.metrics.count('eventsSent');
+      client!.emitWithAck('join', [{ room: roomName(room) }], timeoutMs, (error, args) => {
+        if (sim.client !== client || sim.state !== ClientState.open) return;
+        const nowUs = this.deps.clock.nowUs();
+        if (error) return this.ackFailed(sim, 'join', error);
+        this.metrics.count('eventsReceived');
+        if (isErrorAck(args[0])) return this.metrics.error('join_refused', String(args[0].error));
+        this.metrics.latency('join').record(nowUs - sentUs, nowUs - sentUs);
+        sim.joinedUs[k] = nowUs;
+        this.delivery.openWindow(room, sim.index, nowUs);
+      });
+    }
+  }
+
+  private leaveAll(): void {
+    if (this.stopping) return;
+    const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'leave');
+    if (!action) return;
+    const timeoutMs = 'timeoutMs' in action ? action.timeoutMs : 5000;
+    for (const sim of this.sims) {
+      const client = sim.client;
+      if (sim.state !== ClientState.open || !client) continue;
+      for (let k = 0; k < sim.rooms.length; k += 1) {
+        if (sim.joinedUs[k]! < 0) continue;
+        const room = sim.rooms[k]!;
+        const sentUs = this.deps.clock.nowUs();
+        // Messages sent after the leave request are not expected any more.
+        this.delivery.closeWindow(room, sim.index, sentUs);
+        sim.joinedUs[k] = -1;
+        this.metrics.count('eventsSent');
+        client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
+          const nowUs = this.deps.clock.nowUs();
+          if (error) return this.ackFailed(sim, 'leave', error);
+          this.metrics.count('eventsReceived');
+          if (isErrorAck(args[0])) return this.metrics.error('leave_refused', String(args[0].error));
+          this.metrics.latency('leave').record(nowUs - sentUs, nowUs - sentUs);
+        });
+      }
+    }
+  }
+
+  // ---- actions ------------------------------------------------------------------------------------------------
+
+  private scheduleFirstSlot(slot: number, actionIndex: number, connectMs: number): void {
+    const action = this.rateActions[actionIndex]!;
+    const sim = this.sims[slot]!;
+    if (action.rate.kind === 'closedLoop') {
+      const windows = this.plan.actionWindows.get(action.name) ?? [];
+      const first = windows.find(([, endMs]) => endMs > connectMs);
+      if (!first) return;
+      // Each of the `concurrency` loops starts at the window start (or the connect); a loop then re-arms itself.
+      for (let loop = 0; loop < action.rate.concurrency; loop += 1) {
+        this.queue.push(this.atUs(Math.max(first[0], connectMs)), slot, actionIndex);
+      }
+      return;
+    }
+    const schedule = this.scheduleOf(slot, actionIndex);
+    const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+    const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
+    const firstMs = nextSlotMs(schedule, connectMs, connectMs, untilMs, true);
+    if (firstMs !== undefined) this.queue.push(this.atUs(firstMs), slot, actionIndex);
+  }
+
+  private scheduleOf(slot: number, actionIndex: number): SlotSchedule {
+    const cached = this.schedules[actionIndex]![slot];
+    if (cached) return cached;
+    const action = this.rateActions[actionIndex]!;
+    const sim = this.sims[slot]!;
+    const rate = action.rate as { kind: 'perClient' | 'total'; perSec: number };
+    const fraction = hash32(this.deps.task.scenario.population.seed, sim.index, actionIndex) / 4294967296;
+    const schedule = slotSchedule(rate, sim.index, this.plan.baseClients, fraction, this.plan.actionWindows.get(action.name) ?? []);
+    this.schedules[actionIndex]![slot] = schedule;
+    return schedule;
+  }
+
+  private fireSlot(sim: SimClient, slot: number, actionIndex: number, dueUs: number): void {
+    const action = this.rateActions[actionIndex]!;
+    const closedLoop = action.rate.kind === 'closedLoop';
+    if (!closedLoop) {
+      // Re-arm first: the open-model schedule does not depend on whether this slot could be served.
+      const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+      const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
+      const nextMs = nextSlotMs(this.scheduleOf(slot, actionIndex), this.msAt(dueUs), 0, untilMs);
+      if (nextMs !== undefined) this.queue.push(this.atUs(nextMs), slot, actionIndex);
+    }
+    if (sim.state !== ClientState.open || !sim.client) {
+      if (!closedLoop) this.metrics.count('droppedSlots');
+      return;
+    }
+    const t0Us = closedLoop ? this.deps.clock.nowUs() : dueUs;
+    const rearm = closedLoop ? () => this.rearmClosedLoop(slot, actionIndex) : undefined;
+    this.perform(sim, action, this.payloads[actionIndex]!, t0Us, rearm);
+  }
+
+  private rearmClosedLoop(slot: number, actionIndex: number): void {
+    const action = this.rateActions[actionIndex]!;
+    if (this.stopping || action.rate.kind !== 'closedLoop') return;
+    const nextMs = this.msAt(this.deps.clock.nowUs()) + Math.max(action.rate.thinkTimeMs, 0);
+    const windows = this.plan.actionWindows.get(action.name) ?? [];
+    const window = windows.find(([startMs, endMs]) => nextMs < endMs && startMs <= nextMs + 1e9);
+    if (!window) return;
+    this.queue.push(this.atUs(Math.max(nextMs, window[0])), slot, actionIndex);
+    this.armTimer();
+  }
+
+  /** Performs one action for one client. `done` (closed loops) is called when the action has completed. */
+  private perform(sim: SimClient, action: RateAction, payload: ActionPayload, t0Us: number, done: (() => void) | undefined): void {
+    const client = sim.client!;
+    const sentUs = this.deps.clock.nowUs();
+    switch (action.kind) {
+      case 'echo': {
+        this.metrics.count('eventsSent');
+        client.emitWithAck('echo', [payload.value], action.timeoutMs, (error) => {
+          const nowUs = this.deps.clock.nowUs();
+          if (error) this.ackFailed(sim, 'echo', error);
+          else {
+            this.metrics.count('eventsReceived');
+            this.metrics.latency('echo').record(nowUs - t0Us, nowUs - sentUs);
+          }
+          done?.();
+        });
+        return;
+      }
+      case 'broadcast': {
+        if (sim.rooms.length === 0) return;
+        const k = sim.broadcastTurn % sim.rooms.length;
+        sim.broadcastTurn += 1;
+        const room = sim.rooms[k]!;
+        const seq = sim.broadcastSeq[k]!;
+        sim.broadcastSeq[k] = seq + 1;
+        const message: BroadcastMessage = {
+          room: roomName(room),
+          from: sim.index,
+          seq,
+          t0Us,
+          sentUs,
+          includeSelf: action.includeSelf,
+          payload: payload.value,
+        };
+        this.metrics.count('eventsSent');
+        client.emit('broadcast', [message]);
+        this.delivery.recordSend(room, sim.index, sentUs);
+        done?.();
+        return;
+      }
+      case 'direct': {
+        if (sim.peers.length === 0) return;
+        const k = sim.peerTurn % sim.peers.length;
+        sim.peerTurn += 1;
+        const peer = sim.peers[k]!;
+        const seq = sim.peerSeq[k]!;
+        sim.peerSeq[k] = seq + 1;
+        const message: DirectMessage = { to: clientRoom(peer), from: sim.index, seq, t0Us, sentUs, payload: payload.value };
+        this.metrics.count('eventsSent');
+        client.emit('direct', [message]);
+        this.delivery.recordSend(this.delivery.directChannel(peer), sim.index, sentUs);
+        done?.();
+        return;
+      }
+      case 'custom': {
+        this.performCustom(sim, action as CustomAction, payload, t0Us, sentUs, done);
+        return;
+      }
+      case 'churn': {
+        const nowUs = this.deps.clock.nowUs();
+        this.closeClient(sim, nowUs);
+        this.queue.push(nowUs + Math.round(action.reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
+        this.armTimer();
+        done?.();
+        return;
+      }
+      default:
+        done?.();
+    }
+  }
+
+  private performCustom(
+    sim: SimClient,
+    action: CustomAction,
+    payload: ActionPayload,
+    t0Us: number,
+    sentUs: number,
+    done: (() => void) | undefined,
+  ): void {
+    const client = sim.client!;
+    const values = { sid: client.id ?? '', requestId: `${sim.index}.${this.replySeq++}`, nowMs: Math.round(performance.timeOrigin + performance.now()) };
+    const args = expandCustomArgs(action.args, values);
+    if (action.payload) args.push(payload.value);
+    this.metrics.count('eventsSent');
+    if (action.reply) {
+      const expect = expectedCorrelationValue(action.args, values);
+      (sim.pendingReplies ??= []).push({ id: expect, t0Us, sentUs, deadlineUs: sentUs + action.timeoutMs * 1000 });
+    }
+    if (action.ack) {
+      client.emitWithAck(action.event, args, action.timeoutMs, (error) => {
+        const nowUs = this.deps.clock.nowUs();
+        if (error) this.ackFailed(sim, 'customAck', error);
+        else {
+          this.metrics.count('eventsReceived');
+          this.metrics.latency('customAck').record(nowUs - t0Us, nowUs - sentUs);
+        }
+        done?.();
+      });
+      return;
+    }
+    client.emit(action.event, args);
+    done?.();
+  }
+
+  /** Custom actions without a rate run once per client, right after it connects (like join). */
+  private performOneShotCustoms(sim: SimClient): void {
+    for (const action of this.deps.task.scenario.actions) {
+      if (action.kind !== 'custom' || action.rate !== undefined || sim.state !== ClientState.open) continue;
+      const nowUs = this.deps.clock.nowUs();
+      this.performCustom(sim, action, this.oneShotPayload, nowUs, nowUs, undefined);
+    }
+  }
+
+  private ackFailed(sim: SimClient, what: string, error: Error): void {
+    const timedOut = /timed? ?out/i.test(error.message);
+    // An ack lost because the connection closed is not an error of its own: the disconnect is counted (as a
+    // disconnect by reason when the server or transport ended it; not at all when the load generator did).
+    if (!timedOut && sim.state !== ClientState.open) return;
+    if (timedOut) {
+      this.metrics.count('acksTimedOut');
+      this.metrics.error('ack_timeout', `${what}: ${error.message}`);
+    } else {
+      this.metrics.error('ack_failed', `${what}: ${error.message}`);
+    }
+  }
+
+  // ---- receiving ----------------------------------------------------------------------------------------------
+
+  private onEvent(sim: SimClient, event: string, args: unknown[]): void {
+    this.metrics.count('eventsReceived');
+    const kind = this.eventKinds.get(event);
+    if (kind === undefined) return;
+    const nowUs = this.deps.clock.nowUs();
+    const message = args[0];
+    switch (kind) {
+      case 'broadcast':
+        return this.onBroadcast(sim, message as BroadcastMessage, nowUs);
+      case 'direct':
+        return this.onDirect(sim, message as DirectMessage, nowUs);
+      case 'reply':
+        return this.onReply(sim, event, message, nowUs);
+      case 'listen':
+        return this.onListen(event, message);
+    }
+  }
+
+  private onBroadcast(sim: SimClient, message: BroadcastMessage, nowUs: number): void {
+    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'broadcast without from/seq/t0Us/sentUs');
+    const room = parseRoomName(message.room);
+    this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    if (room < 0) return this.metrics.delivered('broadcast', 'unexpected');
+    if (this.delivery.received('broadcast', room, sim.index, message.from, message.seq, message.sentUs)) {
+      this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
+    }
+  }
+
+  private onDirect(sim: SimClient, message: DirectMessage, nowUs: number): void {
+    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'direct without from/seq/t0Us/sentUs');
+    this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    this.delivery.received('direct', this.delivery.directChannel(sim.index), sim.index, message.from, message.seq, message.sentUs);
+  }
+
+  private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {
+    const pending = sim.pendingReplies;
+    if (!pending || pending.length === 0) return;
+    const action = this.replyActions.get(event);
+    if (!action?.reply) return;
+    // With a correlation field the reply completes the oldest request it names; without, the oldest of all.
+    const field = action.reply.correlationField;
+    const at = field === undefined ? 0 : pending.findIndex((entry) => entry.id === String(readField(message, field)));
+    if (at < 0) return;
+    const [entry] = pending.splice(at, 1);
+    this.metrics.latency('customReply').record(nowUs - entry!.t0Us, nowUs - entry!.sentUs);
+  }
+
+  private onListen(event: string, message: unknown): void {
+    const field = this.listenFields.get(event);
+    if (field === undefined) return;
+    const stamp = readField(message, field);
+    if (typeof stamp !== 'number') return;
+    // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
+    const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
+    this.metrics.latency('push').record(latencyUs, latencyUs);
+  }
+
+  private expireReplies(nowUs: number): void {
+    for (const sim of this.sims) {
+      const pending = sim.pendingReplies;
+      if (!pending || pending.length === 0) continue;
+      while (pending.length > 0 && pending[0]!.deadlineUs <= nowUs) {
+        pending.shift();
+        this.metrics.count('acksTimedOut');
+        this.metrics.error('reply_timeout', 'no reply event within the action timeout');
+      }
+    }
+  }
+
+  private failPendingReplies(sim: SimClient): void {
+    if (sim.pendingReplies) sim.pendingReplies.length = 0;
+  }
+}
+
+function isErrorAck(value: unknown): value is { error: unknown } {
+  return value !== null && typeof value === 'object' && 'error' in value;
+}
+
+function isBenchMessage(value: unknown): value is { from: number; seq: number; t0Us: number; sentUs: number } {
+  if (value === null || typeof value !== 'object') return false;
+  const message = value as Record<string, unknown>;
+  return typeof message.from === 'number' && typeof message.seq === 'number' && typeof message.t0Us === 'number' && typeof message.sentUs === 'number';
+}
+
+/** The fixed peers a client sends its directs to: up to DIRECT_PEERS_PER_CLIENT distinct other clients. */
+function directPeers(index: number, clients: number, seed: number): number[] {
+  if (clients < 2) return [];
+  const want = Math.min(DIRECT_PEERS_PER_CLIENT, clients - 1);
+  const peers: number[] = [];
+  // Bounded: each draw is a uniform other client, so a few dozen draws find `want` distinct ones in practice.
+  for (let k = 0; peers.length < want && k < want * 16; k += 1) {
+    const peer = pickDirectTarget(index, k, clients, seed);
+    if (!peers.includes(peer)) peers.push(peer);
+  }
+  return peers;
+}

@@ -1,0 +1,83 @@
+/**
+ * The state the engine keeps for one simulated client in a worker. Kept small: a worker holds thousands.
+ */
+import type { VirtualClient } from '../client/virtual-client.js';
+
+export const ClientState = {
+  idle: 0,
+  connecting: 1,
+  open: 2,
+  /** Disconnected after having been open (by plan, churn or the server). */
+  closed: 3,
+  /** The last connect attempt failed. */
+  failed: 4,
+} as const;
+export type ClientStateValue = (typeof ClientState)[keyof typeof ClientState];
+
+/** A pending custom request that waits for a reply event. */
+export interface PendingReply {
+  id: string;
+  t0Us: number;
+  sentUs: number;
+  deadlineUs: number;
+}
+
+export interface SimClient {
+  /** Global client index (unique across workers and shards). */
+  readonly index: number;
+  client: VirtualClient | undefined;
+  state: ClientStateValue;
+  /** Room indices this client joins (from the membership), and per room the join-ack time (-1: not joined). */
+  readonly rooms: readonly number[];
+  readonly joinedUs: Float64Array;
+  /** Next broadcast sequence number per room of `rooms`. */
+  readonly broadcastSeq: Uint32Array;
+  /** Round-robin position over `rooms` for broadcasts. */
+  broadcastTurn: number;
+  /** The fixed peers this client sends directs to, and the next sequence number per peer. */
+  readonly peers: readonly number[];
+  readonly peerSeq: Uint32Array;
+  peerTurn: number;
+  /** When the namespace CONNECT completed (monotonic µs), -1 when not open. */
+  connectedUs: number;
+  /** When a churn reconnect was started (monotonic µs), -1 otherwise. */
+  reconnectStartUs: number;
+  /** The plan says this client should be connected now. */
+  wanted: boolean;
+  /** Custom requests waiting for a reply event (created on first use). */
+  pendingReplies: PendingReply[] | undefined;
+}
+
+/** A fresh client record for `index` with its rooms and direct peers. */
+export function createSimClient(index: number, rooms: readonly number[], peers: readonly number[]): SimClient {
+  return {
+    index,
+    client: undefined,
+    state: ClientState.idle,
+    rooms,
+    joinedUs: new Float64Array(rooms.length).fill(-1),
+    broadcastSeq: new Uint32Array(rooms.length),
+    broadcastTurn: 0,
+    peers,
+    peerSeq: new Uint32Array(peers.length),
+    peerTurn: 0,
+    connectedUs: -1,
+    reconnectStartUs: -1,
+    wanted: false,
+    pendingReplies: undefined,
+  };
+}
+
+/** Room names on the wire: `room:<index>`. */
+export function roomName(roomIndex: number): string {
+  return `room:${roomIndex}`;
+}
+
+const ROOM_PREFIX_LENGTH = 'room:'.length;
+
+/** The index of a room name made by roomName, or -1 when it is not one. */
+export function parseRoomName(name: unknown): number {
+  if (typeof name !== 'string' || !name.startsWith('room:')) return -1;
+  const index = Number(name.slice(ROOM_PREFIX_LENGTH));
+  return Number.isInteger(index) && index >= 0 ? index : -1;
+}

@@ -1,0 +1,17 @@
+/**
+ * Local source addresses for many connections. One (source address, destination) pair gives at most the
+ * ephemeral port range (28,232 ports here), and connecting slows down as that range fills, so clients are
+ * spread early: one loopback source address per CLIENTS_PER_SOURCE_ADDRESS clients.
+ */
+
+/** Clients per source address before another one is used. Well below the 28,232 ports of one address pair. */
+export const CLIENTS_PER_SOURCE_ADDRESS = 10_000;
+
+/** Source addresses for `clients` connections to `targetUrl`: 127.0.0.1, 127.0.0.2, ... on loopback, else none. */
+export function sourceAddressesFor(targetUrl: string, clients: number): string[] {
+  const host = new URL(targetUrl).hostname;
+  const loopback = host === 'localhost' || host.startsWith('127.');
+  const count = Math.ceil(clients / CLIENTS_PER_SOURCE_ADDRESS);
+  if (!loopback || count <= 1) return [];
+  return Array.from({ length: count }, (_, i) => `127.0.0.${i + 1}`);
+}

@@ -1,0 +1,204 @@
+/**
+ * Parses a threshold's text: `<subject> [<aggregation>] <op> <value>[<unit>]`, e.g.
+ * `broadcast.latency p(99) < 50ms`, `connect.latency max < 1s`, `errors.rate < 0.1%`, `delivery.lost == 0`,
+ * `throughput.receive > 1000/s`. A bad threshold gets a message and the 1-based column where it goes wrong,
+ * so that a scenario error can point into the string.
+ */
+import { DELIVERY_METRICS, LATENCY_METRICS, type DeliveryMetric, type LatencyMetric } from '../metric-names.js';
+import type {
+  CounterName,
+  DeliveryField,
+  LatencyAggregation,
+  Threshold,
+  ThresholdOperator,
+  ThresholdParseError,
+  ThresholdSubject,
+  ThresholdUnit,
+} from './threshold.js';
+
+const DELIVERY_FIELDS: readonly DeliveryField[] = ['expected', 'received', 'lost', 'duplicated', 'outOfOrder', 'unexpected'];
+
+/** Subjects that are a fixed name, with what each measures. */
+const FIXED_SUBJECTS: Readonly<Record<string, ThresholdSubject>> = {
+  'errors.rate': { kind: 'errorRate' },
+  'errors.count': { kind: 'errorCount' },
+  'connect.failed': { kind: 'counter', counter: 'connectFailures' },
+  'acks.timedOut': { kind: 'counter', counter: 'acksTimedOut' },
+  'slots.dropped': { kind: 'counter', counter: 'droppedSlots' },
+  'disconnects.count': { kind: 'counter', counter: 'disconnects' },
+  'reconnects.count': { kind: 'counter', counter: 'reconnects' },
+  'throughput.send': { kind: 'throughput', direction: 'send' },
+  'throughput.receive': { kind: 'throughput', direction: 'receive' },
+  'connections.peak': { kind: 'peakConnections' },
+};
+
+/** Counters whose '%' form has a base to divide by (connect.failed: % of connect attempts). */
+const COUNTERS_WITH_PERCENT: ReadonlySet<CounterName> = new Set<CounterName>(['connectFailures']);
+
+const OPERATORS: readonly ThresholdOperator[] = ['<=', '>=', '==', '!=', '<', '>'];
+const TIME_UNITS: Readonly<Record<string, ThresholdUnit>> = { us: 'us', µs: 'us', ms: 'ms', s: 's' };
+
+/** Every subject form, for the "unknown subject" message. */
+export const THRESHOLD_SUBJECT_FORMS = [
+  '<metric>.latency',
+  '<metric>.latency.uncorrected',
+  ...Object.keys(FIXED_SUBJECTS),
+  'delivery.<field>',
+  '<broadcast|direct>.delivery.<field>',
+] as const;
+
+function isLatencyMetric(name: string): name is LatencyMetric {
+  return (LATENCY_METRICS as readonly string[]).includes(name);
+}
+
+function isDeliveryMetric(name: string): name is DeliveryMetric {
+  return (DELIVERY_METRICS as readonly string[]).includes(name);
+}
+
+function isDeliveryField(name: string): name is DeliveryField {
+  return (DELIVERY_FIELDS as readonly string[]).includes(name);
+}
+
+type SubjectParse = { subject: ThresholdSubject } | { error: string; offset: number };
+
+/** Reads the subject (a dotted name); `offset` of an error is relative to the subject's start. */
+function parseSubject(name: string): SubjectParse {
+  const fixed = FIXED_SUBJECTS[name];
+  if (fixed !== undefined) return { subject: fixed };
+  const parts = name.split('.');
+  const [first = '', second, third, ...rest] = parts;
+  if (second === 'latency' && rest.length === 0) {
+    if (!isLatencyMetric(first)) {
+      return { error: `unknown latency metric '${first}' (one of: ${LATENCY_METRICS.join(', ')})`, offset: 0 };
+    }
+    if (third !== undefined && third !== 'uncorrected' && third !== 'corrected') {
+      return { error: `expected ${first}.latency or ${first}.latency.uncorrected`, offset: first.length + second.length + 2 };
+    }
+    // The aggregation is filled in by the caller; 'max' is a placeholder that parseThreshold replaces.
+    return { subject: { kind: 'latency', metric: first, corrected: third !== 'uncorrected', aggregation: { kind: 'max' } } };
+  }
+  const deliveryAt = first === 'delivery' ? 0 : second === 'delivery' ? 1 : -1;
+  if (deliveryAt >= 0 && parts.length === deliveryAt + 2) {
+    const metric = deliveryAt === 0 ? 'all' : first;
+    const field = parts[deliveryAt + 1] ?? '';
+    if (metric !== 'all' && !isDeliveryMetric(metric)) {
+      return { error: `'${metric}' does not deliver messages (delivering metrics: ${DELIVERY_METRICS.join(', ')})`, offset: 0 };
+    }
+    if (!isDeliveryField(field)) {
+      const fieldOffset = name.length - field.length;
+      return { error: `unknown delivery counter '${field}' (one of: ${DELIVERY_FIELDS.join(', ')})`, offset: fieldOffset };
+    }
+    return { subject: { kind: 'delivery', metric, field } };
+  }
+  return { error: `unknown threshold subject '${name}' (one of: ${THRESHOLD_SUBJECT_FORMS.join(', ')})`, offset: 0 };
+}
+
+/** Reads a latency aggregation at `text[at...]`: p(N), min, max, mean, avg, med or count. */
+function parseAggregation(word: string): LatencyAggregation | { error: string; offset: number } {
+  switch (word) {
+    case 'min':
+      return { kind: 'min' };
+    case 'max':
+      return { kind: 'max' };
+    case 'mean':
+    case 'avg':
+      return { kind: 'mean' };
+    case 'med':
+      return { kind: 'percentile', percentile: 50 };
+    case 'count':
+      return { kind: 'count' };
+    default: {
+      const match = /^p\((\d+(?:\.\d+)?)\)$/.exec(word);
+      if (match === null) {
+        return { error: `expected an aggregation: p(N), min, max, mean, med or count; got '${word}'`, offset: 0 };
+      }
+      const percentile = Number(match[1]);
+      if (!(percentile > 0 && percentile <= 100)) return { error: `a percentile must be > 0 and <= 100, got ${match[1]}`, offset: 2 };
+      return { kind: 'percentile', percentile };
+    }
+  }
+}
+
+/** Which units a subject's limit may carry, and the unit a unitless value means ('count', 'ratio'), if any. */
+function allowedUnits(subject: ThresholdSubject): { units: readonly ThresholdUnit[]; unitless?: ThresholdUnit; describe: string } {
+  switch (subject.kind) {
+    case 'latency':
+      return subject.aggregation.kind === 'count'
+        ? { units: [], unitless: 'count', describe: 'a plain count' }
+        : { units: ['us', 'ms', 's'], describe: 'a time with its unit: us, ms or s (e.g. 50ms)' };
+    case 'errorRate':
+      return { units: ['%'], unitless: 'ratio', describe: 'a percentage (0.1%) or a fraction (0.001)' };
+    case 'delivery':
+      return { units: ['%'], unitless: 'count', describe: 'a count, or a percentage of the expected messages' };
+    case 'counter':
+      return COUNTERS_WITH_PERCENT.has(subject.counter)
+        ? { units: ['%'], unitless: 'count', describe: 'a count, or a percentage of the connect attempts' }
+        : { units: [], unitless: 'count', describe: 'a plain count' };
+    case 'errorCount':
+    case 'peakConnections':
+      return { units: [], unitless: 'count', describe: 'a plain count' };
+    case 'throughput':
+      return { units: ['/s'], describe: 'a rate per second (e.g. 1000/s)' };
+  }
+}
+
+/**
+ * Parses one threshold. Returns the threshold, or `{ error, column }` with a 1-based column into `text`.
+ * Whitespace between the parts is optional where the parts cannot run together (`errors.rate<0.1%`).
+ */
+export function parseThreshold(text: string): Threshold | ThresholdParseError {
+  const at = (offset: number, error: string): ThresholdParseError => ({ error, column: offset + 1 });
+  let pos = 0;
+  const skipSpace = (): void => {
+    while (pos < text.length && /\s/.test(text[pos] ?? '')) pos += 1;
+  };
+  skipSpace();
+  const subjectMatch = /^[A-Za-z][A-Za-z0-9_.]*/.exec(text.slice(pos));
+  if (subjectMatch === null) return at(pos, 'expected a subject such as broadcast.latency or errors.rate');
+  const subjectStart = pos;
+  const parsedSubject = parseSubject(subjectMatch[0]);
+  if ('error' in parsedSubject) return at(subjectStart + parsedSubject.offset, parsedSubject.error);
+  let subject = parsedSubject.subject;
+  pos += subjectMatch[0].length;
+  skipSpace();
+
+  if (subject.kind === 'latency') {
+    const wordMatch = /^[A-Za-z]+(?:\([^)]*\))?/.exec(text.slice(pos));
+    if (wordMatch === null) return at(pos, 'expected an aggregation: p(N), min, max, mean, med or count');
+    const aggregation = parseAggregation(wordMatch[0]);
+    if ('error' in aggregation) return at(pos + aggregation.offset, aggregation.error);
+    subject = { ...subject, aggregation };
+    pos += wordMatch[0].length;
+    skipSpace();
+  }
+
+  const operator = OPERATORS.find((candidate) => text.startsWith(candidate, pos));
+  if (operator === undefined) return at(pos, `expected a comparison: ${OPERATORS.join(' ')}`);
+  pos += operator.length;
+  skipSpace();
+
+  const valueMatch = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/i.exec(text.slice(pos));
+  if (valueMatch === null) return at(pos, 'expected a number');
+  const limit = Number(valueMatch[0]);
+  pos += valueMatch[0].length;
+  const unitStart = pos;
+  const unitText = text.slice(pos).trimEnd();
+  const { units, unitless, describe } = allowedUnits(subject);
+  let unit: ThresholdUnit;
+  if (unitText === '') {
+    if (unitless === undefined) return at(unitStart, `the limit needs a unit: ${describe}`);
+    unit = unitless;
+  } else {
+    const candidate = TIME_UNITS[unitText] ?? (unitText === '%' || unitText === '/s' ? unitText : undefined);
+    if (candidate === undefined || !units.includes(candidate)) {
+      return at(unitStart, `unexpected '${unitText}': the limit is ${describe}`);
+    }
+    unit = candidate;
+  }
+  return { expression: text, subject, operator, limit, unit };
+}
+
+/** True when `parsed` is a parse error rather than a threshold. */
+export function isThresholdParseError(parsed: Threshold | ThresholdParseError): parsed is ThresholdParseError {
+  return 'error' in parsed;
+}

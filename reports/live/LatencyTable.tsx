@@ -1,0 +1,54 @@
+import { Box, Text } from 'ink';
+import { LATENCY_METRICS, type LatencyMetric } from '../../loadgen/metric-names.js';
+import type { MetricLatency } from '../../loadgen/run-result.js';
+import { formatLatencyUs } from '../format.js';
+import { cell } from './text-cells.js';
+
+/** Props of {@link LatencyTable}. */
+export interface LatencyTableProps {
+  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  /** What the figures cover, e.g. 'so far' or 'last 1s'. */
+  scope: string;
+}
+
+const NAME_WIDTH = 18;
+const VALUE_WIDTH = 9;
+
+/** Metrics that recorded at least one sample, in the order of LATENCY_METRICS. */
+export function activeMetrics(latency: Partial<Record<LatencyMetric, MetricLatency>>): LatencyMetric[] {
+  return LATENCY_METRICS.filter((metric) => (latency[metric]?.corrected.count ?? 0) > 0);
+}
+
+/**
+ * Latency per active metric: p50, p90, p99, p99.9 and max of the corrected histogram (from the intended send
+ * time), with the uncorrected p99 beside them so a gap between the two shows queueing at the sender.
+ */
+export function LatencyTable({ latency, scope }: LatencyTableProps) {
+  const metrics = activeMetrics(latency);
+  const header = ['p50', 'p90', 'p99', 'p99.9', 'max'].map((label) => cell(label, VALUE_WIDTH, 'right')).join('');
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold>{cell(`latency (${scope})`, NAME_WIDTH)}</Text>
+        <Text dimColor>
+          {header}
+          {cell('p99 uncorr', 12, 'right')}
+        </Text>
+      </Text>
+      {metrics.length === 0 ? <Text dimColor>  no samples yet</Text> : null}
+      {metrics.map((metric) => {
+        const figures = latency[metric];
+        if (figures === undefined) return null;
+        const { corrected, uncorrected } = figures;
+        const values = [corrected.p50Us, corrected.p90Us, corrected.p99Us, corrected.p999Us, corrected.maxUs];
+        return (
+          <Text key={metric} wrap="truncate-end">
+            {cell(`  ${metric}`, NAME_WIDTH)}
+            {values.map((valueUs) => cell(formatLatencyUs(valueUs), VALUE_WIDTH, 'right')).join('')}
+            <Text dimColor>{cell(formatLatencyUs(uncorrected.p99Us), 12, 'right')}</Text>
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * The `bench` app: the bench protocol of DESIGN.md (join, leave, echo, direct, broadcast) on one namespace of a
+ * ReferenceServer. Every request is validated; a malformed one is counted (AppHooks.countRefused, as
+ * `bench-malformed-<event>`) and answered with an ErrorAck if the client asked for an ack, otherwise dropped.
+ * This is the path the benchmark measures, so handlers take fixed parameters and allocate only what forwarding
+ * needs.
+ */
+import {
+  clientRoom,
+  type BenchEventName,
+  type BroadcastMessage,
+  type DirectMessage,
+  type ErrorAck,
+  type JoinRequest,
+  type RoomAck,
+} from '../bench-protocol.js';
+import type { NamespaceName, Sid } from '../ids.js';
+import { ConnectionRefusedError, type ReferenceServer } from '../types.js';
+import type { FaultInjector } from '../faults/fault-injector.js';
+import type { AppHooks } from './app-hooks.js';
+import { broadcastProblem, clientIndexProblem, directProblem, roomRequestProblem } from './bench-payload-checks.js';
+
+/** The refusal kind (metrics `refusedByKind`) that the bench app counts for a malformed `event`. */
+export function benchRefusalKind(event: BenchEventName | 'connect'): string {
+  return `bench-malformed-${event}`;
+}
+
+/**
+ * Installs the bench handlers on `namespace` (default '/') of `server`. `faults`, when given, delays acks and
+ * delays or drops forwarded directs/broadcasts; without it replies go out at once.
+ */
+export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults?: FaultInjector, namespace: NamespaceName = '/'): void {
+  const refuse = (event: BenchEventName | 'connect', problem: string): ErrorAck => {
+    hooks.countRefused(benchRefusalKind(event));
+    return { error: `${event}: ${problem}` };
+  };
+
+  server.on(
+    'connect',
+    (sid: Sid, _handshake, auth) => {
+      const problem = clientIndexProblem(auth);
+      if (problem !== undefined) {
+        refuse('connect', problem);
+        throw new ConnectionRefusedError(problem);
+      }
+      const clientIndex = auth.clientIndex;
+      if (typeof clientIndex === 'number') server.enterRoom(sid, clientRoom(clientIndex), namespace);
+      return true;
+    },
+    namespace,
+  );
+
+  const roomAck = (request: JoinRequest): RoomAck => ({ room: request.room, members: hooks.roomSize(request.room, namespace) });
+
+  server.on(
+    'join',
+    (sid: Sid, request: unknown) => {
+      const problem = roomRequestProblem(request);
+      if (problem !== undefined) return refuse('join', problem);
+      const valid = request as JoinRequest;
+      server.enterRoom(sid, valid.room, namespace);
+      const ack = roomAck(valid);
+      return faults === undefined ? ack : faults.ack(ack);
+    },
+    namespace,
+  );
+
+  server.on(
+    'leave',
+    (sid: Sid, request: unknown) => {
+      const problem = roomRequestProblem(request);
+      if (problem !== undefined) return refuse('leave', problem);
+      const valid = request as JoinRequest;
+      server.leaveRoom(sid, valid.room, namespace);
+      const ack = roomAck(valid);
+      return faults === undefined ? ack : faults.ack(ack);
+    },
+    namespace,
+  );
+
+  // Echo acks with exactly what it got; any payload is valid, so nothing is refused here. The facade acks with
+  // the handler's return value, so the common one-argument case returns the payload itself (no allocation).
+  server.on(
+    'echo',
+    (_sid: Sid, payload: unknown) => (faults === undefined ? payload : faults.ack(payload)),
+    namespace,
+  );
+
+  server.on(
+    'direct',
+    (_sid: Sid, message: unknown) => {
+      const problem = directProblem(message);
+      if (problem !== undefined) return refuse('direct', problem);
+      const valid = message as DirectMessage;
+      if (faults === undefined) server.emit('direct', valid, { to: valid.to, namespace });
+      else faults.forward(() => server.emit('direct', valid, { to: valid.to, namespace }));
+      return undefined;
+    },
+    namespace,
+  );
+
+  server.on(
+    'broadcast',
+    (sid: Sid, message: unknown) => {
+      const problem = broadcastProblem(message);
+      if (problem !== undefined) return refuse('broadcast', problem);
+      const valid = message as BroadcastMessage;
+      const options = valid.includeSelf === true ? { to: valid.room, namespace } : { to: valid.room, skipSid: sid, namespace };
+      if (faults === undefined) server.emit('broadcast', valid, options);
+      else faults.forward(() => server.emit('broadcast', valid, options));
+      return undefined;
+    },
+    namespace,
+  );
+}

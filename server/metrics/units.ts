@@ -1,0 +1,16 @@
+/** Unit conversions of the server metrics, in one place so that each is tested once. */
+
+/** Nanoseconds (perf_hooks histograms) to whole microseconds, rounded to nearest. */
+export function nanosecondsToMicroseconds(valueNs: number): number {
+  return Math.round(valueNs / 1_000);
+}
+
+/** Microseconds to seconds (Prometheus base unit), exact to the microsecond. */
+export function microsecondsToSeconds(valueUs: number): number {
+  return valueUs / 1_000_000;
+}
+
+/** Milliseconds to seconds. */
+export function millisecondsToSeconds(valueMs: number): number {
+  return valueMs / 1_000;
+}

@@ -1,0 +1,268 @@
+/**
+ * `createReferenceServer`: the python-socketio style facade over a socket.io Server, with its HTTP server,
+ * metrics (`GET /metrics`, `GET /metrics.json`, the live `stats` event) and orderly close.
+ *
+ * ```ts
+ * const server = await createReferenceServer({ transports: 'websocket' });
+ * server.on('connect', (sid, handshake, auth) => auth.token === 'secret');
+ * server.on('echo', (sid, payload) => payload);          // the return value is the ack
+ * server.on('join', (sid, { room }) => server.enterRoom(sid, room));
+ * server.emit('news', { text: 'hi' }, { to: 'lobby', skipSid: someSid });
+ * await server.close();
+ * ```
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketIoServer } from 'socket.io';
+import { installConfiguredApp } from './apps/index.js';
+import { createCountingParser } from './counting-parser.js';
+import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
+import type { NamespaceName, RoomName, Sid } from './ids.js';
+import { instrumentEngine } from './metrics/engine-instrumentation.js';
+import type { NamespaceMetricsJson } from './metrics/metrics-json.js';
+import { handleMetricsRequest } from './metrics/metrics-http.js';
+import { ServerMetrics } from './metrics/server-metrics.js';
+import { StatsBroadcaster } from './metrics/stats-broadcaster.js';
+import { NamespaceHandlers, type HandlerErrorContext, type NamespaceContext } from './namespace-handlers.js';
+import { resolveServerOptions, ServerOptionsError, type ReferenceServerOptionsInput } from './server-options.js';
+import { toSocketIoOptions, type AdapterConstructor } from './socket-io-options.js';
+import type {
+  CatchAllHandler,
+  ConnectHandler,
+  DisconnectHandler,
+  EmitOptions,
+  EventHandler,
+  ReferenceServer,
+  ReferenceServerOptions,
+} from './types.js';
+
+/** What createReferenceServer takes besides ReferenceServerOptions; none of it is plain data. */
+export interface ReferenceServerExtras {
+  /** socket.io adapter carrying broadcasts between server processes. Default: in-memory. */
+  adapter?: AdapterConstructor;
+  /** Called when a handler throws or rejects. Default: one line to stderr with namespace, event and sid. */
+  onHandlerError?: (error: unknown, context: HandlerErrorContext) => void;
+  /** Time between two live `stats` events, ms. Default 1000. */
+  statsIntervalMs?: number;
+  /** Window of the event-loop delay and utilisation figures, ms. Default 1000. */
+  eventLoopWindowMs?: number;
+}
+
+/** Default `call` timeout, ms (python-socketio's). */
+export const defaultCallTimeoutMs = 60_000;
+
+/**
+ * Starts a reference server (binds 127.0.0.1 on a free port unless told otherwise) and resolves once it
+ * listens. Rejects with ServerOptionsError, before binding anything, for bad options (every problem named by
+ * its option path), and with the listen error (e.g. EADDRINUSE) if the address cannot be bound.
+ */
+export async function createReferenceServer(input: ReferenceServerOptionsInput & ReferenceServerExtras = {}): Promise<ReferenceServer> {
+  const { adapter, onHandlerError, statsIntervalMs, eventLoopWindowMs, ...optionsInput } = input;
+  const options = resolveServerOptions(optionsInput);
+  for (const [name, value] of Object.entries({ statsIntervalMs, eventLoopWindowMs })) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
+      throw new ServerOptionsError([`options.${name} must be a positive integer (got ${String(value)})`]);
+    }
+  }
+  const server = new ReferenceServerFacade(options, {
+    adapter,
+    onHandlerError: onHandlerError ?? printHandlerError,
+    statsIntervalMs: statsIntervalMs ?? 1_000,
+    eventLoopWindowMs: eventLoopWindowMs ?? 1_000,
+  });
+  installConfiguredApp(server);
+  try {
+    await server.listen();
+  } catch (error) {
+    // Release what was set up (engine, app timers) so that a failed start leaves nothing running.
+    await server.close();
+    throw error;
+  }
+  return server;
+}
+
+function printHandlerError(error: unknown, context: HandlerErrorContext): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  process.stderr.write(`sio-bench server: handler '${context.event}' of namespace '${context.namespace}' failed for ${context.sid}: ${detail}\n`);
+}
+
+class ReferenceServerFacade implements ReferenceServer {
+  readonly io: SocketIoServer;
+  readonly metrics: ServerMetrics;
+  private readonly httpServer: HttpServer;
+  private readonly stats: StatsBroadcaster;
+  private readonly handlers = new Map<NamespaceName, NamespaceHandlers>();
+  private readonly context: NamespaceContext;
+  private boundAddress: { host: string; port: number } | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(
+    readonly options: ReferenceServerOptions,
+    extras: Required<Omit<ReferenceServerExtras, 'adapter'>> & Pick<ReferenceServerExtras, 'adapter'>,
+  ) {
+    this.metrics = new ServerMetrics({ namespaces: () => this.namespaceMetrics(), eventLoopWindowMs: extras.eventLoopWindowMs });
+    this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
+    this.context = { metrics: this.metrics, stats: this.stats, onHandlerError: extras.onHandlerError };
+    this.httpServer = createServer((req, res) => handleMetricsRequest(this.metrics, req, res));
+    const parser = createCountingParser(options.parser, () => this.metrics.countRefused('parse-error'));
+    this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
+    instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
+    // A CONNECT to a namespace nobody registered: refuse it as socket.io would ('Invalid namespace'), counted.
+    this.io.of((_name, _auth, next) => {
+      this.metrics.countRefused('unknown-namespace');
+      next(null, false);
+    });
+    this.namespace('/');
+  }
+
+  get address(): { host: string; port: number } {
+    if (this.boundAddress === undefined) throw new Error('the reference server is not listening');
+    return this.boundAddress;
+  }
+
+  get url(): string {
+    const { host, port } = this.address;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      this.httpServer.once('error', onError);
+      this.httpServer.listen(this.options.port, this.options.host, () => {
+        this.httpServer.off('error', onError);
+        resolve();
+      });
+    });
+    const bound = this.httpServer.address() as AddressInfo;
+    this.boundAddress = { host: this.options.host, port: bound.port };
+    this.metrics.start();
+  }
+
+  on(event: 'connect', handler: ConnectHandler, namespace?: NamespaceName): void;
+  on(event: 'disconnect', handler: DisconnectHandler, namespace?: NamespaceName): void;
+  on(event: string, handler: EventHandler, namespace?: NamespaceName): void;
+  on(event: string, handler: ConnectHandler | DisconnectHandler | EventHandler, namespace: NamespaceName = '/'): void {
+    if (typeof event !== 'string' || event.length === 0) throw new TypeError('on: event must be a non-empty string');
+    if (typeof handler !== 'function') throw new TypeError(`on('${event}'): handler must be a function`);
+    const handlers = this.namespace(namespace);
+    if (event === 'connect') handlers.connect = handler as ConnectHandler;
+    else if (event === 'disconnect') handlers.disconnect = handler as DisconnectHandler;
+    else handlers.events.set(event, handler as EventHandler);
+  }
+
+  onAny(handler: CatchAllHandler, namespace: NamespaceName = '/'): void {
+    if (typeof handler !== 'function') throw new TypeError('onAny: handler must be a function');
+    this.namespace(namespace).catchAll = handler;
+  }
+
+  emit(event: string, data?: unknown, options: EmitOptions = {}): void {
+    this.emitArgs(event, data === undefined ? [] : [data], options);
+  }
+
+  emitArgs(event: string, args: readonly unknown[], options: EmitOptions = {}): void {
+    const targets = resolveEmitTargets(options);
+    this.metrics.countEventEmitted(event);
+    const handlers = this.handlers.get(options.namespace ?? '/');
+    if (handlers === undefined) {
+      // A namespace without handlers has no clients: a collecting callback learns that at once.
+      const callback = options.callback;
+      if (callback !== undefined && options.timeoutMs !== undefined) queueMicrotask(() => callback(null, []));
+      return;
+    }
+    emitToTargets(handlers, event, args, targets, options);
+  }
+
+  send(data: unknown, options: EmitOptions = {}): void {
+    this.emit('message', data, options);
+  }
+
+  call(event: string, data: unknown, options: { to: Sid; namespace?: NamespaceName; timeoutMs?: number }): Promise<unknown> {
+    const namespace = options.namespace ?? '/';
+    const socket = this.handlers.get(namespace)?.nsp.sockets.get(options.to);
+    if (socket === undefined) return Promise.reject(new Error(`call: no client '${options.to}' connected to namespace '${namespace}'`));
+    this.metrics.countEventEmitted(event);
+    return new Promise((resolve, reject) => {
+      socket.timeout(options.timeoutMs ?? defaultCallTimeoutMs).emit(event, data, (error: Error | null, ...ack: unknown[]) => {
+        if (error !== null) reject(error);
+        else resolve(ack.length === 1 ? ack[0] : ack);
+      });
+    });
+  }
+
+  enterRoom(sid: Sid, room: RoomName, namespace: NamespaceName = '/'): void {
+    const handlers = this.handlers.get(namespace);
+    const socket = handlers?.localSocket(sid);
+    // A sid on another server of the adapter is reached through the adapter.
+    if (socket !== undefined) void socket.join(room);
+    else handlers?.nsp.in(sid).socketsJoin(room);
+  }
+
+  leaveRoom(sid: Sid, room: RoomName, namespace: NamespaceName = '/'): void {
+    const handlers = this.handlers.get(namespace);
+    const socket = handlers?.localSocket(sid);
+    if (socket !== undefined) void socket.leave(room);
+    else handlers?.nsp.in(sid).socketsLeave(room);
+  }
+
+  closeRoom(room: RoomName, namespace: NamespaceName = '/'): void {
+    this.handlers.get(namespace)?.nsp.in(room).socketsLeave(room);
+  }
+
+  rooms(sid: Sid, namespace: NamespaceName = '/'): RoomName[] {
+    const socket = this.handlers.get(namespace)?.localSocket(sid);
+    return socket === undefined ? [] : [...socket.rooms];
+  }
+
+  disconnect(sid: Sid, namespace: NamespaceName = '/'): void {
+    const handlers = this.handlers.get(namespace);
+    const socket = handlers?.nsp.sockets.get(sid);
+    if (socket !== undefined) socket.disconnect();
+    else handlers?.nsp.in(sid).disconnectSockets();
+  }
+
+  namespaces(): NamespaceName[] {
+    return [...this.handlers.keys()];
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.stats.stop();
+    this.metrics.stop();
+    await new Promise<void>((resolve, reject) => {
+      // io.close() disconnects every client, closes the engine and then the HTTP server.
+      void this.io.close((error) => (error === undefined || isNotRunning(error) ? resolve() : reject(error)));
+      // Keep-alive connections (e.g. of a metrics scraper) would hold httpServer.close() open.
+      this.httpServer.closeIdleConnections();
+    });
+  }
+
+  /** The handlers of `name`, creating the socket.io namespace on first use. */
+  private namespace(name: NamespaceName): NamespaceHandlers {
+    const existing = this.handlers.get(name);
+    if (existing !== undefined) return existing;
+    if (typeof name !== 'string' || !name.startsWith('/')) throw new TypeError(`namespace must be a string starting with '/' (got ${String(name)})`);
+    const created = new NamespaceHandlers(this.io.of(name), this.context);
+    this.handlers.set(name, created);
+    return created;
+  }
+
+  private namespaceMetrics(): NamespaceMetricsJson[] {
+    const result: NamespaceMetricsJson[] = [];
+    for (const [namespace, { nsp }] of this.handlers) {
+      const { rooms, sids } = nsp.adapter;
+      let roomCount = 0;
+      for (const room of rooms.keys()) if (!sids.has(room)) roomCount += 1;
+      result.push({ namespace, connectedClients: nsp.sockets.size, rooms: roomCount });
+    }
+    return result;
+  }
+}
+
+function isNotRunning(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_SERVER_NOT_RUNNING';
+}

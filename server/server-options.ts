@@ -1,0 +1,201 @@
+/**
+ * The reference server's options: defaults, merging of a partial input over them, and validation that reports
+ * every problem at once, each naming its option path (`options.pingIntervalMs must be a positive integer`).
+ */
+import type {
+  AppName,
+  CompressionOptions,
+  CorsOptions,
+  FaultOptions,
+  ParserKind,
+  ReferenceServerOptions,
+  TransportMode,
+} from './types.js';
+
+/** What `createReferenceServer` accepts: any option may be left out, and nested groups may be partial too. */
+export type ReferenceServerOptionsInput = Partial<
+  Omit<ReferenceServerOptions, 'compression' | 'cors' | 'faults'> & {
+    compression: Partial<CompressionOptions>;
+    /** undefined or absent: no CORS headers. A partial object is completed with the CORS defaults. */
+    cors: Partial<CorsOptions> | undefined;
+    faults: Partial<FaultOptions>;
+  }
+>;
+
+/** Every transport mode, in the order `--help` lists them. */
+export const transportModes: readonly TransportMode[] = ['polling-upgrade', 'polling', 'websocket'];
+/** Every parser kind. */
+export const parserKinds: readonly ParserKind[] = ['default', 'msgpack'];
+/** Every app name. */
+export const appNames: readonly AppName[] = ['bench', 'seed-chat', 'none'];
+
+/** Compression defaults: socket.io's own (no per-message deflate, HTTP compression on, 1024-byte threshold). */
+export const defaultCompressionOptions: CompressionOptions = {
+  perMessageDeflate: false,
+  httpCompression: true,
+  thresholdBytes: 1024,
+};
+
+/** CORS defaults when CORS is asked for without details: any origin, no credentials, GET and POST. */
+export const defaultCorsOptions: CorsOptions = { origin: '*', credentials: false, methods: ['GET', 'POST'] };
+
+/** Fault injection defaults: everything off. */
+export const defaultFaultOptions: FaultOptions = {
+  replyDelayFraction: 0,
+  replyDelayMs: 0,
+  stallEveryMs: 0,
+  stallForMs: 0,
+  dropBroadcastFraction: 0,
+  seed: 1,
+};
+
+/** The API's defaults (`sio-bench serve` overrides port and app). Timings are socket.io's own defaults. */
+export const defaultServerOptions: ReferenceServerOptions = {
+  host: '127.0.0.1',
+  port: 0,
+  path: '/socket.io/',
+  transports: 'polling-upgrade',
+  parser: 'default',
+  compression: defaultCompressionOptions,
+  cors: undefined,
+  pingIntervalMs: 25_000,
+  pingTimeoutMs: 20_000,
+  connectTimeoutMs: 45_000,
+  maxHttpBufferSizeBytes: 1_000_000,
+  app: 'none',
+  faults: defaultFaultOptions,
+};
+
+/** Thrown by `resolveServerOptions` with every problem found; `issues` lists them one by one. */
+export class ServerOptionsError extends TypeError {
+  constructor(readonly issues: readonly string[]) {
+    super(issues.join('; '));
+    this.name = 'ServerOptionsError';
+  }
+}
+
+const topLevelKeys = new Set<string>(Object.keys(defaultServerOptions));
+
+/** Fills in defaults and validates; throws ServerOptionsError naming every bad option path. */
+export function resolveServerOptions(input: ReferenceServerOptionsInput = {}): ReferenceServerOptions {
+  const issues: string[] = [];
+  for (const key of Object.keys(input)) {
+    if (!topLevelKeys.has(key)) issues.push(`options.${key} is not a known option`);
+  }
+  const resolved: ReferenceServerOptions = {
+    ...defaultServerOptions,
+    ...stripUndefined(input),
+    compression: { ...defaultCompressionOptions, ...stripUndefined(input.compression ?? {}) },
+    cors: input.cors === undefined ? undefined : { ...defaultCorsOptions, ...stripUndefined(input.cors) },
+    faults: { ...defaultFaultOptions, ...stripUndefined(input.faults ?? {}) },
+  };
+  issues.push(...validateServerOptions(resolved));
+  if (issues.length > 0) throw new ServerOptionsError(issues);
+  return resolved;
+}
+
+/** Every problem of a complete options object, each as `options.<path> <what is wrong>`. Empty when valid. */
+export function validateServerOptions(options: ReferenceServerOptions): string[] {
+  const issues: string[] = [];
+  const check = (ok: boolean, path: string, rule: string, value: unknown): void => {
+    if (!ok) issues.push(`options.${path} ${rule} (got ${describe(value)})`);
+  };
+  check(typeof options.host === 'string' && options.host.length > 0, 'host', 'must be a non-empty string', options.host);
+  check(isIntegerIn(options.port, 0, 65_535), 'port', 'must be an integer from 0 to 65535', options.port);
+  check(
+    typeof options.path === 'string' && options.path.startsWith('/'),
+    'path',
+    "must be a string starting with '/'",
+    options.path,
+  );
+  check(transportModes.includes(options.transports), 'transports', `must be one of ${transportModes.join(', ')}`, options.transports);
+  check(parserKinds.includes(options.parser), 'parser', `must be one of ${parserKinds.join(', ')}`, options.parser);
+  check(appNames.includes(options.app), 'app', `must be one of ${appNames.join(', ')}`, options.app);
+  for (const key of ['pingIntervalMs', 'pingTimeoutMs', 'connectTimeoutMs', 'maxHttpBufferSizeBytes'] as const) {
+    check(isIntegerIn(options[key], 1, Number.MAX_SAFE_INTEGER), key, 'must be a positive integer', options[key]);
+  }
+  issues.push(...validateCompression(options.compression));
+  if (options.cors !== undefined) issues.push(...validateCors(options.cors));
+  issues.push(...validateFaults(options.faults));
+  return issues;
+}
+
+function validateCompression(compression: CompressionOptions): string[] {
+  const issues: string[] = [];
+  for (const key of ['perMessageDeflate', 'httpCompression'] as const) {
+    if (typeof compression[key] !== 'boolean') {
+      issues.push(`options.compression.${key} must be a boolean (got ${describe(compression[key])})`);
+    }
+  }
+  if (!isIntegerIn(compression.thresholdBytes, 0, Number.MAX_SAFE_INTEGER)) {
+    issues.push(`options.compression.thresholdBytes must be a non-negative integer (got ${describe(compression.thresholdBytes)})`);
+  }
+  return issues;
+}
+
+function validateCors(cors: CorsOptions): string[] {
+  const issues: string[] = [];
+  const originOk =
+    cors.origin === '*' ||
+    (Array.isArray(cors.origin) && cors.origin.length > 0 && cors.origin.every((o) => typeof o === 'string' && o.length > 0));
+  if (!originOk) issues.push(`options.cors.origin must be '*' or a non-empty list of origins (got ${describe(cors.origin)})`);
+  if (typeof cors.credentials !== 'boolean') {
+    issues.push(`options.cors.credentials must be a boolean (got ${describe(cors.credentials)})`);
+  } else if (cors.credentials && cors.origin === '*') {
+    // Browsers refuse credentialed responses with a wildcard origin; reflecting any origin instead would be unsafe.
+    issues.push("options.cors.credentials cannot be true with a wildcard origin '*': list the allowed origins");
+  }
+  const methodsOk = Array.isArray(cors.methods) && cors.methods.length > 0 && cors.methods.every((m) => /^[A-Z]+$/.test(m));
+  if (!methodsOk) issues.push(`options.cors.methods must be a non-empty list of upper-case HTTP methods (got ${describe(cors.methods)})`);
+  return issues;
+}
+
+function validateFaults(faults: FaultOptions): string[] {
+  const issues: string[] = [];
+  for (const key of ['replyDelayFraction', 'dropBroadcastFraction'] as const) {
+    const value = faults[key];
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      issues.push(`options.faults.${key} must be a number from 0 to 1 (got ${describe(value)})`);
+    }
+  }
+  const delay = faults.replyDelayMs;
+  if (typeof delay === 'number') {
+    if (!isNonNegativeFinite(delay)) issues.push(`options.faults.replyDelayMs must be a non-negative number (got ${describe(delay)})`);
+  } else if (typeof delay === 'object' && delay !== null) {
+    if (!isNonNegativeFinite(delay.minMs)) issues.push(`options.faults.replyDelayMs.minMs must be a non-negative number (got ${describe(delay.minMs)})`);
+    if (!isNonNegativeFinite(delay.maxMs) || !(delay.maxMs >= delay.minMs)) {
+      issues.push(`options.faults.replyDelayMs.maxMs must be a number >= minMs (got ${describe(delay.maxMs)})`);
+    }
+  } else {
+    issues.push(`options.faults.replyDelayMs must be a number or { minMs, maxMs } (got ${describe(delay)})`);
+  }
+  for (const key of ['stallEveryMs', 'stallForMs'] as const) {
+    if (!isIntegerIn(faults[key], 0, Number.MAX_SAFE_INTEGER)) {
+      issues.push(`options.faults.${key} must be a non-negative integer (got ${describe(faults[key])})`);
+    }
+  }
+  if (faults.stallForMs > 0 && faults.stallEveryMs > 0 && faults.stallForMs >= faults.stallEveryMs) {
+    issues.push(`options.faults.stallForMs must be less than stallEveryMs (got ${faults.stallForMs} >= ${faults.stallEveryMs})`);
+  }
+  if (!Number.isSafeInteger(faults.seed)) issues.push(`options.faults.seed must be an integer (got ${describe(faults.seed)})`);
+  return issues;
+}
+
+function isIntegerIn(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+function isNonNegativeFinite(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
+  return value === null || typeof value !== 'object' ? String(value) : 'an object';
+}
+
+/** Drops keys whose value is undefined so that they do not overwrite defaults when spread. */
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

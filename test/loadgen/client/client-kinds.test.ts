@@ -1,0 +1,198 @@
+/**
+ * Both client kinds, over each transport, against a bare socket.io server: the VirtualClient contract.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Socket } from 'socket.io';
+import { createClient, type ClientKind } from '../../../loadgen/client/create-client.js';
+import { ClientConnectError, type VirtualClient } from '../../../loadgen/client/virtual-client.js';
+import type { ClientTransport } from '../../../loadgen/client/virtual-client.js';
+import { HandlerRecorder, clientOptions, startSocketIoServer, waitFor, type TestServer } from './client-fixtures.js';
+
+const kinds: ClientKind[] = ['lean', 'official'];
+const transports: ClientTransport[] = ['websocket', 'polling', 'polling-upgrade'];
+
+for (const kind of kinds) {
+  for (const transport of transports) {
+    describe(`${kind} client over ${transport}`, { timeout: 30_000 }, () => {
+      let server: TestServer;
+      let clients: VirtualClient[] = [];
+      const create = createClient(kind);
+
+      before(async () => {
+        server = await startSocketIoServer();
+        server.io.on('connection', (socket) => {
+          socket.on('echo', (...args: unknown[]) => {
+            const ack = args.pop() as (...reply: unknown[]) => void;
+            ack(...args);
+          });
+        });
+      });
+      after(() => server.close());
+      afterEach(() => {
+        for (const client of clients) client.disconnect();
+        clients = [];
+      });
+
+      async function connected(recorder = new HandlerRecorder(), extra = {}): Promise<{ client: VirtualClient; socket: Socket; recorder: HandlerRecorder }> {
+        const client = create(clientOptions(server.url, transport, extra), recorder.handlers);
+        clients.push(client);
+        const connection = waitFor<Socket>('the server connection', (resolve) => server.io.once('connection', resolve));
+        await client.connect();
+        const socket = await connection;
+        if (transport === 'polling-upgrade') {
+          // Exercise the upgraded websocket, not the polling it started on.
+          if (socket.conn.transport.name !== 'websocket') await once(socket.conn, 'upgrade');
+        }
+        return { client, socket, recorder };
+      }
+
+      it('connects and reports the namespace sid', async () => {
+        const { client, socket } = await connected();
+        assert.equal(client.connected, true);
+        assert.equal(client.id, socket.id);
+        assert.equal(socket.conn.transport.name, transport === 'polling' ? 'polling' : 'websocket');
+      });
+
+      it('emits events the server receives with exact arguments', async () => {
+        const { client, socket } = await connected();
+        const received = waitFor<unknown[]>('hello', (resolve) => socket.on('hello', (...args: unknown[]) => resolve(args)));
+        client.emit('hello', [1, 'two', { three: [3, null, true] }, 'é✓']);
+        assert.deepEqual(await received, [1, 'two', { three: [3, null, true] }, 'é✓']);
+      });
+
+      it('receives server events', async () => {
+        const { socket, recorder } = await connected();
+        socket.emit('push', { a: 1 }, [2, 'x']);
+        assert.deepEqual(await recorder.nextEvent(), { event: 'push', args: [{ a: 1 }, [2, 'x']] });
+      });
+
+      it('gets acks for emitWithAck', async () => {
+        const { client } = await connected();
+        const reply = await waitFor<[Error | null, unknown[]]>('ack', (resolve) =>
+          client.emitWithAck('echo', ['x', 42], 5000, (error, args) => resolve([error, args])));
+        assert.deepEqual(reply, [null, ['x', 42]]);
+      });
+
+      it('calls an ack callback once, with an Error, on timeout', async () => {
+        const { client, socket } = await connected();
+        let lateAck: ((...args: unknown[]) => void) | undefined;
+        socket.on('slow', (ack: (...args: unknown[]) => void) => {
+          lateAck = ack;
+        });
+        const calls: [Error | null, unknown[]][] = [];
+        await waitFor<void>('ack timeout', (resolve) =>
+          client.emitWithAck('slow', [], 50, (error, args) => {
+            calls.push([error, args]);
+            resolve();
+          }));
+        assert.equal(calls.length, 1);
+        assert.ok(calls[0]![0] instanceof Error);
+        assert.deepEqual(calls[0]![1], []);
+        // The answer arriving after the timeout must not call the callback again.
+        assert.ok(lateAck !== undefined);
+        lateAck('late');
+        await waitFor('echo round trip', (resolve) => client.emitWithAck('echo', [1], 5000, () => resolve(undefined)));
+        assert.equal(calls.length, 1);
+      });
+
+      it('carries nested binary both ways, in events and acks', async () => {
+        const { client, socket, recorder } = await connected();
+        const received = waitFor<unknown[]>('bin', (resolve) => socket.on('bin', (...args: unknown[]) => resolve(args)));
+        client.emit('bin', [{ a: Buffer.from([1, 2, 3]), nested: [Buffer.from('xy'), 'text'] }, Buffer.alloc(0)]);
+        assert.deepEqual(await received, [{ a: Buffer.from([1, 2, 3]), nested: [Buffer.from('xy'), 'text'] }, Buffer.alloc(0)]);
+
+        socket.emit('binpush', { deep: { b: Buffer.from([255, 0, 7]) } }, [Buffer.from('z')]);
+        const pushed = await recorder.nextEvent();
+        assert.equal(pushed.event, 'binpush');
+        assert.deepEqual(pushed.args.map(toPlain), [{ deep: { b: [255, 0, 7] } }, [[122]]]);
+
+        const reply = await waitFor<unknown[]>('binary ack', (resolve) =>
+          client.emitWithAck('echo', [{ data: Buffer.from([9, 8]) }], 5000, (_error, args) => resolve(args)));
+        assert.deepEqual(reply.map(toPlain), [{ data: [9, 8] }]);
+      });
+
+      it('joins a namespace with auth, and rejects on CONNECT_ERROR with its data', async () => {
+        const admin = server.io.of('/admin');
+        admin.use((socket, next) => {
+          if ((socket.handshake.auth as { token?: string }).token === 'secret') return next();
+          next(Object.assign(new Error('not allowed'), { data: { code: 42 } }));
+        });
+        const auths: unknown[] = [];
+        admin.on('connection', (socket) => auths.push(socket.handshake.auth));
+        const client = create(clientOptions(server.url, transport, { namespace: '/admin', auth: { token: 'secret' } }), new HandlerRecorder().handlers);
+        clients.push(client);
+        await client.connect();
+        assert.equal(client.connected, true);
+        assert.deepEqual(auths, [{ token: 'secret' }]);
+
+        const refused = create(clientOptions(server.url, transport, { namespace: '/admin', auth: { token: 'wrong' } }), new HandlerRecorder().handlers);
+        clients.push(refused);
+        await assert.rejects(refused.connect(), (error: unknown) => {
+          assert.ok(error instanceof ClientConnectError);
+          assert.equal(error.kind, 'connect_error');
+          assert.equal(error.message, 'not allowed');
+          assert.deepEqual(error.data, { code: 42 });
+          return true;
+        });
+        assert.equal(refused.connected, false);
+      });
+
+      it("reports 'io server disconnect' when the server disconnects the socket", async () => {
+        const { client, socket, recorder } = await connected();
+        socket.disconnect();
+        assert.equal((await recorder.nextDisconnect()).reason, 'io server disconnect');
+        assert.equal(client.connected, false);
+      });
+
+      it('does not call onDisconnect for its own disconnect()', async () => {
+        const { client, socket, recorder } = await connected();
+        const serverReason = waitFor<string>('server disconnect', (resolve) => socket.on('disconnect', resolve));
+        const pending = waitFor<Error | null>('pending ack', (resolve) => client.emitWithAck('never-answered', [], 5000, (error) => resolve(error)));
+        client.disconnect();
+        assert.ok((await pending) instanceof Error);
+        assert.equal(await serverReason, 'client namespace disconnect');
+        assert.equal(client.connected, false);
+        assert.deepEqual(recorder.disconnects, []);
+      });
+
+      it('binds localAddress 127.0.0.2', async () => {
+        const { socket } = await connected(new HandlerRecorder(), { localAddress: '127.0.0.2' });
+        assert.equal(socket.handshake.address, '127.0.0.2');
+        assert.equal(socket.conn.remoteAddress, '127.0.0.2');
+      });
+
+      it("reports 'transport close' when the server shuts down", async () => {
+        const own = await startSocketIoServer();
+        try {
+          const recorder = new HandlerRecorder();
+          const client = create(clientOptions(own.url, transport), recorder.handlers);
+          clients.push(client);
+          const connection = waitFor<Socket>('connection', (resolve) => own.io.once('connection', resolve));
+          await client.connect();
+          const socket = await connection;
+          if (transport === 'polling-upgrade' && socket.conn.transport.name !== 'websocket') await once(socket.conn, 'upgrade');
+          // Over polling the server can only send its close packet on a waiting GET; without one it drops the
+          // connection and both client kinds see 'transport error'.
+          if (transport === 'polling' && !socket.conn.transport.writable) await once(socket.conn.transport, 'ready');
+          own.io.close();
+          assert.equal((await recorder.nextDisconnect()).reason, 'transport close');
+        } finally {
+          await own.close();
+        }
+      });
+    });
+  }
+}
+
+/** Buffers as byte arrays, so deepEqual compares content whatever Buffer subclass or view arrived. */
+function toPlain(value: unknown): unknown {
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return [...value];
+  if (value instanceof ArrayBuffer) return [...new Uint8Array(value)];
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { FanoutTracker } from '../../../loadgen/engine/fanout-tracker.js';
+import { summarizeEncoded } from '../../../loadgen/measure/histogram-factory.js';
+import { LatencyRecorder } from '../../../loadgen/measure/latency-recorder.js';
+
+function tracker(includeSelf = false): { fanout: FanoutTracker; recorder: LatencyRecorder } {
+  const recorder = new LatencyRecorder();
+  return { fanout: new FanoutTracker(recorder, () => includeSelf), recorder };
+}
+
+test('a fan-out completes when every member in its window got the message, at the last receipt', () => {
+  const { fanout, recorder } = tracker();
+  for (const receiver of [1, 2, 3]) fanout.window({ channel: 0, receiver, atUs: 100, open: true });
+  // Sender 1 is a member but is skipped (includeSelf false): 2 recipients expected.
+  assert.equal(fanout.recipientsAt(0, 1, 500), 2);
+  fanout.partial({ channel: 0, sender: 1, seq: 0, t0Us: 900, sentUs: 1000, received: 1, lastReceiveUs: 1500 });
+  fanout.partial({ channel: 0, sender: 1, seq: 0, t0Us: 900, sentUs: 1000, received: 1, lastReceiveUs: 2400 });
+  fanout.settle(1001);
+  assert.equal(fanout.complete, 1);
+  assert.equal(fanout.incomplete, 0);
+  const encoded = recorder.takeInterval();
+  assert.ok(encoded);
+  assert.equal(summarizeEncoded(encoded.corrected).maxUs, 1500);
+  assert.equal(summarizeEncoded(encoded.uncorrected).maxUs, 1400);
+});
+
+test('a member that left before the send is not expected; a missing receipt makes the fan-out incomplete', () => {
+  const { fanout } = tracker();
+  fanout.window({ channel: 4, receiver: 1, atUs: 0, open: true });
+  fanout.window({ channel: 4, receiver: 2, atUs: 0, open: true });
+  fanout.window({ channel: 4, receiver: 3, atUs: 0, open: true });
+  fanout.window({ channel: 4, receiver: 3, atUs: 50, open: false });
+  assert.equal(fanout.recipientsAt(4, 9, 100), 2);
+  fanout.partial({ channel: 4, sender: 9, seq: 7, t0Us: 100, sentUs: 100, received: 1, lastReceiveUs: 200 });
+  fanout.settle(50);
+  assert.equal(fanout.complete + fanout.incomplete, 0, 'not settled before its settle time');
+  fanout.settle(101);
+  assert.equal(fanout.incomplete, 1);
+  assert.equal(fanout.complete, 0);
+});
+
+test('includeSelf counts the sender as a recipient', () => {
+  const { fanout } = tracker(true);
+  fanout.window({ channel: 0, receiver: 1, atUs: 0, open: true });
+  fanout.window({ channel: 0, receiver: 2, atUs: 0, open: true });
+  assert.equal(fanout.recipientsAt(0, 1, 10), 2);
+});

@@ -1,0 +1,122 @@
+/**
+ * Helpers for the reference-server tests: start a server and official socket.io-client clients that are closed
+ * when the test ends, and await events without sleeping.
+ */
+import type { TestContext } from 'node:test';
+import { io, type Socket as ClientSocket, type ManagerOptions, type SocketOptions } from 'socket.io-client';
+import { createReferenceServer, type ReferenceServerExtras } from '../../../server/reference-server.js';
+import type { ReferenceServerOptionsInput } from '../../../server/server-options.js';
+import type { ReferenceServer } from '../../../server/types.js';
+
+/** The two client transports every API test runs over. */
+export const clientTransports = ['websocket', 'polling'] as const;
+export type ClientTransport = (typeof clientTransports)[number];
+
+/** Longest a single awaited event may take before the test fails, ms (generous: the machine is shared). */
+export const eventTimeoutMs = 5_000;
+
+/** A server closed at the end of the test. */
+export async function startServer(t: TestContext, options: ReferenceServerOptionsInput & ReferenceServerExtras = {}): Promise<ReferenceServer> {
+  const server = await createReferenceServer({ onHandlerError: () => undefined, ...options });
+  t.after(() => server.close());
+  return server;
+}
+
+/** A client (no reconnection) closed at the end of the test; not yet awaited for connection. */
+export function openClient(
+  t: TestContext,
+  server: ReferenceServer,
+  transport: ClientTransport,
+  options: { namespace?: string } & Partial<ManagerOptions & SocketOptions> = {},
+): ClientSocket {
+  const { namespace = '/', ...rest } = options;
+  const client = io(`${server.url}${namespace}`, {
+    transports: [transport],
+    forceNew: true,
+    reconnection: false,
+    ...rest,
+  });
+  t.after(() => {
+    client.close();
+  });
+  return client;
+}
+
+/** A connected client; rejects with the CONNECT_ERROR if refused. */
+export async function connectClient(
+  t: TestContext,
+  server: ReferenceServer,
+  transport: ClientTransport,
+  options: { namespace?: string } & Partial<ManagerOptions & SocketOptions> = {},
+): Promise<ClientSocket> {
+  const client = openClient(t, server, transport, options);
+  await new Promise<void>((resolve, reject) => {
+    client.once('connect', () => resolve());
+    client.once('connect_error', reject);
+  });
+  return client;
+}
+
+/** The CONNECT_ERROR a client gets (message and data); rejects if it connects instead. */
+export function connectError(client: ClientSocket): Promise<{ message: string; data: unknown }> {
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      client.once('connect', () => reject(new Error('connected, but a CONNECT_ERROR was expected')));
+      client.once('connect_error', (error: Error & { data?: unknown }) => resolve({ message: error.message, data: error.data }));
+    }),
+    'connect_error',
+  );
+}
+
+/** The arguments of the next `event` on the client (an ack function, if any, is left out). */
+export function nextEvent(client: ClientSocket, event: string): Promise<unknown[]> {
+  return withTimeout(
+    new Promise((resolve) => client.once(event, (...args: unknown[]) => resolve(args.filter((a) => typeof a !== 'function')))),
+    event,
+  );
+}
+
+/**
+ * Records every event the clients receive, by client label, until a `fence` event arrives at all of them:
+ * Socket.IO keeps per-client order, so after the fence nothing emitted before it is still on the way.
+ */
+export async function collectUntilFence(
+  clients: Record<string, ClientSocket>,
+  emitEverything: () => void,
+  emitFence: () => void,
+): Promise<Record<string, string[]>> {
+  const received: Record<string, string[]> = {};
+  const fences: Promise<void>[] = [];
+  for (const [label, client] of Object.entries(clients)) {
+    const events: string[] = [];
+    received[label] = events;
+    const record = (event: string, ...args: unknown[]): void => {
+      if (event !== 'fence') events.push(`${event}:${JSON.stringify(args)}`);
+    };
+    client.onAny(record);
+    fences.push(
+      withTimeout(
+        new Promise<void>((resolve) =>
+          client.once('fence', () => {
+            client.offAny(record);
+            resolve();
+          }),
+        ),
+        `fence at ${label}`,
+      ),
+    );
+  }
+  emitEverything();
+  emitFence();
+  await Promise.all(fences);
+  return received;
+}
+
+/** `promise`, or a rejection naming `what` after eventTimeoutMs. */
+export function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs = eventTimeoutMs): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)), timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
