@@ -86,6 +86,18 @@ export interface ConnectionGauges {
   failed: number;
 }
 
+/**
+ * How busy the load generator itself was over an interval. A saturated load generator measures its own delay,
+ * not the server's: the result then says so instead of blaming the server.
+ */
+export interface LoadgenHealth {
+  /** Event-loop delay of the worker thread(s), p99 and max, microseconds (the worst worker). */
+  eventLoopDelayP99Us: number;
+  eventLoopDelayMaxUs: number;
+  /** Share of the interval the worker's event loop was busy, 0..1 (the busiest worker). */
+  eventLoopUtilization: number;
+}
+
 /** One worker's measurements over one interval (about a second). Sent from worker to coordinator. */
 export interface IntervalSnapshot {
   /** Which worker (and process) produced it. */
@@ -99,6 +111,8 @@ export interface IntervalSnapshot {
   connections: ConnectionGauges;
   errors: Record<string, ErrorCount>;
   disconnectReasons: Record<string, number>;
+  /** The worker's own load over the interval (absent from the coordinator's own snapshots). */
+  loadgen?: LoadgenHealth;
 }
 
 /** One point of the run's time series: all workers' snapshots of one second, merged. */
@@ -118,6 +132,8 @@ export interface SeriesPoint {
   /** Events sent and received per second over this interval. */
   sendRatePerSec: number;
   receiveRatePerSec: number;
+  /** The busiest worker's load over this second (absent in results without it). */
+  loadgen?: LoadgenHealth;
 }
 
 /** One sample of the server's own metrics (from its /metrics JSON), taken about once a second. */

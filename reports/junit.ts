@@ -20,15 +20,21 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
-/** `17.2 ms`, `0.0437%`: a threshold figure in its unit. */
-function figure(value: number, unit: string): string {
-  return `${formatSignificant(value, 4)}${unit === '%' ? '%' : ` ${unit}`}`;
+/**
+ * A threshold figure in its unit with 4 significant digits: (17.151, 'ms') -> "17.15 ms", (0.0437, '%') ->
+ * "0.0437%", (3, 'count') -> "3" (a count needs no unit).
+ */
+export function formatThresholdFigure(value: number, unit: string): string {
+  const number = formatSignificant(value, 4);
+  if (unit === '%') return `${number}%`;
+  if (unit === 'count' || unit === '') return number;
+  return `${number} ${unit}`;
 }
 
 /** The one-line failure message of a threshold: actual against limit. */
 export function thresholdFailureMessage(threshold: ThresholdResult): string {
   const breach = threshold.firstBreachedAtSec === undefined ? '' : ` (first breached at ${threshold.firstBreachedAtSec} s)`;
-  return `actual ${figure(threshold.actual, threshold.unit)}, limit ${figure(threshold.limit, threshold.unit)}${breach}`;
+  return `actual ${formatThresholdFigure(threshold.actual, threshold.unit)}, limit ${formatThresholdFigure(threshold.limit, threshold.unit)}${breach}`;
 }
 
 function attributes(values: Record<string, string | number>): string {

@@ -4,41 +4,56 @@
  * websocket clients in this process drive each in a closed loop; rounds alternate the order. Reports
  * throughput (acks/s), server CPU per message (µs) and the reference/bare ratios. Target: facade cost < 5 %.
  */
+import { availableParallelism } from 'node:os';
 import type { BenchModule, BenchSettings } from '../bench-module.js';
 import { ECHO_SERVER_KINDS, type EchoServerKind } from './child-messages.js';
 import { measureClosedLoop, type WindowMeasurement } from './closed-loop-driver.js';
 import { costPercentFromCpuRatio, costPercentFromThroughputRatio, overheadFigures, type OverheadFigures } from './overhead-figures.js';
-import { startServerChild, type ServerChild } from './server-child.js';
+import { pinProcess } from './cpu-pinning.js';
+import { startServerChild } from './server-child.js';
 
 /** The echo argument: a small object like a bench payload (about 100 bytes of JSON). */
 const PAYLOAD_JSON = JSON.stringify({ seq: 1, t0Us: 123456789, text: 'x'.repeat(64) });
 
-/** Measures both servers for `settings.rounds` rounds, in alternating order. */
+/**
+ * Measures both servers for `settings.rounds` rounds, in alternating order. Each measurement gets a fresh child
+ * process pinned to the last CPU (the load clients, this process, are pinned to the others): a process kept across rounds carries its
+ * own bias (its core, its neighbours), which alternating the order cannot cancel.
+ */
 export async function measureFacadeOverhead(settings: BenchSettings, progress: (line: string) => void): Promise<OverheadFigures> {
-  const children = new Map<EchoServerKind, ServerChild>();
+  const cpuCount = availableParallelism();
+  const serverCpu = cpuCount > 1 ? cpuCount - 1 : undefined;
+  // The load clients (this process) keep off the servers' core, and get every core back afterwards.
+  const clientsPinned = serverCpu !== undefined && pinProcess(process.pid, serverCpu === 1 ? '0' : `0-${serverCpu - 1}`);
   try {
-    for (const kind of ECHO_SERVER_KINDS) children.set(kind, await startServerChild(kind));
-    const windows: Record<EchoServerKind, WindowMeasurement[]> = { reference: [], bare: [] };
-    for (let round = 0; round < settings.rounds; round += 1) {
-      const order = round % 2 === 0 ? ECHO_SERVER_KINDS : [...ECHO_SERVER_KINDS].reverse();
-      for (const kind of order) {
-        const child = children.get(kind);
-        if (child === undefined) throw new Error(`no ${kind} child`);
+    return await measureRounds(settings, serverCpu, progress);
+  } finally {
+    if (clientsPinned) pinProcess(process.pid, `0-${cpuCount - 1}`);
+  }
+}
+
+async function measureRounds(settings: BenchSettings, serverCpu: number | undefined, progress: (line: string) => void): Promise<OverheadFigures> {
+  const windows: Record<EchoServerKind, WindowMeasurement[]> = { reference: [], bare: [] };
+  for (let round = 0; round < settings.rounds; round += 1) {
+    const order = round % 2 === 0 ? ECHO_SERVER_KINDS : [...ECHO_SERVER_KINDS].reverse();
+    for (const kind of order) {
+      const child = await startServerChild(kind, serverCpu);
+      try {
         const window = await measureClosedLoop(
           { url: child.url, clients: settings.clients, warmupMs: settings.warmupMs, measureMs: settings.measureMs, payloadJson: PAYLOAD_JSON },
           () => child.readCpuUs(),
         );
         windows[kind].push(window);
         progress(
-          `round ${round + 1}/${settings.rounds} ${kind}: ${Math.round((window.acks * 1000) / window.elapsedMs)} acks/s, ` +
-            `${(window.serverCpuUs / window.acks).toFixed(2)} µs CPU/msg`,
+          `round ${round + 1}/${settings.rounds} ${kind}${child.pinnedCpu === undefined ? '' : ` (cpu ${child.pinnedCpu})`}: ` +
+            `${Math.round((window.acks * 1000) / window.elapsedMs)} acks/s, ${(window.serverCpuUs / window.acks).toFixed(2)} µs CPU/msg`,
         );
+      } finally {
+        await child.stop();
       }
     }
-    return overheadFigures(windows.reference, windows.bare);
-  } finally {
-    await Promise.all([...children.values()].map((child) => child.stop()));
   }
+  return overheadFigures(windows.reference, windows.bare);
 }
 
 /** The report of the figures as a Markdown table plus the per-round ratios. */
@@ -48,7 +63,7 @@ export function renderOverheadReport(figures: OverheadFigures, settings: BenchSe
   const rounds = (ratios: readonly number[]): string => ratios.map((r) => fixed(r, 3)).join(', ');
   return [
     `facade-overhead: bench echo, ${settings.clients} websocket clients in a closed loop, ${settings.rounds} rounds × ` +
-      `${settings.measureMs} ms per server (after ${settings.warmupMs} ms warm-up), alternating order`,
+      `${settings.measureMs} ms per server (after ${settings.warmupMs} ms warm-up), alternating order, a fresh server process each time`,
     '',
     '| server | acks | acks/s | server CPU µs/msg |',
     '|---|---:|---:|---:|',

@@ -2,7 +2,9 @@
  * The parent's handle on one echo-server child process: forks it, waits for its port, reads its CPU time
  * over IPC, and stops it.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { pinnedCommand } from './cpu-pinning.js';
 import { isFromChildMessage, type EchoServerKind, type FromChildMessage, type ToChildMessage } from './child-messages.js';
 
 export interface ServerChild {
@@ -50,15 +52,22 @@ function nextMessage<T>(child: ChildProcess, pick: (message: FromChildMessage) =
   });
 }
 
-/** Forks a child running the `kind` server and resolves once it listens. */
-export async function startServerChild(kind: EchoServerKind): Promise<ServerChild> {
-  const child = fork(CHILD_ENTRY, [kind], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/**
+ * Starts a child running the `kind` server and resolves once it listens. With `cpu`, the child is pinned to
+ * that CPU with `taskset` (when available), so that every server measured runs on the same core and does not
+ * share it with the load clients; `pinnedCpu` says whether that happened.
+ */
+export async function startServerChild(kind: EchoServerKind, cpu?: number): Promise<ServerChild & { pinnedCpu: number | undefined }> {
+  const entry = fileURLToPath(CHILD_ENTRY);
+  const { command, args, pinnedCpu } = pinnedCommand(cpu, process.execPath, [entry, kind]);
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const send = (message: ToChildMessage): void => {
     child.send(message);
   };
   const port = await nextMessage(child, (m) => (m.type === 'listening' ? m.port : undefined));
   return {
     kind,
+    pinnedCpu,
     url: `http://127.0.0.1:${port}`,
     async readCpuUs() {
       const reading = nextMessage(child, (m) => (m.type === 'cpu' ? m.userUs + m.systemUs : undefined));

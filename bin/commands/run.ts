@@ -3,7 +3,6 @@
  * result.json (and the reports) to the output folder. Exit codes: 0 passed, 1 thresholds failed, 2 bad input,
  * 3 the run could not be carried out, 130 interrupted.
  */
-import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { runScenario } from '../../loadgen/engine/coordinator.js';
 import { defaultOutputDir, prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
@@ -13,6 +12,7 @@ import { createInkReporter } from '../../reports/live/ink-reporter.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import type { LiveReporter } from '../../reports/live/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
+import { writeReports } from '../../reports/write-reports.js';
 import { badInput, ExitCode } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 
@@ -86,11 +86,11 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     process.off('SIGTERM', onSignal);
   }
   const resultPath = await writeResultAtomic(outDir, result);
-  const written: string[] = []; void path;
+  const written = await writeReports(result, outDir, { html: flags.html ?? true, md: flags.md, junit: flags.junit });
   await reporter.finish(result);
   process.stdout.write(`${renderSummaryTable(result, { width: process.stdout.columns })}\n`);
   process.stderr.write(`sio-bench: result written to ${resultPath}\n`);
-  for (const report of written) process.stderr.write(`sio-bench: report written to ${report}\n`);
+  for (const report of written) process.stderr.write(`sio-bench: ${report.kind} report written to ${report.path}\n`);
   return exitCodeOf(result);
 }
 

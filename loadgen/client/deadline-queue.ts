@@ -8,6 +8,9 @@
  */
 import { performance } from 'node:perf_hooks';
 
+/** setTimeout's largest delay, ms. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 /** Whoever owns deadlines: told when one has passed, with the tag it was scheduled with. */
 export interface DeadlineTarget {
   onDeadline(tag: number, nowMs: number): void;
@@ -74,8 +77,10 @@ export class DeadlineQueue {
     if (this.timer !== undefined) clearTimeout(this.timer);
     const atMs = this.deadlinesMs[0]!;
     this.timerAtMs = atMs;
-    // +1: setTimeout may fire a fraction of a ms early against performance.now().
-    this.timer = setTimeout(runQueue, Math.max(0, Math.ceil(atMs - this.nowMs()) + 1), this);
+    // +1: setTimeout may fire a fraction of a ms early against performance.now(). The cap: Node turns a longer
+    // delay into 1 ms (a hostile pingInterval would otherwise make the timer spin); an early wake-up just re-arms.
+    const delayMs = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, Math.ceil(atMs - this.nowMs()) + 1));
+    this.timer = setTimeout(runQueue, delayMs, this);
     this.timer.unref();
   }
 

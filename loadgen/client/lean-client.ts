@@ -15,7 +15,7 @@ import type { LeanTransport, TransportCloseReason, TransportSink } from './lean-
 import { WebSocketTransport } from './lean-websocket-transport.js';
 import {
   SIO_ACK, SIO_BINARY_ACK, SIO_BINARY_EVENT, SIO_CONNECT, SIO_CONNECT_ERROR, SIO_DISCONNECT, SIO_EVENT,
-  createDecodedPacket, decodeSocketIoPacket, encodeConnect, encodeDisconnect, encodeEvent, reconstruct,
+  createDecodedPacket, decodeSocketIoPacket, encodeAck, encodeConnect, encodeDisconnect, encodeEvent, reconstruct,
   type EncodedEvent,
 } from './socketio-codec.js';
 import {
@@ -93,9 +93,14 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
       this.settleConnect = (error) => (error === undefined ? resolve() : reject(error));
       this.state = OPENING;
       sharedDeadlines.schedule(monotonicNowMs() + this.options.connectTimeoutMs, this, TAG_CONNECT);
-      this.transport = this.options.transport === 'websocket'
-        ? new WebSocketTransport(this, endpoint, undefined)
-        : new PollingTransport(this, endpoint);
+      try {
+        this.transport = this.options.transport === 'websocket'
+          ? new WebSocketTransport(this, endpoint, undefined)
+          : new PollingTransport(this, endpoint);
+      } catch (error) {
+        // e.g. an invalid localAddress or header value, which net and http reject synchronously
+        this.fail(new ClientConnectError('transport', describe(error)));
+      }
     });
   }
 
@@ -300,9 +305,13 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
       case SIO_BINARY_EVENT: {
         if (this.state !== CONNECTED) return;
         const args = data as unknown[];
-        const event = args.shift();
-        // Server-to-client acks are not answered: like a socket.io-client handler that never calls its ack.
-        this.handlers.onEvent(typeof event === 'string' ? event : String(event), args);
+        const head = args.shift();
+        const event = typeof head === 'string' ? head : String(head);
+        if (ackId >= 0 && this.handlers.onEventWithAck !== undefined) {
+          this.handlers.onEventWithAck(event, args, this.replier(ackId));
+        } else {
+          this.handlers.onEvent(event, args);
+        }
         return;
       }
       case SIO_ACK:
@@ -314,6 +323,16 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
         return;
       }
     }
+  }
+
+  /** The reply function for a server's ack request: answers once, and only while connected (a client connects once). */
+  private replier(ackId: number): (args: readonly unknown[]) => void {
+    let replied = false;
+    return (args) => {
+      if (replied || this.state !== CONNECTED) return;
+      replied = true;
+      this.send(encodeAck(this.namespace(), ackId, args));
+    };
   }
 
   /** The connection ended by itself: reject connect() or tell the handlers. */
@@ -338,6 +357,9 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
   private teardown(): void {
     this.state = CLOSED;
     this.transport?.close();
+    // Dropped so that a closed client, which the deadline queue may hold until its last entry expires (up to
+    // pingInterval + pingTimeout), does not keep its socket alive with it.
+    this.transport = undefined;
     this.probe?.close();
     this.probe = undefined;
     this.binary = undefined;

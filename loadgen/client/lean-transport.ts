@@ -13,7 +13,7 @@ export interface TransportSink {
   /** Wire bytes, incremented by the transports (frame and handshake bytes for websocket, bodies for polling). */
   bytesSent: number;
   bytesReceived: number;
-  /** The transport can carry packets (websocket: after the 101; polling: before the handshake GET answers). */
+  /** The websocket upgrade succeeded (after the 101). Polling has no such moment: its first packet is the open packet. */
   onTransportOpen(transport: LeanTransport): void;
   /** One Engine.IO packet arrived: text (type char first) or a binary message. */
   onTransportPacket(transport: LeanTransport, packet: EnginePacket): void;

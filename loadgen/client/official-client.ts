@@ -90,7 +90,22 @@ export class OfficialClient implements VirtualClient {
       };
       socket.once('connect', onConnect);
       socket.once('connect_error', onConnectError);
-      socket.onAny((event: string, ...args: unknown[]) => this.handlers.onEvent(event, args));
+      socket.onAny((event: string, ...args: unknown[]) => this.onAny(event, args));
+    });
+  }
+
+  private onAny(event: string, args: unknown[]): void {
+    // socket.io-client passes the server's ack request as a trailing function; handlers get data only.
+    const last = args[args.length - 1];
+    if (typeof last !== 'function') return this.handlers.onEvent(event, args);
+    args.pop();
+    const ack = last as (...reply: unknown[]) => void;
+    if (this.handlers.onEventWithAck === undefined) return this.handlers.onEvent(event, args);
+    let replied = false;
+    this.handlers.onEventWithAck(event, args, (reply) => {
+      if (replied) return;
+      replied = true;
+      ack(...reply);
     });
   }
 

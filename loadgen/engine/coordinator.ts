@@ -18,6 +18,8 @@ import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
 import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
+import { builtinServerOptions } from './builtin-options.js';
+import { isSaturated, worstHealth } from './loadgen-health.js';
 import { FanoutTracker } from './fanout-tracker.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardTask, WorkerToCoordinator } from './messages.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
@@ -77,6 +79,8 @@ class Coordinator {
   private runStartEpochMs = 0;
   private lastClosedSec = 0;
   private failure: RunResult['failure'];
+  /** The first second in which the load generator was saturated, if any. */
+  private saturatedAtSec: number | undefined;
   private interrupted = false;
   private stopping = false;
   private allDone!: () => void;
@@ -111,7 +115,7 @@ class Coordinator {
   private async startTarget(): Promise<string> {
     const { target } = this.scenario;
     if (target.kind === 'builtin') {
-      this.server = await startBuiltinServer({ ...target.server });
+      this.server = await startBuiltinServer(builtinServerOptions(target.server));
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
         this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
@@ -223,6 +227,8 @@ class Coordinator {
         this.workerEnded(message.workerId);
         return;
       case 'fatal':
+        // A worker that already said 'done' has delivered everything; what happens to its thread after is moot.
+        if (!this.activeWorkers.has(message.workerId)) return;
         this.fail('worker_failed', `worker ${message.workerId} (clients i where i mod ${this.hosts.reduce((n, host) => n + host.workerIds.length, 0)} = ${message.workerId}) failed: ${message.message}`);
         this.workerEnded(message.workerId);
         return;
@@ -260,6 +266,22 @@ class Coordinator {
       this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
       const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
       const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
+      // Only whole intervals count: the last, short one of a stopping worker is all disconnect work.
+      const health = worstHealth(
+        pending.snapshots.flatMap((message) =>
+          message.type === 'interval' && message.snapshot.loadgen && message.snapshot.endMs - message.snapshot.startMs >= 500 ? [message.snapshot.loadgen] : [],
+        ),
+      );
+      if (health) {
+        point.loadgen = health;
+        if (isSaturated(health) && !this.saturatedAtSec) {
+          this.saturatedAtSec = sec;
+          this.warnings.push(
+            `the load generator itself was saturated from second ${sec} on (event-loop utilisation ${Math.round(health.eventLoopUtilization * 100)}%, delay p99 ${Math.round(health.eventLoopDelayP99Us / 1000)} ms): latencies from then on include its own queueing and are not trustworthy as the server's; use more --workers or fewer clients per machine`,
+          );
+          this.options.notice?.(this.warnings[this.warnings.length - 1]!);
+        }
+      }
       this.series.push(point);
       this.lastClosedSec = sec;
       this.options.reporter.update(this.liveState(point, nowUs));
@@ -272,8 +294,10 @@ class Coordinator {
     const cutoffUs = nowUs - FANOUT_SETTLE_US;
     const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
     const expected = this.broadcastLedger.expectedUpTo(cutoffUs, { includeSelf }) + this.directLedger.expectedUpTo(cutoffUs, { includeSelf: () => false });
-    const received = (totals.delivery.broadcast?.received ?? 0) + (totals.delivery.direct?.received ?? 0);
-    const duplicated = (totals.delivery.broadcast?.duplicated ?? 0) + (totals.delivery.direct?.duplicated ?? 0);
+    // The totals' delivery is only complete once the ledger's expectations are set at the end; live figures come
+    // from the per-second points, which count what arrived without capping it.
+    const received = this.series.reduce((sum, p) => sum + (p.delivery.broadcast?.received ?? 0) + (p.delivery.direct?.received ?? 0), 0);
+    const duplicated = this.series.reduce((sum, p) => sum + (p.delivery.broadcast?.duplicated ?? 0) + (p.delivery.direct?.duplicated ?? 0), 0);
     return {
       scenarioName: this.scenario.name,
       target: this.targetInfo(),

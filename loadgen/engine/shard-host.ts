@@ -29,6 +29,7 @@ export class LocalShardHost implements ShardHost {
   readonly workerIds: number[];
   private readonly pool: Piscina;
   private readonly ports = new Map<number, import('node:worker_threads').MessagePort>();
+  private closing = false;
   private endedResolve!: () => void;
   readonly ended = new Promise<void>((resolve) => {
     this.endedResolve = resolve;
@@ -55,6 +56,8 @@ export class LocalShardHost implements ShardHost {
         () => undefined,
         (error: unknown) => {
           // A crashed thread never says 'done': report it so the coordinator can name the worker and end the run.
+          // Tasks cut short by close() itself are not crashes.
+          if (this.closing) return;
           onMessage({ type: 'fatal', workerId: task.workerId, message: error instanceof Error ? error.message : String(error) });
         },
       );
@@ -66,7 +69,10 @@ export class LocalShardHost implements ShardHost {
     for (const port of this.ports.values()) port.postMessage(message);
   }
 
-  async close(): Promise<void> {
+  /** Waits (up to `graceMs`) for the tasks to end by themselves, then destroys the pool. */
+  async close(graceMs = 5000): Promise<void> {
+    await Promise.race([this.ended, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    this.closing = true;
     for (const port of this.ports.values()) port.close();
     await this.pool.destroy();
   }

@@ -14,6 +14,7 @@ import { ScheduleQueue } from '../schedule/schedule-queue.js';
 import type { Action, CustomAction } from '../scenario/action-schema.js';
 import { expandCustomArgs, expectedCorrelationValue, readField } from '../scenario/custom-args.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
+import { HealthMonitor } from './loadgen-health.js';
 import type { ShardTask, WorkerToCoordinator } from './messages.js';
 import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
 import { ClientState, createSimClient, parseRoomName, roomName, type SimClient } from './sim-client.js';
@@ -40,6 +41,7 @@ export interface ShardRuntimeDeps {
 export class ShardRuntime {
   private readonly plan: RunPlan;
   private readonly metrics = new WorkerMetrics();
+  private readonly health = new HealthMonitor();
   private readonly delivery: DeliveryRecorder;
   private readonly queue = new ScheduleQueue();
   private readonly sims: SimClient[] = [];
@@ -146,6 +148,8 @@ export class ShardRuntime {
       if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, nowUs);
     }
     this.postInterval(this.deps.clock.nowUs());
+    this.health.stop();
+    this.metrics.destroy();
     this.deps.post({ type: 'done', workerId: this.deps.task.workerId });
     this.finished?.();
   }
@@ -232,6 +236,7 @@ export class ShardRuntime {
       connecting: this.connectingCount,
       failed: this.failedCount,
     });
+    snapshot.loadgen = this.health.take();
     this.deps.post({ type: 'interval', snapshot, ledger: this.delivery.takeDelta() });
   }
 
@@ -316,9 +321,10 @@ export class ShardRuntime {
   private closeClient(sim: SimClient, nowUs: number): void {
     this.closeWindows(sim, nowUs);
     this.failPendingReplies(sim);
-    sim.client?.disconnect();
     sim.connectedUs = -1;
+    // State first: disconnect() fails the pending acks synchronously, and their callbacks must see a closed client.
     this.setState(sim, ClientState.closed);
+    sim.client?.disconnect();
   }
 
   private closeWindows(sim: SimClient, nowUs: number): void {

@@ -68,10 +68,7 @@ export interface JoinAction {
   timeoutMs: number;
 }
 
-/**
- * Leaves the client's rooms (leave ack latency), once: at the start of each phase that lists it; when no phase
- * lists it, at the start of the first ramp-down phase.
- */
+/** Leaves the client's rooms (leave ack latency) at the start of each ramp-down phase; phase lists do not move it. */
 export interface LeaveAction {
   kind: 'leave';
   name: string;

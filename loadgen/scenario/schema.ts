@@ -57,8 +57,8 @@ export interface Phase {
   /** Clients connected on top of the population during a spike. */
   extraClients?: number;
   /**
-   * Names of the actions active in this phase. Absent: every action, except `leave`, which runs (once) only in
-   * a phase that lists it or, when no phase lists it, at the start of the first ramp-down phase.
+   * Names of the rate-driven actions active in this phase. Absent: every action. Join (after connecting), leave
+   * (at the start of each ramp-down phase) and custom actions without a rate run once, whatever the lists say.
    */
   actions?: string[];
 }

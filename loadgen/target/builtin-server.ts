@@ -36,11 +36,17 @@ export interface BuiltinServer {
   config: string;
   /** SIGTERM, then SIGKILL after the grace period; resolves once the child has exited. Safe to call twice. */
   stop(): Promise<void>;
-  /** Resolves when the child exits, for whatever reason: a death mid-run is noticed here. Never rejects. */
+  /**
+   * Resolves when the child has exited, for whatever reason, and its last output has arrived (so stderrTail() is
+   * complete): a death mid-run is noticed here. Never rejects.
+   */
   exited: Promise<ServerExit>;
   /** The last lines the child wrote to stderr (up to 4 KiB), to explain a death. */
   stderrTail(): string;
 }
+
+/** Longest wait, after the child exited, for its last output to arrive, ms. */
+const PIPE_DRAIN_WAIT_MS = 1000;
 
 /** How much of the child's stderr is kept to explain a failure, characters. */
 const STDERR_TAIL_CHARS = 4096;
@@ -120,23 +126,31 @@ export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<
   };
   process.on('exit', killOnParentExit);
 
+  // 'close' comes after 'exit' once the child's pipes are drained: waiting for it makes the stderr tail complete
+  // when `exited` resolves. Bounded, because a process the child forked could hold the pipes open after it died.
+  const closed = new Promise<void>((resolve) => {
+    child.once('close', () => resolve());
+  });
   const exited = new Promise<ServerExit>((resolve) => {
     child.once('exit', (code, signal) => {
       process.off('exit', killOnParentExit);
-      resolve({ code, signal });
+      const drainTimer = setTimeout(() => resolve({ code, signal }), PIPE_DRAIN_WAIT_MS);
+      void closed.then(() => {
+        clearTimeout(drainTimer);
+        resolve({ code, signal });
+      });
     });
-  });
-
-  // 'close' comes after 'exit' once the child's pipes are drained, so the stderr tail is complete by then.
-  const closed = new Promise<void>((resolve) => {
-    child.once('close', () => resolve());
   });
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       // No pid: the spawn itself failed, so there is no process to stop (and no 'exit' event will come).
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      if (child.pid === undefined) return;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        await exited;
+        return;
+      }
       child.kill('SIGTERM');
       let graceTimer: NodeJS.Timeout | undefined;
       const graceOver = new Promise<'grace-over'>((resolve) => {
@@ -191,9 +205,7 @@ export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<
     child.once('error', (error) => {
       settle({ error: new CliError(`cannot start the built-in server (${process.execPath} ${SIO_BENCH_LAUNCHER_PATH}): ${error.message}`, ExitCode.runFailed) });
     });
-    void exited.then(async ({ code, signal }) => {
-      // Bounded: a process the child forked could hold its pipes open long after it died.
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    void exited.then(({ code, signal }) => {
       const how = signal !== null ? `was killed by ${signal}` : `exited with code ${code}`;
       const message = `the built-in server ${how} before it listened${tailSuffix(stderrTail())}`;
       // serve exits 2 for options it cannot use: the scenario's server options are bad input, not a failed run.

@@ -4,8 +4,8 @@
  */
 import type { RunResult } from '../../loadgen/run-result.js';
 import { DELIVERY_METRICS } from '../../loadgen/metric-names.js';
-import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPercent, formatSignificant } from '../format.js';
-import { thresholdFailureMessage } from '../junit.js';
+import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from '../format.js';
+import { formatThresholdFigure, thresholdFailureMessage } from '../junit.js';
 import { measuredMetrics } from './chart-data.js';
 import { escapeHtml } from './html-escape.js';
 
@@ -150,15 +150,14 @@ export function renderErrorTables(result: RunResult): string {
 /** Each threshold with its actual figure, limit and first breach. */
 export function renderThresholdTable(result: RunResult): string {
   if (result.thresholds.length === 0) return '<p class="muted" id="thresholds-table">The scenario set no thresholds.</p>';
-  const figure = (value: number, unit: string): string => `${formatSignificant(value, 4)}${unit === '%' ? '%' : ` ${unit}`}`;
   return table(
     'thresholds-table',
     ['', { text: 'threshold', className: 'text' }, 'actual', 'limit', 'first breached'],
     result.thresholds.map((threshold) => [
       threshold.passed ? { text: '✓ pass', className: 'pass' } : { text: '✗ fail', className: 'fail' },
       { text: threshold.expression, className: 'text' },
-      figure(threshold.actual, threshold.unit),
-      figure(threshold.limit, threshold.unit),
+      formatThresholdFigure(threshold.actual, threshold.unit),
+      formatThresholdFigure(threshold.limit, threshold.unit),
       threshold.firstBreachedAtSec === undefined ? '-' : `${threshold.firstBreachedAtSec} s`,
     ]),
   );

@@ -30,13 +30,13 @@ export function phaseFraction(phase: LivePhase, elapsedMs: number): number {
 /** One phase: mark, name, kind, a progress bar and time done / planned, plus time left while it runs. */
 export function PhaseLine({ phase, elapsedMs, width }: PhaseLineProps) {
   const fraction = phaseFraction(phase, elapsedMs);
-  // Name and kind take 28 columns, the times about 24; the bar gets the rest, within 10..40 columns.
-  const barWidth = Math.min(40, Math.max(10, width - 56));
+  // Mark, name and kind take 30 columns, the times about 24; the bar gets the rest, within 10..40 columns.
+  const barWidth = Math.min(40, Math.max(10, width - 58));
   const doneMs = fraction * phase.durationMs;
   const leftMs = phase.durationMs - doneMs;
   return (
     <Text wrap="truncate-end">
-      <Text color={PHASE_COLOR[phase.status]}>{PHASE_MARK[phase.status]}</Text> {cell(phase.name, 16)} <Text dimColor>{cell(phase.kind, 8)}</Text>{' '}
+      <Text color={PHASE_COLOR[phase.status]}>{PHASE_MARK[phase.status]}</Text> {cell(phase.name, 16)} <Text dimColor>{cell(phase.kind, 10)}</Text>{' '}
       <Text color={PHASE_COLOR[phase.status]}>{progressBar(fraction, barWidth)}</Text> {formatClockMs(doneMs)}/{formatClockMs(phase.durationMs)}
       {phase.status === 'running' ? `  ${formatClockMs(leftMs)} left` : ''}
       {phase.status === 'cut' ? '  cut' : ''}

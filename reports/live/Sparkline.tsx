@@ -19,7 +19,7 @@ export interface SparklineProps {
 export function Sparkline({ label, values, latestText, width, color }: SparklineProps) {
   return (
     <Text wrap="truncate-end">
-      {cell(label, 17)}{' '}
+      <Text bold>{cell(label, 17)}</Text>{' '}
       <Text color={color ?? 'cyan'}>{sparkline(values, width)}</Text> {latestText}
     </Text>
   );

@@ -132,8 +132,8 @@ export class ServerMetrics implements ServerMetricsView {
       eventLoopDelayMaxUs: loop.delayMaxUs,
       eventLoopUtilizationRatio: loop.utilizationRatio,
       eventLoopWindowMs: loop.windowMs,
-      // process.cpuUsage() is in microseconds.
-      cpuSecondsTotal: microsecondsToSeconds(cpu.user + cpu.system),
+      // process.cpuUsage() is in microseconds; the total is the sum of the parts as they are reported.
+      cpuSecondsTotal: microsecondsToSeconds(cpu.user) + microsecondsToSeconds(cpu.system),
       cpuUserSecondsTotal: microsecondsToSeconds(cpu.user),
       cpuSystemSecondsTotal: microsecondsToSeconds(cpu.system),
       rssBytes: memory.rss,

@@ -70,3 +70,34 @@ for (const transport of ['websocket', 'polling'] as const) {
     for (const kind of Object.keys(otherRefusals)) assert.equal(kind, 'engine-unknown-session');
   });
 }
+
+for (const transport of ['websocket', 'polling'] as const) {
+  test(`the seed chat example with three python-socketio clients over ${transport}`, { skip }, async (t) => {
+    const server = await createReferenceServer({ app: 'seed-chat' });
+    t.after(() => server.close());
+    const stdout = await runPython('seed_chat_clients.py', [server.url, transport]);
+    const observed: unknown = JSON.parse(stdout.trim().split('\n').at(-1) ?? '');
+    // Sids are shown by client name; 'my reply' skips its sender and reaches only members of 'my room'.
+    assert.deepEqual(observed, {
+      a: [
+        ['addChat', 'a'],
+        ['addChat', 'b'],
+        ['addChat', 'c'],
+        ['my reply', { text: 'from outside', bytes: '0102' }],
+        ['my reply', 'after leave'],
+      ],
+      b: [
+        ['addChat', 'b'],
+        ['addChat', 'c'],
+      ],
+      c: [
+        ['addChat', 'c'],
+        ['reply', 'psst, c'],
+        ['my reply', { text: 'from outside', bytes: '0102' }],
+        ['my reply', 'from a'],
+      ],
+      barriersSeenByA: ['a', 'b', 'c', 'b', 'a', 'c', 'b', 'a', 'c', 'b'],
+    });
+    assert.deepEqual(server.metrics.snapshot().refusedByKind, {});
+  });
+}

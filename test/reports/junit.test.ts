@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeXml, renderJunit } from '../../reports/junit.js';
+import { escapeXml, formatThresholdFigure, renderJunit } from '../../reports/junit.js';
 import { smallResult } from './small-result.js';
 
 test('escapeXml escapes markup and replaces characters XML forbids', () => {
@@ -55,4 +55,11 @@ test('the document is well-formed: tags balance and no raw markup leaks from the
   }
   assert.deepEqual(stack, []);
   assert.match(xml, /name="&lt;x&gt; &amp; &quot;y&quot; ]]&gt;"/);
+});
+
+test('formatThresholdFigure writes the unit the threshold uses, none for counts', () => {
+  assert.equal(formatThresholdFigure(17.151, 'ms'), '17.15 ms');
+  assert.equal(formatThresholdFigure(0.0437, '%'), '0.0437%');
+  assert.equal(formatThresholdFigure(3, 'count'), '3');
+  assert.equal(formatThresholdFigure(1200, '/s'), '1200 /s');
 });

@@ -8,6 +8,7 @@ B's personal room 'client:1' with a binary payload. Prints one JSON line with ev
 {"$bytes": hex}) for the Node test to compare exactly, and exits 0; any failure exits 1 with the reason.
 """
 import json
+import os
 import sys
 import threading
 
@@ -78,5 +79,6 @@ if __name__ == '__main__':
     try:
         main()
     except Exception as error:  # any failure: report it to the Node test and exit non-zero
-        print(f'{type(error).__name__}: {error}', file=sys.stderr)
-        sys.exit(1)
+        print(f'{type(error).__name__}: {error}', file=sys.stderr, flush=True)
+        # os._exit: the clients' background threads would otherwise keep a failed run alive.
+        os._exit(1)

@@ -57,7 +57,12 @@ export class HandlerRecorder {
   private eventsTaken = 0;
   private disconnectsTaken = 0;
 
+  /** How onEventWithAck answers (echoes the arguments with 'answered' appended). */
   readonly handlers: ClientHandlers = {
+    onEventWithAck: (event, args, reply) => {
+      this.handlers.onEvent(event, args);
+      reply([...args, 'answered']);
+    },
     onEvent: (event, args) => {
       this.events.push({ event, args });
       this.eventWaiters.shift()?.(this.events[this.eventsTaken++]!);

@@ -75,6 +75,13 @@ for (const kind of kinds) {
         assert.deepEqual(reply, [null, ['x', 42]]);
       });
 
+      it('answers server-to-client acks through onEventWithAck', async () => {
+        const { socket, recorder } = await connected();
+        const answer = await waitFor<unknown[]>('answer', (resolve) => socket.emit('question', 7, { q: 'x' }, (...reply: unknown[]) => resolve(reply)));
+        assert.deepEqual(answer, [7, { q: 'x' }, 'answered']);
+        assert.deepEqual(await recorder.nextEvent(), { event: 'question', args: [7, { q: 'x' }] });
+      });
+
       it('calls an ack callback once, with an Error, on timeout', async () => {
         const { client, socket } = await connected();
         let lateAck: ((...args: unknown[]) => void) | undefined;
@@ -155,6 +162,13 @@ for (const kind of kinds) {
         assert.equal(await serverReason, 'client namespace disconnect');
         assert.equal(client.connected, false);
         assert.deepEqual(recorder.disconnects, []);
+      });
+
+      it('sends extra headers and query parameters with the handshake', async () => {
+        const { socket } = await connected(new HandlerRecorder(), { headers: { 'x-bench': 'yes' }, query: { room: 'a b', n: '1' } });
+        assert.equal(socket.handshake.headers['x-bench'], 'yes');
+        assert.equal(socket.handshake.query.room, 'a b');
+        assert.equal(socket.handshake.query.n, '1');
       });
 
       it('binds localAddress 127.0.0.2', async () => {

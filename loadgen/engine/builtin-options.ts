@@ -1,0 +1,19 @@
+/**
+ * Maps a scenario's `target: {builtin: ...}` options onto the reference server's options (the scenario keeps the
+ * compression switches flat, the server groups them).
+ */
+import type { BuiltinServerOptions as ScenarioServerOptions } from '../scenario/target-schema.js';
+import type { BuiltinServerOptions } from '../target/builtin-server.js';
+
+export function builtinServerOptions(scenario: ScenarioServerOptions): BuiltinServerOptions {
+  const options: BuiltinServerOptions = {
+    app: scenario.app,
+    transports: scenario.transports,
+    parser: scenario.parser,
+    compression: { perMessageDeflate: scenario.perMessageDeflate, httpCompression: scenario.httpCompression },
+  };
+  if (scenario.pingIntervalMs !== undefined) options.pingIntervalMs = scenario.pingIntervalMs;
+  if (scenario.pingTimeoutMs !== undefined) options.pingTimeoutMs = scenario.pingTimeoutMs;
+  if (scenario.faults !== undefined) options.faults = scenario.faults;
+  return options;
+}
