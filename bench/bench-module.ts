@@ -13,6 +13,8 @@ export interface BenchSettings {
   rounds: number;
   /** Concurrent load clients. Default 32. */
   clients: number;
+  /** `--quick`: shorter holds and phases, for a first look or CI; the figures are noisier. Default false. */
+  quick?: boolean;
 }
 
 export interface BenchModule {

@@ -2,15 +2,23 @@
  * `npm run bench`: runs every benchmark in `benchmarks` in order and prints each report to stdout (progress to
  * stderr), headed by the machine it ran on. A later benchmark is added with one line in the list below.
  *
- * Usage: node dist/bench/run-all.js [--only NAME[,NAME]] [--rounds N] [--measure-ms MS] [--warmup-ms MS] [--clients N]
+ * Usage: node dist/bench/run-all.js [NAME ...] [--quick] [--only NAME[,NAME]] [--rounds N] [--measure-ms MS] [--warmup-ms MS] [--clients N]
  */
 import { Command } from 'commander';
 import type { BenchModule, BenchSettings } from './bench-module.js';
 import { describeMachine, machineInfo } from './machine-info.js';
 import { facadeOverheadBench } from './facade-overhead/facade-overhead-bench.js';
+import { clientCostBench } from './client-cost/client-cost-bench.js';
+import { measureHistogramBench } from './measure-histogram.js';
+import { loadgenClientKindsBench } from './loadgen-client-kinds-bench.js';
+import { loadgenHoldBench } from './loadgen-hold-bench.js';
 
 const benchmarks: BenchModule[] = [
   facadeOverheadBench,
+  clientCostBench,
+  measureHistogramBench,
+  loadgenClientKindsBench,
+  loadgenHoldBench,
 ];
 
 /** Defaults sized for a small shared machine: about 35 s for facade-overhead. */
@@ -26,15 +34,18 @@ function positiveInteger(flag: string) {
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('run-all')
+    .argument('[names...]', 'benchmarks to run (same as --only); default: all')
+    .option('--quick', 'shorter holds and phases (noisier figures)', false)
     .option('--only <names>', `comma-separated benchmarks to run (${benchmarks.map((b) => b.name).join(', ')})`)
     .option('--rounds <n>', 'rounds per benchmark', positiveInteger('--rounds'), DEFAULT_SETTINGS.rounds)
     .option('--measure-ms <ms>', 'measured time per server per round', positiveInteger('--measure-ms'), DEFAULT_SETTINGS.measureMs)
     .option('--warmup-ms <ms>', 'unmeasured warm-up before each measurement', positiveInteger('--warmup-ms'), DEFAULT_SETTINGS.warmupMs)
     .option('--clients <n>', 'concurrent load clients', positiveInteger('--clients'), DEFAULT_SETTINGS.clients)
     .parse([...argv]);
-  const flags = program.opts<{ only?: string; rounds: number; measureMs: number; warmupMs: number; clients: number }>();
-  const settings: BenchSettings = { rounds: flags.rounds, measureMs: flags.measureMs, warmupMs: flags.warmupMs, clients: flags.clients };
-  const wanted = flags.only?.split(',').map((name) => name.trim());
+  const flags = program.opts<{ only?: string; quick: boolean; rounds: number; measureMs: number; warmupMs: number; clients: number }>();
+  const settings: BenchSettings = { rounds: flags.rounds, measureMs: flags.measureMs, warmupMs: flags.warmupMs, clients: flags.clients, quick: flags.quick };
+  const named = [...(program.processedArgs[0] as string[]), ...(flags.only?.split(',') ?? [])].map((name) => name.trim()).filter((name) => name !== '');
+  const wanted = named.length > 0 ? named : undefined;
   const unknown = wanted?.filter((name) => !benchmarks.some((b) => b.name === name)) ?? [];
   if (unknown.length > 0) {
     process.stderr.write(`run-all: unknown benchmark(s) ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}\n`);

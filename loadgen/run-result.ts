@@ -235,4 +235,74 @@ export interface RunResult {
   thresholds: ThresholdResult[];
   /** Worker-side warnings, e.g. the load generator itself saturated at tSec. */
   warnings: string[];
+  /**
+   * Each run of `sio-bench run --repeat N`, in order (absent for a single run). The top level of the result is
+   * then the exact merge of all of them; these keep what `compare` needs to judge noise between repetitions.
+   */
+  repetitions?: RepetitionSummary[];
+  /**
+   * Present when this result is one slice of a sharded run (`run --shard i/n`): its delivery figures and
+   * thresholds cover this slice alone until `sio-bench merge` combines every slice.
+   */
+  shard?: ShardInfo;
+  /** Present when this result was made by `sio-bench merge` from the results of every slice. */
+  merged?: MergeInfo;
+}
+
+/** Which slice of a sharded run a result is. */
+export interface ShardInfo {
+  /** 1-based, as `--shard i/n` writes it. */
+  position: number;
+  count: number;
+  /** The file beside result.json holding the slice's delivery ledger, relative to result.json's folder. */
+  ledgerFile: string;
+  /** The slice's run start, epoch ms (the time zero its series counts from). */
+  runStartEpochMs: number;
+}
+
+/** What a merged result was made of. */
+export interface MergeInfo {
+  /** The merged result files, as given. */
+  sources: string[];
+  shardCount: number;
+  /** Latest slice start minus the earliest, ms: how far apart the slices started. */
+  startSkewMs: number;
+}
+
+/** The server's resources over one run, from its 'total' samples. */
+export interface ServerFigures {
+  /** Mean CPU use over the samples, percent of one core. */
+  cpuPercentMean: number;
+  /**
+   * Server CPU time per message it handled (events the clients sent plus events they received), µs: mean CPU
+   * share x run duration / messages. Absent when no message was handled.
+   */
+  cpuUsPerMessage?: number;
+  /** Highest resident set size seen, bytes. */
+  rssBytesPeak: number;
+  /** RSS at the sample with the most connected clients, divided by them, bytes; absent when none was connected. */
+  rssBytesPerClient?: number;
+  /** Most clients connected at one sample. */
+  peakConnectedClients: number;
+}
+
+/** One repetition of a `--repeat N` run: its own totals and the figures that `compare` reads. */
+export interface RepetitionSummary {
+  /** 1-based position in the series of repetitions. */
+  index: number;
+  status: RunStatus;
+  verdict: 'passed' | 'failed';
+  startedAt: string;
+  durationMs: number;
+  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  /** This repetition's own histograms, so any percentile can be read again later. */
+  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  counters: ClientCounters;
+  delivery: Partial<Record<DeliveryMetric, DeliveryCounts>>;
+  errors: Record<string, ErrorCount>;
+  /** Events sent and received per second over the whole repetition. */
+  sendRatePerSec: number;
+  receiveRatePerSec: number;
+  /** Absent when the server's metrics were not sampled (a URL target without metrics). */
+  server?: ServerFigures;
 }

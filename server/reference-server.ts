@@ -46,6 +46,11 @@ export interface ReferenceServerExtras {
   statsIntervalMs?: number;
   /** Window of the event-loop delay and utilisation figures, ms. Default 1000. */
   eventLoopWindowMs?: number;
+  /**
+   * false: bind no address; connections are handed to `io.httpServer` by another process (a node:cluster worker
+   * behind @socket.io/sticky, see server/cluster/). `address` and `url` then throw. Default true.
+   */
+  listen?: boolean;
 }
 
 /** Default `call` timeout, ms (python-socketio's). */
@@ -57,7 +62,7 @@ export const defaultCallTimeoutMs = 60_000;
  * its option path), and with the listen error (e.g. EADDRINUSE) if the address cannot be bound.
  */
 export async function createReferenceServer(input: ReferenceServerOptionsInput & ReferenceServerExtras = {}): Promise<ReferenceServer> {
-  const { adapter, onHandlerError, statsIntervalMs, eventLoopWindowMs, ...optionsInput } = input;
+  const { adapter, onHandlerError, statsIntervalMs, eventLoopWindowMs, listen, ...optionsInput } = input;
   const options = resolveServerOptions(optionsInput);
   for (const [name, value] of Object.entries({ statsIntervalMs, eventLoopWindowMs })) {
     if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
@@ -72,7 +77,7 @@ export async function createReferenceServer(input: ReferenceServerOptionsInput &
   });
   installConfiguredApp(server);
   try {
-    await server.listen();
+    await server.listen(listen ?? true);
   } catch (error) {
     // Release what was set up (engine, app timers) so that a failed start leaves nothing running.
     await server.close();
@@ -98,7 +103,7 @@ class ReferenceServerFacade implements ReferenceServer {
 
   constructor(
     readonly options: ReferenceServerOptions,
-    extras: Required<Omit<ReferenceServerExtras, 'adapter'>> & Pick<ReferenceServerExtras, 'adapter'>,
+    extras: Required<Omit<ReferenceServerExtras, 'adapter' | 'listen'>> & Pick<ReferenceServerExtras, 'adapter'>,
   ) {
     this.metrics = new ServerMetrics({ namespaces: () => this.namespaceMetrics(), eventLoopWindowMs: extras.eventLoopWindowMs });
     this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
@@ -125,7 +130,11 @@ class ReferenceServerFacade implements ReferenceServer {
     return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   }
 
-  async listen(): Promise<void> {
+  async listen(bind: boolean): Promise<void> {
+    if (!bind) {
+      this.metrics.start();
+      return;
+    }
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       this.httpServer.once('error', onError);

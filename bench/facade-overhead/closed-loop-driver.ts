@@ -27,13 +27,20 @@ export interface ClosedLoopSettings {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Optional work at the edges of the measured window (e.g. starting and stopping a profiler in the server). */
+export interface WindowEdges {
+  atStart(): Promise<void>;
+  atEnd(): Promise<void>;
+}
+
 /** Connects the clients, runs warm-up then the measured window, closes the clients. */
-export async function measureClosedLoop(settings: ClosedLoopSettings, readServerCpuUs: ReadServerCpuUs): Promise<WindowMeasurement> {
+export async function measureClosedLoop(settings: ClosedLoopSettings, readServerCpuUs: ReadServerCpuUs, edges?: WindowEdges): Promise<WindowMeasurement> {
   const clients: RawEchoClient[] = [];
   try {
     for (let i = 0; i < settings.clients; i += 1) clients.push(await connectRawEchoClient(settings.url, settings.payloadJson));
     for (const client of clients) client.start();
     await sleep(settings.warmupMs);
+    await edges?.atStart();
     const cpuBeforeUs = await readServerCpuUs();
     for (const client of clients) client.takeAckCount();
     const startedMs = performance.now();
@@ -42,6 +49,7 @@ export async function measureClosedLoop(settings: ClosedLoopSettings, readServer
     for (const client of clients) acks += client.takeAckCount();
     const elapsedMs = performance.now() - startedMs;
     const cpuAfterUs = await readServerCpuUs();
+    await edges?.atEnd();
     return { acks, elapsedMs, serverCpuUs: cpuAfterUs - cpuBeforeUs };
   } finally {
     await Promise.all(clients.map((client) => client.close()));

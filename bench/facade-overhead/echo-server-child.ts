@@ -3,9 +3,11 @@
  * echo server on 127.0.0.1 port 0, reports its port over IPC, answers CPU readings, and exits on `stop`.
  */
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { createReferenceServer } from '../../server/reference-server.js';
+import { selfTimeShare, type CpuProfileLike } from './profile-share.js';
 import { ECHO_SERVER_KINDS, isToChildMessage, type EchoServerKind, type FromChildMessage, type ToChildMessage } from './child-messages.js';
 
 /** A running echo server: its port and how to close it. */
@@ -66,8 +68,29 @@ function start(kind: EchoServerKind): Promise<RunningServer> {
   }
 }
 
+/** The compiled reference server's own code: everything under dist/server/ (its apps included). */
+const FACADE_URL_PREFIX = new URL('../../server/', import.meta.url).href;
+let profiler: Session | undefined;
+
 async function handle(message: ToChildMessage, server: RunningServer): Promise<void> {
   switch (message.type) {
+    case 'profile-start': {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      send({ type: 'profile-started' });
+      return;
+    }
+    case 'profile-stop': {
+      if (profiler === undefined) throw new Error('profile-stop without profile-start');
+      const { profile } = (await profiler.post('Profiler.stop')) as { profile: CpuProfileLike };
+      profiler.disconnect();
+      profiler = undefined;
+      const share = selfTimeShare(profile, FACADE_URL_PREFIX);
+      send({ type: 'profile-share', busyUs: share.busyUs, matchedUs: share.matchedUs });
+      return;
+    }
     case 'read-cpu': {
       const usage = process.cpuUsage();
       send({ type: 'cpu', userUs: usage.user, systemUs: usage.system });

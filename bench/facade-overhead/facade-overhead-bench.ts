@@ -10,6 +10,7 @@ import { ECHO_SERVER_KINDS, type EchoServerKind } from './child-messages.js';
 import { measureClosedLoop, type WindowMeasurement } from './closed-loop-driver.js';
 import { costPercentFromCpuRatio, costPercentFromThroughputRatio, overheadFigures, type OverheadFigures } from './overhead-figures.js';
 import { pinProcess } from './cpu-pinning.js';
+import type { SelfTimeShare } from './profile-share.js';
 import { startServerChild } from './server-child.js';
 
 /** The echo argument: a small object like a bench payload (about 100 bytes of JSON). */
@@ -20,15 +21,50 @@ const PAYLOAD_JSON = JSON.stringify({ seq: 1, t0Us: 123456789, text: 'x'.repeat(
  * process pinned to the last CPU (the load clients, this process, are pinned to the others): a process kept across rounds carries its
  * own bias (its core, its neighbours), which alternating the order cannot cancel.
  */
-export async function measureFacadeOverhead(settings: BenchSettings, progress: (line: string) => void): Promise<OverheadFigures> {
+export async function measureFacadeOverhead(settings: BenchSettings, progress: (line: string) => void): Promise<FacadeOverheadResult> {
   const cpuCount = availableParallelism();
   const serverCpu = cpuCount > 1 ? cpuCount - 1 : undefined;
   // The load clients (this process) keep off the servers' core, and get every core back afterwards.
   const clientsPinned = serverCpu !== undefined && pinProcess(process.pid, serverCpu === 1 ? '0' : `0-${serverCpu - 1}`);
   try {
-    return await measureRounds(settings, serverCpu, progress);
+    const figures = await measureRounds(settings, serverCpu, progress);
+    const profile = await measureFacadeSelfTime(settings, serverCpu);
+    progress(`profile window: facade self time ${(profile.share * 100).toFixed(2)} % of the reference server's busy CPU`);
+    return { figures, profile };
   } finally {
     if (clientsPinned) pinProcess(process.pid, `0-${cpuCount - 1}`);
+  }
+}
+
+/** The rounds' figures and the profile window's share of the facade's own code. */
+export interface FacadeOverheadResult {
+  figures: OverheadFigures;
+  profile: SelfTimeShare;
+}
+
+/**
+ * One more window on a reference server under the same load, with a CPU profile running: the share of its busy
+ * time spent in its own code (self time under dist/server/). Noise on the machine moves this figure far less
+ * than the throughput; it is a lower bound (work the facade causes inside socket.io is not counted).
+ */
+async function measureFacadeSelfTime(settings: BenchSettings, serverCpu: number | undefined): Promise<SelfTimeShare> {
+  const child = await startServerChild('reference', serverCpu);
+  try {
+    let share: { busyUs: number; matchedUs: number } | undefined;
+    await measureClosedLoop(
+      { url: child.url, clients: settings.clients, warmupMs: settings.warmupMs, measureMs: settings.measureMs, payloadJson: PAYLOAD_JSON },
+      () => child.readCpuUs(),
+      {
+        atStart: () => child.startProfile(),
+        atEnd: async () => {
+          share = await child.stopProfile();
+        },
+      },
+    );
+    if (share === undefined) throw new Error('the profile window ended without a profile');
+    return { ...share, share: share.busyUs > 0 ? share.matchedUs / share.busyUs : 0 };
+  } finally {
+    await child.stop();
   }
 }
 
@@ -56,8 +92,9 @@ async function measureRounds(settings: BenchSettings, serverCpu: number | undefi
   return overheadFigures(windows.reference, windows.bare);
 }
 
-/** The report of the figures as a Markdown table plus the per-round ratios. */
-export function renderOverheadReport(figures: OverheadFigures, settings: BenchSettings): string {
+/** The report of the figures as a Markdown table plus the per-round ratios and the profile's share. */
+export function renderOverheadReport(result: FacadeOverheadResult, settings: BenchSettings): string {
+  const { figures, profile } = result;
   const { reference, bare } = figures;
   const fixed = (value: number, digits: number): string => value.toFixed(digits);
   const rounds = (ratios: readonly number[]): string => ratios.map((r) => fixed(r, 3)).join(', ');
@@ -75,6 +112,8 @@ export function renderOverheadReport(figures: OverheadFigures, settings: BenchSe
       `${fixed(costPercentFromCpuRatio(figures.cpuPerMessageRatio), 1)} % in CPU per message (target < 5 %)`,
     `per-round ratios: throughput ${rounds(figures.throughputRatioByRound)} (median ${fixed(figures.throughputRatioMedian, 3)}); ` +
       `CPU/msg ${rounds(figures.cpuPerMessageRatioByRound)} (median ${fixed(figures.cpuPerMessageRatioMedian, 3)})`,
+    `CPU profile of the reference server (one more window): its own code (dist/server/) took ${fixed(profile.share * 100, 2)} % ` +
+      `of its busy CPU time (${fixed(profile.matchedUs / 1000, 1)} of ${fixed(profile.busyUs / 1000, 1)} ms; self time, a lower bound)`,
   ].join('\n');
 }
 
@@ -83,7 +122,7 @@ export const facadeOverheadBench: BenchModule = {
   name: 'facade-overhead',
   description: "reference server's bench echo vs a bare socket.io server: throughput and CPU per message",
   async run(settings) {
-    const figures = await measureFacadeOverhead(settings, (line) => process.stderr.write(`  ${line}\n`));
-    return renderOverheadReport(figures, settings);
+    const result = await measureFacadeOverhead(settings, (line) => process.stderr.write(`  ${line}\n`));
+    return renderOverheadReport(result, settings);
   },
 };

@@ -12,6 +12,10 @@ export interface ServerChild {
   readonly url: string;
   /** The child's cumulative CPU time (user + system), µs. */
   readCpuUs(): Promise<number>;
+  /** Starts a CPU profile in the child. */
+  startProfile(): Promise<void>;
+  /** Stops it: the profile's busy time and the self time in the reference server's own code, µs. */
+  stopProfile(): Promise<{ busyUs: number; matchedUs: number }>;
   stop(): Promise<void>;
 }
 
@@ -73,6 +77,16 @@ export async function startServerChild(kind: EchoServerKind, cpu?: number): Prom
       const reading = nextMessage(child, (m) => (m.type === 'cpu' ? m.userUs + m.systemUs : undefined));
       send({ type: 'read-cpu' });
       return reading;
+    },
+    async startProfile() {
+      const started = nextMessage(child, (m) => (m.type === 'profile-started' ? true : undefined));
+      send({ type: 'profile-start' });
+      await started;
+    },
+    async stopProfile() {
+      const share = nextMessage(child, (m) => (m.type === 'profile-share' ? { busyUs: m.busyUs, matchedUs: m.matchedUs } : undefined));
+      send({ type: 'profile-stop' });
+      return share;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -4,6 +4,9 @@ import { registerRun } from './run.js';
 import { registerValidateCommand } from './validate.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerReport } from './report.js';
+import { registerCapacity } from './capacity.js';
+import { registerCompare } from './compare.js';
+import { registerMerge } from './merge.js';
 
 /** Sets the process exit code from inside a command's action (the action itself resolves normally). */
 export type SetExitCode = (code: number) => void;
@@ -18,6 +21,9 @@ const commands: RegisterCommand[] = [
   registerValidateCommand,
   registerSchemaCommand,
   registerReport,
+  registerCapacity,
+  registerCompare,
+  registerMerge,
 ];
 
 /** Adds every subcommand to `program`. */

@@ -4,7 +4,6 @@
  * 3 the run could not be carried out, 130 interrupted.
  */
 import { Option, type Command } from 'commander';
-import { runScenario } from '../../loadgen/engine/coordinator.js';
 import { defaultOutputDir, prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
 import { loadScenarioFile } from '../../loadgen/scenario/load-scenario.js';
 import type { RunResult } from '../../loadgen/run-result.js';
@@ -14,6 +13,12 @@ import type { LiveReporter } from '../../reports/live/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { badInput, ExitCode } from '../exit-codes.js';
+import type { ShardSlice } from '../../loadgen/engine/messages.js';
+import type { Scenario } from '../../loadgen/scenario/schema.js';
+import { ShardRun, sliceExitCode } from '../../loadgen/shard/shard-run.js';
+import { parseShardSpec } from '../../loadgen/shard/shard-spec.js';
+import { repeatedRunner } from '../../loadgen/compare/repeat-runs.js';
+import { applyBaselineFlags, checkBaselineFlags } from './compare.js';
 import type { RegisterCommand } from './index.js';
 
 interface RunFlags {
@@ -27,6 +32,11 @@ interface RunFlags {
   html?: string;
   md?: string;
   junit?: string;
+  repeat: number;
+  saveBaseline?: string;
+  baseline?: string;
+  baselineDir?: string;
+  shard?: ShardSlice;
 }
 
 export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
@@ -44,6 +54,11 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .option('--html <file>', 'also write the HTML report here (default: report.html in the output folder)')
     .option('--md <file>', 'also write the Markdown summary here')
     .option('--junit <file>', 'also write JUnit XML (one test case per threshold) here')
+    .option('--repeat <n>', 'run the scenario n times (a fresh built-in server each time) into one result that keeps each run, for `compare`', positiveInteger('--repeat'), 1)
+    .option('--save-baseline <name>', 'store the result as baseline <name> (in --baseline-dir)')
+    .option('--baseline <name>', 'compare the result with baseline <name> after the run; exit 1 on a regression')
+    .option('--baseline-dir <dir>', 'folder of the named baselines (default .sio-bench/baselines)')
+    .option('--shard <i/n>', 'run slice i of n (1-based: clients c with c mod n = i-1) and keep its ledger for `sio-bench merge`', shardSpec)
     .action(async (file: string, flags: RunFlags) => {
       setExitCode(await runCommand(file, flags));
     });
@@ -54,6 +69,9 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   if (flags.target !== undefined) overrides.push(`target=${flags.target}`);
   if (flags.client !== undefined) overrides.push(`client=${flags.client}`);
   const loaded = await loadScenarioFile(file, overrides);
+  const shardRun = flags.shard === undefined ? undefined : newShardRun(flags.shard, loaded.scenario);
+  if (flags.repeat > 1 && flags.shard !== undefined) throw badInput('--repeat cannot be combined with --shard');
+  checkBaselineFlags(flags);
   const outDir = flags.out ?? defaultOutputDir(loaded.scenario.name, new Date());
   await prepareOutputDir(outDir);
 
@@ -73,25 +91,29 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   process.on('SIGTERM', onSignal);
   let result: RunResult;
   try {
-    result = await runScenario({
+    result = await repeatedRunner(flags.repeat)({
       loaded,
       workers: flags.workers,
       clientsPerProcess: flags.clientsPerProcess,
       reporter,
       signal: abort.signal,
       notice: (line) => process.stderr.write(`sio-bench: ${line}\n`),
+      ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
     });
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+  await shardRun?.finish(result, outDir);
   const resultPath = await writeResultAtomic(outDir, result);
   const written = await writeReports(result, outDir, { html: flags.html ?? true, md: flags.md, junit: flags.junit });
   await reporter.finish(result);
   process.stdout.write(`${renderSummaryTable(result, { width: process.stdout.columns })}\n`);
   process.stderr.write(`sio-bench: result written to ${resultPath}\n`);
   for (const report of written) process.stderr.write(`sio-bench: ${report.kind} report written to ${report.path}\n`);
-  return exitCodeOf(result);
+  const runCode = shardRun ? sliceExitCode(result, ExitCode) : exitCodeOf(result);
+  const gateCode = await applyBaselineFlags(result, flags, outDir);
+  return runCode === ExitCode.ok ? gateCode : runCode;
 }
 
 /** The exit code of a finished run (see the file comment). */
@@ -103,6 +125,22 @@ export function exitCodeOf(result: RunResult): number {
       return ExitCode.interrupted;
     case 'completed':
       return result.verdict === 'passed' ? ExitCode.ok : ExitCode.thresholdsFailed;
+  }
+}
+
+function shardSpec(value: string): ShardSlice {
+  try {
+    return parseShardSpec(value);
+  } catch (error) {
+    throw badInput(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function newShardRun(slice: ShardSlice, scenario: Scenario): ShardRun {
+  try {
+    return new ShardRun(slice, scenario);
+  } catch (error) {
+    throw badInput(error instanceof Error ? error.message : String(error));
   }
 }
 

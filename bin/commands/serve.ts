@@ -1,9 +1,15 @@
+import cluster from 'node:cluster';
 import type { Command } from 'commander';
-import { badInput, ExitCode } from '../exit-codes.js';
+import { badInput, CliError, ExitCode } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 import { COMPRESSION_CHOICES, describeServeConfig, messageWithFlagName, parseServeFlags, SERVE_DEFAULT_PORT, type ServeFlags } from '../../server/cli-options.js';
-import { createReferenceServer } from '../../server/reference-server.js';
 import { ServerOptionsError } from '../../server/server-options.js';
+import { adapterKinds, describeScaleOut } from '../../server/adapters/adapter-kind.js';
+import { RedisConnectError } from '../../server/adapters/redis-connection.js';
+import { parseScaleOutFlags, type ScaleOutFlags } from '../../server/adapters/scale-out-flags.js';
+import { ClusterStartError } from '../../server/cluster/cluster-primary.js';
+import { runClusterWorker } from '../../server/cluster/cluster-worker.js';
+import { startScaledServer } from '../../server/cluster/scaled-server.js';
 
 /**
  * `sio-bench serve`: runs the reference server until SIGINT or SIGTERM, then disconnects every client and exits 0.
@@ -39,29 +45,41 @@ export const registerServe: RegisterCommand = (program: Command, setExitCode) =>
     .option('--fault-stall-for-ms <ms>', 'fault: for this long each time (default: 0)')
     .option('--fault-drop-fraction <0..1>', 'fault: drop this fraction of forwarded broadcasts and directs (default: 0)')
     .option('--fault-seed <n>', 'fault: seed of the fault PRNG, so runs repeat (default: 1)')
-    .action(async (flags: ServeFlags) => {
+    .option('--workers <n>', 'server processes (node:cluster workers behind one port; default: 1, in this process)')
+    .option('--adapter <kind>', `adapter between server processes: ${adapterKinds.join(' | ')} (default: cluster with --workers > 1, else memory)`)
+    .option('--redis-url <url>', 'Redis for --adapter redis | redis-streams, e.g. redis://127.0.0.1:6379')
+    .action(async (flags: ServeFlags & ScaleOutFlags) => {
       await serve(flags);
       setExitCode(ExitCode.ok);
     });
 };
 
-async function serve(flags: ServeFlags): Promise<void> {
+async function serve(flags: ServeFlags & ScaleOutFlags): Promise<void> {
   const parsed = parseServeFlags(flags);
-  if (!parsed.ok) throw badInput(parsed.problems.join('\n'));
+  const scaleOut = parseScaleOutFlags(flags);
+  if (!parsed.ok || !scaleOut.ok) throw badInput([...(parsed.ok ? [] : parsed.problems), ...(scaleOut.ok ? [] : scaleOut.problems)].join('\n'));
+  // A node:cluster worker re-runs this command line: it serves the connections its primary hands over.
+  if (cluster.isWorker) return runClusterWorker(parsed.input, scaleOut.options);
   // Listen for the signals before starting, so that one arriving during start-up still ends in an orderly close.
   const stopSignal = untilSignal(['SIGINT', 'SIGTERM']);
   let server;
   try {
-    server = await createReferenceServer(parsed.input);
+    server = await startScaledServer(parsed.input, scaleOut.options);
   } catch (error) {
     if (error instanceof ServerOptionsError) throw badInput(error.issues.map(messageWithFlagName).join('\n'));
+    if (error instanceof RedisConnectError) throw new CliError(`--redis-url: ${error.message}`, ExitCode.runFailed);
+    if (error instanceof ClusterStartError) throw new CliError(error.message, error.workerExitCode === ExitCode.badInput ? ExitCode.badInput : ExitCode.runFailed);
     if (isListenError(error)) throw badInput(`--host/--port: cannot listen on ${flags.host ?? '127.0.0.1'}:${parsed.input.port}: ${error.code}`);
     throw error;
   }
   process.stdout.write(`listening ${server.url}\n`);
-  process.stdout.write(`config ${describeServeConfig(server.options)}\n`);
-  const signal = await stopSignal;
-  process.stderr.write(`sio-bench serve: ${signal}, disconnecting clients\n`);
+  process.stdout.write(`config ${describeServeConfig(server.options)}${describeScaleOut(server.scaleOut)}\n`);
+  const outcome = await Promise.race([stopSignal, server.failure.then((message) => ({ failed: message }))]);
+  if (typeof outcome === 'object') {
+    await server.close();
+    throw new CliError(`server process died: ${outcome.failed}`, ExitCode.runFailed);
+  }
+  process.stderr.write(`sio-bench serve: ${outcome}, disconnecting clients\n`);
   await server.close();
 }
 

@@ -15,5 +15,8 @@ export function builtinServerOptions(scenario: ScenarioServerOptions): BuiltinSe
   if (scenario.pingIntervalMs !== undefined) options.pingIntervalMs = scenario.pingIntervalMs;
   if (scenario.pingTimeoutMs !== undefined) options.pingTimeoutMs = scenario.pingTimeoutMs;
   if (scenario.faults !== undefined) options.faults = scenario.faults;
+  if (scenario.workers !== undefined && scenario.workers !== 1) options.workers = scenario.workers;
+  if (scenario.adapter !== undefined) options.adapter = scenario.adapter;
+  if (scenario.redisUrl !== undefined) options.redisUrl = scenario.redisUrl;
   return options;
 }

@@ -21,7 +21,9 @@ import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { isSaturated, worstHealth } from './loadgen-health.js';
 import { FanoutTracker } from './fanout-tracker.js';
-import type { CoordinatorToWorker, LedgerDelta, ShardTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
+import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
+import { clientsInShard } from '../shard/shard-spec.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
 import { type ShardHost } from './shard-host.js';
 import { planShards, startShardHosts } from './shard-layout.js';
@@ -36,6 +38,13 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
+/** A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms. */
+export const WORKER_SILENT_MS = 5_000;
+/**
+ * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
+ * scenario `reconnect` policy, only once every client has also given up reconnecting.
+ */
+export const TARGET_GONE_SEC = 5;
 
 export interface RunScenarioOptions {
   loaded: LoadedScenario;
@@ -49,6 +58,10 @@ export interface RunScenarioOptions {
   /** One-line notices for the user (stderr). */
   notice?: (line: string) => void;
   clock?: Clock;
+  /** Run only this slice of the population (`--shard`); the clock is then epoch µs (loadgen/shard/epoch-clock.ts). */
+  shard?: ShardSlice;
+  /** Sees every worker's delivery-ledger data as it arrives (a shard keeps it for `sio-bench merge`). */
+  onLedger?: (delta: LedgerDelta) => void;
 }
 
 /** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
@@ -61,6 +74,8 @@ class Coordinator {
   private readonly scenario: Scenario;
   private readonly plan: RunPlan;
   private readonly clock: Clock;
+  /** Epoch offset of a sharded run's clock, µs (0: plain monotonic). */
+  private readonly clockOffsetUs: number;
   private readonly accumulator = new RunAccumulator();
   private readonly ownMetrics = new WorkerMetrics();
   private readonly broadcastLedger = new DeliveryLedger();
@@ -83,6 +98,12 @@ class Coordinator {
   private saturatedAtSec: number | undefined;
   private interrupted = false;
   private stopping = false;
+  /** Last time each worker was heard from (monotonic µs), to notice a hung one. */
+  private readonly lastHeardUs = new Map<number, number>();
+  private watchdog: NodeJS.Timeout | undefined;
+  /** Whether any client has been connected yet, and since which second none is (URL targets). */
+  private everOpen = false;
+  private noneOpenSinceSec: number | undefined;
   private allDone!: () => void;
   private readonly done = new Promise<void>((resolve) => {
     this.allDone = resolve;
@@ -91,7 +112,8 @@ class Coordinator {
   constructor(private readonly options: RunScenarioOptions) {
     this.scenario = options.loaded.scenario;
     this.plan = planRun(this.scenario);
-    this.clock = options.clock ?? monotonicClock;
+    this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
+    this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     const includeSelf = this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
     this.fanout = new FanoutTracker(this.ownMetrics.latency('fanoutCompletion'), () => includeSelf);
   }
@@ -142,7 +164,7 @@ class Coordinator {
   private async runShards(targetUrl: string): Promise<void> {
     const threads = this.options.workers ?? os.availableParallelism();
     const layout = planShards({
-      totalClients: this.plan.totalClients,
+      totalClients: this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients,
       threads,
       clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
     });
@@ -152,6 +174,7 @@ class Coordinator {
       targetUrl,
       sourceAddresses: this.scenario.population.sourceAddresses ?? sourceAddressesFor(targetUrl, this.plan.totalClients),
       intervalMs: 1000,
+      ...(this.options.shard ? { shard: this.options.shard, clockOffsetUs: this.clockOffsetUs } : {}),
     };
     if (layout.processes > 1) this.options.notice?.(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
     const ready = new Set<number>();
@@ -176,6 +199,8 @@ class Coordinator {
     this.runStartUs = this.clock.nowUs() + START_LEAD_MS * 1000;
     this.runStartEpochMs = Date.now() + START_LEAD_MS;
     this.broadcast({ type: 'start', runStartUs: this.runStartUs });
+    for (const id of this.activeWorkers) this.lastHeardUs.set(id, this.runStartUs);
+    this.watchdog = setInterval(() => this.checkWorkersAlive(), 1000);
     const onAbort = (): void => this.interrupt();
     this.options.signal?.addEventListener('abort', onAbort, { once: true });
     this.options.reporter.onStopRequest(onAbort);
@@ -211,6 +236,7 @@ class Coordinator {
       case 'ready':
         return;
       case 'interval': {
+        this.lastHeardUs.set(message.snapshot.workerId, this.clock.nowUs());
         this.applyLedger(message.ledger);
         const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
         let pending = this.pendingSeconds.get(sec);
@@ -229,10 +255,56 @@ class Coordinator {
       case 'fatal':
         // A worker that already said 'done' has delivered everything; what happens to its thread after is moot.
         if (!this.activeWorkers.has(message.workerId)) return;
-        this.fail('worker_failed', `worker ${message.workerId} (clients i where i mod ${this.hosts.reduce((n, host) => n + host.workerIds.length, 0)} = ${message.workerId}) failed: ${message.message}`);
+        this.fail('worker_failed', `${this.describeWorker(message.workerId)} failed: ${message.message}`);
         this.workerEnded(message.workerId);
         return;
     }
+  }
+
+  /** A worker and the clients it drives, for error messages. */
+  private describeWorker(workerId: number): string {
+    const workers = this.hosts.reduce((n, host) => n + host.workerIds.length, 0);
+    const clients = Math.max(0, Math.ceil((this.plan.totalClients - workerId) / workers));
+    return `worker ${workerId} (${clients} clients: i where i mod ${workers} = ${workerId})`;
+  }
+
+  /** Ends the run when a worker has gone silent: a hung thread never rejects, so piscina cannot tell us. */
+  private checkWorkersAlive(): void {
+    const nowUs = this.clock.nowUs();
+    for (const id of [...this.activeWorkers]) {
+      const silentMs = (nowUs - (this.lastHeardUs.get(id) ?? nowUs)) / 1000;
+      if (silentMs <= WORKER_SILENT_MS) continue;
+      if (this.stopping) {
+        // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
+        this.warnings.push(`${this.describeWorker(id)} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
+        this.workerEnded(id);
+        continue;
+      }
+      this.fail('worker_hung', `${this.describeWorker(id)} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
+      this.workerEnded(id);
+    }
+  }
+
+  /** Ends a run against a URL when no client has been connected for TARGET_GONE_SEC seconds: the target is gone. */
+  private watchTarget(point: SeriesPoint): void {
+    if (this.scenario.target.kind === 'builtin' || this.stopping) return;
+    const { open, target } = point.connections;
+    // Connects that succeeded within the second count too: a target can die before any interval end saw them open.
+    if (point.counters.connectSuccesses > 0) this.everOpen = true;
+    if (open > 0) {
+      this.everOpen = true;
+      this.noneOpenSinceSec = undefined;
+      return;
+    }
+    if (!this.everOpen || target === 0) return;
+    this.noneOpenSinceSec ??= point.tSec - 1;
+    if (point.tSec - this.noneOpenSinceSec < TARGET_GONE_SEC) return;
+    // With a reconnect policy the user has said how long to keep trying: wait until every client has given up.
+    if (this.scenario.reconnect !== undefined && point.connections.failed < target) return;
+    const totals = this.accumulator.totals({ histograms: false });
+    const reasons = Object.entries(totals.disconnectReasons).map(([reason, count]) => `${reason} ×${count}`).join(', ') || 'none';
+    const connectErrors = Object.entries(totals.errors).filter(([kind]) => kind.startsWith('connect_')).map(([kind, error]) => `${kind} ×${error.count} (${error.lastMessage})`).join(', ') || 'none';
+    this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${this.noneOpenSinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
   }
 
   private workerEnded(workerId: number): void {
@@ -241,6 +313,7 @@ class Coordinator {
   }
 
   private applyLedger(delta: LedgerDelta): void {
+    this.options.onLedger?.(delta);
     const rooms = this.scenario.population.rooms;
     for (const batch of delta.sends) {
       (batch.channel < rooms ? this.broadcastLedger : this.directLedger).addSends(batch.channel, batch.sender, batch.sentUs);
@@ -284,6 +357,7 @@ class Coordinator {
       }
       this.series.push(point);
       this.lastClosedSec = sec;
+      this.watchTarget(point);
       this.options.reporter.update(this.liveState(point, nowUs));
     }
   }
@@ -343,6 +417,7 @@ class Coordinator {
 
   private async teardown(): Promise<void> {
     this.stopping = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     await Promise.all(this.hosts.map((host) => host.close()));
     await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
     await this.server?.stop();

@@ -8,12 +8,17 @@ import { fileURLToPath } from 'node:url';
 import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
 import { LocalShardHost, type ShardHost } from './shard-host.js';
 
+/** Longest wait in a load process, after its threads ended, for their last messages, ms. */
+const CHILD_REPORT_WAIT_MS = 5000;
+
 type ParentToChild = { type: 'init'; tasks: ShardTask[] } | { type: 'control'; message: CoordinatorToWorker };
 type ChildToParent = { type: 'worker'; message: WorkerToCoordinator } | { type: 'ended' };
 
 /** The parent's handle on one load process. */
 export class ChildShardHost implements ShardHost {
   readonly workerIds: number[];
+  /** Control messages that could not be sent because the child was already gone. */
+  unsentControlMessages = 0;
   private child: ChildProcess | undefined;
   private endedResolve!: () => void;
   readonly ended = new Promise<void>((resolve) => {
@@ -55,7 +60,12 @@ export class ChildShardHost implements ShardHost {
   }
 
   broadcast(message: CoordinatorToWorker): void {
-    if (this.child?.connected) this.child.send({ type: 'control', message } satisfies ParentToChild);
+    if (!this.child?.connected) return;
+    // Without a callback a send to a child that is exiting throws EPIPE as an uncaught 'error' event. Such a child
+    // needs no message: its 'exit' handler already reports every worker it left unfinished.
+    this.child.send({ type: 'control', message } satisfies ParentToChild, (error) => {
+      if (error) this.unsentControlMessages += 1;
+    });
   }
 
   async close(): Promise<void> {
@@ -75,11 +85,23 @@ function runAsChild(): void {
       case 'init': {
         const local = new LocalShardHost(raw.tasks);
         host = local;
-        local.start((message) => process.send?.({ type: 'worker', message } satisfies ChildToParent));
+        const unreported = new Set(raw.tasks.map((task) => task.workerId));
+        let allReported!: () => void;
+        const reported = new Promise<void>((resolve) => {
+          allReported = resolve;
+        });
+        local.start((message) => {
+          process.send?.({ type: 'worker', message } satisfies ChildToParent);
+          if (message.type === 'done' || message.type === 'fatal') unreported.delete(message.workerId);
+          if (unreported.size === 0) allReported();
+        });
         void local.ended.then(async () => {
-          process.send?.({ type: 'ended' } satisfies ChildToParent);
+          // A worker's last message ('done') comes on its own MessagePort and can arrive after piscina says the task
+          // ended; closing the ports before it arrives would drop it and the parent would see a worker vanish.
+          await Promise.race([reported, new Promise((resolve) => setTimeout(resolve, CHILD_REPORT_WAIT_MS).unref())]);
           await local.close();
-          process.disconnect();
+          // Disconnect only once 'ended' (and so every message before it) has been written to the channel.
+          process.send?.({ type: 'ended' } satisfies ChildToParent, undefined, {}, () => process.disconnect());
         });
         return;
       }

@@ -17,6 +17,22 @@ export interface ShardTask {
   sourceAddresses: string[];
   /** How often the worker sends an interval snapshot, ms. Default 1000. */
   intervalMs: number;
+  /**
+   * The slice of the population this load-generator run owns (`--shard`): client c runs here only when
+   * c mod shard.count = shard.index. Absent: every client.
+   */
+  shard?: ShardSlice;
+  /**
+   * Added to the monotonic clock, µs, so that every time of a sharded run is in epoch µs and shards on several
+   * processes or machines compare (see loadgen/shard/epoch-clock.ts). Absent or 0: the plain monotonic clock.
+   */
+  clockOffsetUs?: number;
+}
+
+/** One slice of a run split over n load-generator runs: 0-based index, count n >= 1. */
+export interface ShardSlice {
+  index: number;
+  count: number;
 }
 
 /** A batch of sends on one delivery channel by one sender (actual send times, increasing). */

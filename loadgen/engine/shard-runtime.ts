@@ -20,11 +20,21 @@ import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
 import { ClientState, createSimClient, parseRoomName, roomName, type SimClient } from './sim-client.js';
 import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
 import { buildPayload, type ActionPayload } from './payloads.js';
+import { shiftedClock } from '../shard/epoch-clock.js';
+
+/** What a received event is to the measurement (bits, since one event may serve two actions). */
+const EVENT_BROADCAST = 1;
+const EVENT_DIRECT = 2;
+const EVENT_REPLY = 4;
+const EVENT_LISTEN = 8;
 
 /** Queue codes for events that are not a rate-driven action (those use the action's index, >= 0). */
 const CONNECT = -1;
 const DISCONNECT = -2;
 const RECONNECT = -3;
+
+/** Most slots one client may have waiting for a free in-flight place before further ones count as dropped. */
+const MAX_WAITING_SLOTS = 10_000;
 
 /** How many fixed peers each client sends its directs to. */
 export const DIRECT_PEERS_PER_CLIENT = 4;
@@ -49,9 +59,13 @@ export class ShardRuntime {
   private readonly payloads: ActionPayload[];
   /** Per rate action: for each local client, its slot schedule (built lazily). */
   private readonly schedules: Array<Array<SlotSchedule | undefined>>;
-  private readonly eventKinds = new Map<string, 'broadcast' | 'direct' | 'reply' | 'listen'>();
+  /** What each received event means to the measurement: a bit set of EVENT_* (an event may be reply and listened). */
+  private readonly eventKinds = new Map<string, number>();
   private readonly roomCount: number;
   private readonly replyActions = new Map<string, CustomAction>();
+  /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
+  private readonly inFlight: Array<Uint16Array | undefined>;
+  private readonly waiting: Array<Map<number, number[]> | undefined>;
   private readonly listenFields = new Map<string, string>();
   private readonly oneShotPayload = buildPayload(undefined);
   private runStartUs = 0;
@@ -66,6 +80,10 @@ export class ShardRuntime {
   private lastBytesSent = 0;
   private lastBytesReceived = 0;
   private replySeq = 0;
+  /** Clients lost to a disconnect they did not ask for, by client index: when it happened (monotonic µs). */
+  private readonly lostAtUs = new Map<number, number>();
+  /** Reconnect attempts since each such loss, by client index. */
+  private readonly reconnectAttempts = new Map<number, number>();
   private finished: (() => void) | undefined;
 
   constructor(private readonly deps: ShardRuntimeDeps) {
@@ -73,36 +91,45 @@ export class ShardRuntime {
     this.plan = planRun(scenario);
     this.roomCount = scenario.population.rooms;
     this.delivery = new DeliveryRecorder(this.metrics, new StreamTracker(), this.roomCount, this.plan.totalClients);
-    const membership = assignRooms({
-      clients: this.plan.totalClients,
-      rooms: scenario.population.rooms,
-      roomsPerClient: scenario.population.roomsPerClient,
-      distribution: scenario.population.distribution,
-      seed: scenario.population.seed,
-    });
-    for (let index = workerId; index < this.plan.totalClients; index += workerCount) {
+    // A scenario without rooms (rooms: 0) is valid: its clients join none.
+    const membership =
+      scenario.population.rooms > 0 && scenario.population.roomsPerClient > 0
+        ? assignRooms({
+            clients: this.plan.totalClients,
+            rooms: scenario.population.rooms,
+            roomsPerClient: scenario.population.roomsPerClient,
+            distribution: scenario.population.distribution,
+            seed: scenario.population.seed,
+          })
+        : { roomsOf: (): number[] => [] };
+    // Within a --shard slice (clients c with c mod n = s), worker w of W takes every W-th of the slice's clients.
+    const shard = deps.task.shard ?? { index: 0, count: 1 };
+    if (deps.task.clockOffsetUs) this.deps = { ...deps, clock: shiftedClock(deps.clock, deps.task.clockOffsetUs) };
+    for (let index = shard.index + workerId * shard.count; index < this.plan.totalClients; index += workerCount * shard.count) {
       const peers = directPeers(index, this.plan.totalClients, scenario.population.seed);
       this.sims.push(createSimClient(index, membership.roomsOf(index), peers));
     }
     this.rateActions = scenario.actions.filter((action): action is RateAction => 'rate' in action && action.rate !== undefined);
     this.payloads = this.rateActions.map((action) => buildPayload('payload' in action ? action.payload : undefined));
     this.schedules = this.rateActions.map(() => new Array<SlotSchedule | undefined>(this.sims.length));
+    this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
+    this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map<number, number[]>()));
     for (const action of scenario.actions) {
       switch (action.kind) {
         case 'broadcast':
-          this.eventKinds.set('broadcast', 'broadcast');
+          this.markEvent('broadcast', EVENT_BROADCAST);
           break;
         case 'direct':
-          this.eventKinds.set('direct', 'direct');
+          this.markEvent('direct', EVENT_DIRECT);
           break;
         case 'custom':
           if (action.reply) {
-            this.eventKinds.set(action.reply.event, 'reply');
+            this.markEvent(action.reply.event, EVENT_REPLY);
             this.replyActions.set(action.reply.event, action);
           }
           break;
         case 'listen':
-          this.eventKinds.set(action.event, 'listen');
+          this.markEvent(action.event, EVENT_LISTEN);
           if (action.timestampField !== undefined) this.listenFields.set(action.event, action.timestampField);
           break;
         default:
@@ -191,11 +218,17 @@ export class ShardRuntime {
       case DISCONNECT:
         if (sim.wanted) this.wantedCount -= 1;
         sim.wanted = false;
+        this.lostAtUs.delete(sim.index);
         if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs());
         return;
-      case RECONNECT:
-        if (sim.wanted && sim.state === ClientState.closed) this.connect(sim, dueUs, true);
+      case RECONNECT: {
+        if (!sim.wanted || sim.state !== ClientState.closed) return;
+        this.connect(sim, dueUs, true);
+        // After a fault, reconnect time counts from the moment the client lost its connection.
+        const lostUs = this.lostAtUs.get(sim.index);
+        if (lostUs !== undefined) sim.reconnectStartUs = lostUs;
         return;
+      }
       default:
         this.fireSlot(sim, slot, code, dueUs);
     }
@@ -286,6 +319,8 @@ export class ShardRuntime {
     sim.connectedUs = nowUs;
     this.metrics.count('connectSuccesses');
     if (isReconnect) {
+      this.lostAtUs.delete(sim.index);
+      this.reconnectAttempts.delete(sim.index);
       this.metrics.count('reconnects');
       this.metrics.latency('reconnect').record(nowUs - sim.reconnectStartUs, nowUs - sim.reconnectStartUs);
     } else {
@@ -303,6 +338,7 @@ export class ShardRuntime {
     const kind = connectError.kind ?? 'transport';
     const message = error instanceof Error ? error.message : String(error);
     this.metrics.error(`connect_${kind}`, message);
+    if (this.lostAtUs.has(sim.index) && this.retryAfterLoss(sim)) return;
     this.setState(sim, ClientState.failed);
   }
 
@@ -315,6 +351,33 @@ export class ShardRuntime {
     this.failPendingReplies(sim);
     sim.connectedUs = -1;
     this.setState(sim, ClientState.closed);
+    if (this.deps.task.scenario.reconnect !== undefined && !this.stopping && sim.wanted) {
+      this.lostAtUs.set(sim.index, nowUs);
+      this.reconnectAttempts.set(sim.index, 0);
+      this.retryAfterLoss(sim);
+    }
+  }
+
+  /**
+   * Schedules the next reconnect attempt of a client lost to a fault (scenario `reconnect`), or gives up after
+   * maxAttempts (the client then counts as failed). Returns whether an attempt was scheduled.
+   */
+  private retryAfterLoss(sim: SimClient): boolean {
+    const policy = this.deps.task.scenario.reconnect;
+    if (policy === undefined || this.stopping || !sim.wanted) return false;
+    const attempts = this.reconnectAttempts.get(sim.index) ?? 0;
+    if (attempts >= policy.maxAttempts) {
+      this.metrics.error('reconnect_gave_up', `no reconnect after ${policy.maxAttempts} attempts ${policy.delayMs} ms apart`);
+      this.lostAtUs.delete(sim.index);
+      this.reconnectAttempts.delete(sim.index);
+      return false;
+    }
+    this.reconnectAttempts.set(sim.index, attempts + 1);
+    this.setState(sim, ClientState.closed);
+    const slot = this.sims.indexOf(sim);
+    this.queue.push(this.deps.clock.nowUs() + policy.delayMs * 1000, slot, RECONNECT);
+    this.armTimer();
+    return true;
   }
 
   /** A disconnect the load generator chose (plan, churn, stop): not an error. */
@@ -444,8 +507,38 @@ export class ShardRuntime {
       return;
     }
     const t0Us = closedLoop ? this.deps.clock.nowUs() : dueUs;
+    const inFlight = this.inFlight[actionIndex];
+    if (inFlight && !closedLoop) {
+      if (inFlight[slot]! >= maxInFlightOf(action)!) {
+        // Wait for an ack; the latency will still count from this slot's intended time.
+        const queue = this.waiting[actionIndex]!.get(slot) ?? [];
+        if (queue.length >= MAX_WAITING_SLOTS) return this.metrics.count('droppedSlots');
+        queue.push(t0Us);
+        this.waiting[actionIndex]!.set(slot, queue);
+        return;
+      }
+      inFlight[slot] = inFlight[slot]! + 1;
+      this.perform(sim, action, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
+      return;
+    }
     const rearm = closedLoop ? () => this.rearmClosedLoop(slot, actionIndex) : undefined;
     this.perform(sim, action, this.payloads[actionIndex]!, t0Us, rearm);
+  }
+
+  /** An ack (or its failure) freed a place: send the oldest waiting slot, or forget them if the client closed. */
+  private releaseInFlight(sim: SimClient, slot: number, actionIndex: number): void {
+    const inFlight = this.inFlight[actionIndex]!;
+    inFlight[slot] = Math.max(0, inFlight[slot]! - 1);
+    const queue = this.waiting[actionIndex]!.get(slot);
+    if (!queue || queue.length === 0) return;
+    if (sim.state !== ClientState.open || !sim.client || this.stopping) {
+      this.metrics.count('droppedSlots', queue.length);
+      this.waiting[actionIndex]!.delete(slot);
+      return;
+    }
+    const t0Us = queue.shift()!;
+    inFlight[slot] = inFlight[slot]! + 1;
+    this.perform(sim, this.rateActions[actionIndex]!, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
   }
 
   private rearmClosedLoop(slot: number, actionIndex: number): void {
@@ -589,20 +682,18 @@ export class ShardRuntime {
 
   private onEvent(sim: SimClient, event: string, args: unknown[]): void {
     this.metrics.count('eventsReceived');
-    const kind = this.eventKinds.get(event);
-    if (kind === undefined) return;
+    const kinds = this.eventKinds.get(event);
+    if (kinds === undefined) return;
     const nowUs = this.deps.clock.nowUs();
     const message = args[0];
-    switch (kind) {
-      case 'broadcast':
-        return this.onBroadcast(sim, message as BroadcastMessage, nowUs);
-      case 'direct':
-        return this.onDirect(sim, message as DirectMessage, nowUs);
-      case 'reply':
-        return this.onReply(sim, event, message, nowUs);
-      case 'listen':
-        return this.onListen(event, message);
-    }
+    if (kinds & EVENT_BROADCAST) this.onBroadcast(sim, message as BroadcastMessage, nowUs);
+    if (kinds & EVENT_DIRECT) this.onDirect(sim, message as DirectMessage, nowUs);
+    if (kinds & EVENT_REPLY) this.onReply(sim, event, message, nowUs);
+    if (kinds & EVENT_LISTEN) this.onListen(event, message);
+  }
+
+  private markEvent(event: string, kind: number): void {
+    this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
   }
 
   private onBroadcast(sim: SimClient, message: BroadcastMessage, nowUs: number): void {
@@ -682,4 +773,9 @@ function directPeers(index: number, clients: number, seed: number): number[] {
     if (!peers.includes(peer)) peers.push(peer);
   }
   return peers;
+}
+
+/** The action's in-flight limit per client, for the kinds that wait for an answer. */
+function maxInFlightOf(action: Action): number | undefined {
+  return action.kind === 'echo' || action.kind === 'custom' ? action.maxInFlight : undefined;
 }

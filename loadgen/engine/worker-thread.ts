@@ -28,6 +28,7 @@ export default async function runShardThread({ task, port }: WorkerThreadInput):
     port.on('message', (message: CoordinatorToWorker) => {
       switch (message.type) {
         case 'start':
+          injectFault(task.workerId, message.runStartUs);
           running = runtime.run(message.runStartUs);
           void running.then(resolve);
           return;
@@ -40,4 +41,25 @@ export default async function runShardThread({ task, port }: WorkerThreadInput):
     post({ type: 'ready', workerId: task.workerId });
   });
   port.close();
+}
+
+/**
+ * Test-only fault switch, for the reliability tests: `SIO_BENCH_INJECT_WORKER_FAULT=crash:W@MS` makes worker W
+ * throw an uncaught error MS after the run start; `hang:W@MS` makes it spin forever (its event loop blocked).
+ * Unset (the default), it does nothing.
+ */
+export const WORKER_FAULT_ENV = 'SIO_BENCH_INJECT_WORKER_FAULT';
+
+function injectFault(workerId: number, runStartUs: number): void {
+  const spec = process.env[WORKER_FAULT_ENV];
+  if (spec === undefined || spec === '') return;
+  const match = /^(crash|hang):(\d+)@(\d+)$/.exec(spec);
+  if (!match) throw new Error(`${WORKER_FAULT_ENV} must be crash:WORKER@MS or hang:WORKER@MS (got ${JSON.stringify(spec)})`);
+  if (Number(match[2]) !== workerId) return;
+  const delayMs = Math.max(0, (runStartUs - monotonicClock.nowUs()) / 1000 + Number(match[3]));
+  setTimeout(() => {
+    if (match[1] === 'crash') throw new Error(`injected crash of worker ${workerId} (${WORKER_FAULT_ENV}=${spec})`);
+    // A hang: the thread never yields again; only terminating it ends it.
+    for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }, delayMs);
 }

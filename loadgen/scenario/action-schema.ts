@@ -23,6 +23,11 @@ export const DEFAULT_RECONNECT_DELAY_MS = 1_000;
 
 const common = { name: nameSchema.optional() };
 const timeout = { timeout: positiveDurationMsSchema.optional() };
+/**
+ * At most this many requests of the action outstanding per client; a slot that finds them all outstanding waits
+ * for the next ack and is then sent, its latency still counted from its intended time (wrk2's model).
+ */
+const maxInFlight = { maxInFlight: z.number().int().positive().optional() };
 
 const joinInput = z.strictObject({ kind: z.literal('join'), ...common, ...timeout });
 const leaveInput = z.strictObject({ kind: z.literal('leave'), ...common, ...timeout });
@@ -34,7 +39,7 @@ const broadcastInput = z.strictObject({
   includeSelf: z.boolean().default(false),
 });
 const directInput = z.strictObject({ kind: z.literal('direct'), ...common, rate: rateSchema, payload: payloadSchema.optional() });
-const echoInput = z.strictObject({ kind: z.literal('echo'), ...common, rate: rateSchema, payload: payloadSchema.optional(), ...timeout });
+const echoInput = z.strictObject({ kind: z.literal('echo'), ...common, rate: rateSchema, payload: payloadSchema.optional(), ...timeout, ...maxInFlight });
 const customInput = z.strictObject({
   kind: z.literal('custom'),
   ...common,
@@ -45,6 +50,7 @@ const customInput = z.strictObject({
   reply: z.strictObject({ event: z.string().min(1), correlationField: z.string().min(1).optional() }).optional(),
   rate: rateSchema.optional(),
   ...timeout,
+  ...maxInFlight,
 });
 const listenInput = z.strictObject({
   kind: z.literal('listen'),
@@ -102,6 +108,11 @@ export interface EchoAction {
   payload: Payload;
   /** Ack timeout, ms. Default 5000. */
   timeoutMs: number;
+  /**
+   * Most echoes outstanding per client (absent: no limit). A slot that finds the limit reached waits for the next
+   * ack; its latency still counts from its intended time, so a stalled server shows in the corrected figures.
+   */
+  maxInFlight?: number;
 }
 
 /**
@@ -127,6 +138,8 @@ export interface CustomAction {
   rate?: Rate;
   /** Ack or reply timeout, ms. Default 5000. */
   timeoutMs: number;
+  /** Most requests outstanding per client when `ack` is set (absent: no limit); see EchoAction.maxInFlight. */
+  maxInFlight?: number;
 }
 
 /** Listens to a server-pushed event: counts it, and measures push latency when `timestampField` holds epoch ms. */
@@ -167,7 +180,14 @@ export const actionSchema = z
       case 'direct':
         return { kind: 'direct', name, rate: input.rate, payload: input.payload ?? { ...DEFAULT_PAYLOAD } };
       case 'echo':
-        return { kind: 'echo', name, rate: input.rate, payload: input.payload ?? { ...DEFAULT_PAYLOAD }, timeoutMs: input.timeout ?? DEFAULT_ACK_TIMEOUT_MS };
+        return {
+          kind: 'echo',
+          name,
+          rate: input.rate,
+          payload: input.payload ?? { ...DEFAULT_PAYLOAD },
+          timeoutMs: input.timeout ?? DEFAULT_ACK_TIMEOUT_MS,
+          ...(input.maxInFlight !== undefined ? { maxInFlight: input.maxInFlight } : {}),
+        };
       case 'custom':
         return {
           kind: 'custom',
@@ -179,6 +199,7 @@ export const actionSchema = z
           ...(input.reply !== undefined ? { reply: input.reply } : {}),
           ...(input.rate !== undefined ? { rate: input.rate } : {}),
           timeoutMs: input.timeout ?? DEFAULT_ACK_TIMEOUT_MS,
+          ...(input.maxInFlight !== undefined ? { maxInFlight: input.maxInFlight } : {}),
         };
       case 'listen':
         return { kind: 'listen', name, event: input.event, ...(input.timestampField !== undefined ? { timestampField: input.timestampField } : {}) };

@@ -10,6 +10,7 @@ import { actionSchema } from './action-schema.js';
 import { crossCheckScenario } from './cross-checks.js';
 import { durationMsSchema, nameSchema, positiveDurationMsSchema } from './fields.js';
 import { targetSchema, type Target } from './target-schema.js';
+import { capacitySchema } from '../capacity/capacity-schema.js';
 import { formatDurationMs } from '../units.js';
 
 export type { Action, ActionKind } from './action-schema.js';
@@ -109,8 +110,16 @@ export const scenarioInputSchema = z.strictObject({
     .array(z.string())
     .default([])
     .describe('Pass/fail conditions, e.g. "broadcast.latency p(99) < 50ms", "errors.rate < 0.1%", "delivery.lost == 0"'),
+  reconnect: z
+    .strictObject({
+      delay: durationMsSchema.prefault('1s'),
+      maxAttempts: z.number().int().positive().default(5),
+    })
+    .optional()
+    .describe('Reconnect a client after a disconnect it did not ask for (server gone, transport error): {delay: 1s, maxAttempts: 5}'),
   maxDuration: positiveDurationMsSchema.optional().describe('Cap on the phases: the run stops after this even if the phases last longer'),
   drain: durationMsSchema.prefault(formatDurationMs(DEFAULT_DRAIN_MS)).describe('Grace after the last phase for in-flight messages'),
+  capacity: capacitySchema.optional().describe('How `sio-bench capacity` steps the load up: {dimension, start, step, max, holdPerStep, warmup}'),
 });
 
 type ScenarioInputOutput = z.output<typeof scenarioInputSchema>;
@@ -161,10 +170,14 @@ function normalizeScenario(input: ScenarioInputOutput) {
     phases,
     actions: draft.actions,
     thresholds: draft.thresholds,
+    /** Automatic reconnect after a server-initiated or transport disconnect; absent: a lost client stays down. */
+    ...(draft.reconnect !== undefined ? { reconnect: { delayMs: draft.reconnect.delay, maxAttempts: draft.reconnect.maxAttempts } } : {}),
     /** Cap on the phases' time (drain comes after it), ms. Default: the phases' total duration. */
     maxDurationMs: draft.maxDuration ?? phasesMs,
     /** Grace after the last phase for in-flight messages, ms. Default 2000. */
     drainMs: draft.drain,
+    /** The capacity plan (`sio-bench capacity`), when the scenario has one. */
+    ...(draft.capacity !== undefined ? { capacity: draft.capacity } : {}),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { AppName, FaultOptions, ParserKind, TransportMode } from '../../server/types.js';
+import { adapterKinds, type AdapterKind } from '../../server/adapters/adapter-kind.js';
 import { durationMsSchema, positiveDurationMsSchema } from './fields.js';
 
 /** The reference server's options that a scenario may set; they mirror ReferenceServerOptions. */
@@ -24,6 +25,12 @@ export interface BuiltinServerOptions {
   pingTimeoutMs?: number;
   /** Server-side fault injection; absent = off. */
   faults?: FaultOptions;
+  /** Server processes behind one port (node:cluster, `serve --workers`). Default 1. */
+  workers?: number;
+  /** Adapter between server processes. Default: 'cluster' when workers > 1, else 'memory'. */
+  adapter?: AdapterKind;
+  /** Redis URL for the redis adapters (`redis://HOST:PORT`). */
+  redisUrl?: string;
 }
 
 /** What the run measures. */
@@ -89,6 +96,12 @@ const builtinServerSchema = z.strictObject({
   pingInterval: positiveDurationMsSchema.optional(),
   pingTimeout: positiveDurationMsSchema.optional(),
   faults: faultsSchema.optional(),
+  workers: z.number().int().min(1).max(256).optional(),
+  adapter: z.enum(adapterKinds as [AdapterKind, ...AdapterKind[]]).optional(),
+  redisUrl: z.string().regex(/^rediss?:\/\/[^/\s]+/, { error: 'expected a redis:// or rediss:// URL' }).optional(),
+}).refine((server) => (server.adapter === 'redis' || server.adapter === 'redis-streams') === (server.redisUrl !== undefined), {
+  error: 'redisUrl goes with adapter redis or redis-streams: set both, or neither',
+  path: ['redisUrl'],
 });
 
 /** A target before the scenario-wide defaults (the server's parser) are filled in. */

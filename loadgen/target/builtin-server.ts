@@ -8,12 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { CliError, ExitCode, badInput } from '../../bin/exit-codes.js';
 import { metricsJsonPath } from '../../server/metrics/metrics-http.js';
 import type { ReferenceServerOptionsInput } from '../../server/server-options.js';
+import type { AdapterKind } from '../../server/adapters/adapter-kind.js';
 
 /** What the built-in server is started with: the reference server's options plus how to run the child. */
 export type BuiltinServerOptions = ReferenceServerOptionsInput & {
   /** Server processes (cluster mode, passed as `--workers`). Default 1 (no flag). */
   workers?: number;
-  /** Longest wait for the child to listen, ms. Default 15000 (a cold start on a busy 2-core machine). */
+  /** Adapter between server processes (`--adapter`). Default: serve's (cluster with workers > 1, else memory). */
+  adapter?: AdapterKind;
+  /** Redis for the redis adapters (`--redis-url`). */
+  redisUrl?: string;
+  /** Longest wait for the child to listen, ms. Default 15000 (a cold start on a busy 2-core machine), 10000 more per extra worker. */
   startTimeoutMs?: number;
   /** stop(): time between SIGTERM and SIGKILL, ms. Default 5000. */
   stopGraceMs?: number;
@@ -95,6 +100,8 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
     add('--fault-seed', faults.seed);
   }
   if (options.workers !== undefined && options.workers !== 1) add('--workers', options.workers);
+  add('--adapter', options.adapter);
+  add('--redis-url', options.redisUrl);
   return flags;
 }
 
@@ -104,7 +111,7 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
  * CliError with exit code 2, anything else exit code 3) or does not listen within `startTimeoutMs`.
  */
 export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<BuiltinServer> {
-  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 15_000 + 10_000 * Math.max(0, (options.workers ?? 1) - 1);
   const stopGraceMs = options.stopGraceMs ?? 5000;
   const child = spawn(process.execPath, [SIO_BENCH_LAUNCHER_PATH, 'serve', ...serveFlagsFor(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,15 +26,16 @@ export interface HtmlReportOptions {
   maxChartPoints?: number;
 }
 
-interface UplotAssets {
+/** uPlot's browser script and stylesheet, as text to inline. */
+export interface UplotAssets {
   script: string;
   style: string;
 }
 
 let uplotAssets: UplotAssets | undefined;
 
-/** uPlot's minified browser build and stylesheet from node_modules, read once per process. */
-function loadUplot(): UplotAssets {
+/** uPlot's minified browser build and stylesheet from node_modules, read once per process (the capacity report inlines them too). */
+export function loadUplot(): UplotAssets {
   if (uplotAssets === undefined) {
     const require = createRequire(import.meta.url);
     uplotAssets = {

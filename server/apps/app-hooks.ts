@@ -6,8 +6,11 @@
 import type { NamespaceName, RoomName } from '../ids.js';
 
 export interface AppHooks {
-  /** Counts one refused (malformed) request; `kind` names the app and event, e.g. 'bench-malformed-join'. */
-  countRefused(kind: string): void;
+  /**
+   * Counts `by` (default 1) refused requests or dropped deliveries; `kind` names the app and event, e.g.
+   * 'bench-malformed-join', or the fault, e.g. 'fault-dropped-broadcast-deliveries'.
+   */
+  countRefused(kind: string, by?: number): void;
   /** How many clients are in `room` of `namespace` right now (0 for a room that does not exist). */
   roomSize(room: RoomName, namespace: NamespaceName): number;
 }

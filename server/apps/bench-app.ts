@@ -20,6 +20,10 @@ import type { FaultInjector } from '../faults/fault-injector.js';
 import type { AppHooks } from './app-hooks.js';
 import { broadcastProblem, clientIndexProblem, directProblem, roomRequestProblem } from './bench-payload-checks.js';
 
+/** Metrics `refusedByKind` kinds under which fault injection counts the deliveries its drops cost. */
+export const FAULT_DROPPED_BROADCAST_DELIVERIES = 'fault-dropped-broadcast-deliveries';
+export const FAULT_DROPPED_DIRECT_DELIVERIES = 'fault-dropped-direct-deliveries';
+
 /** The refusal kind (metrics `refusedByKind`) that the bench app counts for a malformed `event`. */
 export function benchRefusalKind(event: BenchEventName | 'connect'): string {
   return `bench-malformed-${event}`;
@@ -93,7 +97,13 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults
       if (problem !== undefined) return refuse('direct', problem);
       const valid = message as DirectMessage;
       if (faults === undefined) server.emit('direct', valid, { to: valid.to, namespace });
-      else faults.forward(() => server.emit('direct', valid, { to: valid.to, namespace }));
+      else {
+        // A dropped direct is one lost delivery per member of its target (one client, or a room's members).
+        faults.forward(
+          () => server.emit('direct', valid, { to: valid.to, namespace }),
+          () => hooks.countRefused(FAULT_DROPPED_DIRECT_DELIVERIES, hooks.roomSize(valid.to, namespace)),
+        );
+      }
       return undefined;
     },
     namespace,
@@ -107,7 +117,16 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults
       const valid = message as BroadcastMessage;
       const options = valid.includeSelf === true ? { to: valid.room, namespace } : { to: valid.room, skipSid: sid, namespace };
       if (faults === undefined) server.emit('broadcast', valid, options);
-      else faults.forward(() => server.emit('broadcast', valid, options));
+      else {
+        // Count the deliveries the drop costs: the room's members, less the sender when it is skipped.
+        faults.forward(
+          () => server.emit('broadcast', valid, options),
+          () => {
+            const skipped = valid.includeSelf !== true && server.rooms(sid, namespace).includes(valid.room) ? 1 : 0;
+            hooks.countRefused(FAULT_DROPPED_BROADCAST_DELIVERIES, hooks.roomSize(valid.room, namespace) - skipped);
+          },
+        );
+      }
       return undefined;
     },
     namespace,

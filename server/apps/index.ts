@@ -46,7 +46,7 @@ export function installApp(server: ReferenceServer, name: AppName, hooks: AppHoo
  */
 export function installConfiguredApp(server: ReferenceServer): InstalledApp {
   const hooks: AppHooks = {
-    countRefused: (kind) => server.metrics.countRefused(kind),
+    countRefused: (kind, by) => server.metrics.countRefused(kind, by),
     roomSize: (room, namespace) => server.io.of(namespace).adapter.rooms.get(room)?.size ?? 0,
   };
   const installed = installApp(server, server.options.app, hooks);

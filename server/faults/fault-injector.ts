@@ -18,8 +18,11 @@ export interface FaultCounts {
 }
 
 export interface FaultInjector {
-  /** Sends a forwarded `direct`/`broadcast` now, later or never, as decided; `send` is called at most once. */
-  forward(send: () => void): void;
+  /**
+   * Sends a forwarded `direct`/`broadcast` now, later or never, as decided; `send` is called at most once, and
+   * `onDrop` (if given) instead of it when the message is dropped.
+   */
+  forward(send: () => void, onDrop?: () => void): void;
   /** Returns `value` for an ack sent now, or a promise that resolves to it after the injected delay. */
   ack<T>(value: T): T | Promise<T>;
   counts(): FaultCounts;
@@ -56,7 +59,7 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
   };
   const decide = (kind: ReplyKind) => decider.decide(kind);
   return {
-    forward(send) {
+    forward(send, onDrop) {
       const decision = decide('forward');
       switch (decision.kind) {
         case 'send':
@@ -67,6 +70,7 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
           return;
         case 'drop':
           dropped += 1;
+          onDrop?.();
           return;
         default:
           throw new Error(`unknown fault decision ${JSON.stringify(decision satisfies never)}`);

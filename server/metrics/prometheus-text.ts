@@ -11,12 +11,14 @@ export const prometheusContentType = 'text/plain; version=0.0.4; charset=utf-8';
 
 type MetricType = 'counter' | 'gauge';
 
-interface Sample {
+/** One sample of a metric family, with its labels. */
+export interface Sample {
   labels?: Record<string, string>;
   value: number;
 }
 
-interface MetricFamily {
+/** One metric: its HELP, TYPE and samples (rendered as one block). */
+export interface MetricFamily {
   name: string;
   help: string;
   type: MetricType;
@@ -28,7 +30,8 @@ export function renderPrometheusText(snapshot: ServerMetricsJson): string {
   return describeMetrics(snapshot).map(renderFamily).join('');
 }
 
-function describeMetrics(s: ServerMetricsJson): MetricFamily[] {
+/** The metric families of a snapshot, in a fixed order (a multi-process server merges them family by family). */
+export function describeMetrics(s: ServerMetricsJson): MetricFamily[] {
   const single = (value: number): Sample[] => [{ value }];
   const byLabel = (label: string, record: Record<string, number>): Sample[] =>
     Object.entries(record).map(([key, value]) => ({ labels: { [label]: key }, value }));
@@ -116,7 +119,8 @@ function describeMetrics(s: ServerMetricsJson): MetricFamily[] {
   ];
 }
 
-function renderFamily(family: MetricFamily): string {
+/** One family as text: HELP and TYPE lines, then one line per sample. */
+export function renderFamily(family: MetricFamily): string {
   let text = `# HELP ${family.name} ${escapeHelp(family.help)}\n# TYPE ${family.name} ${family.type}\n`;
   for (const sample of family.samples) {
     text += `${family.name}${renderLabels(sample.labels)} ${renderValue(sample.value)}\n`;

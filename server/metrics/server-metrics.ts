@@ -46,8 +46,11 @@ export interface ServerMetricsSources {
 
 /** What the server's handle exposes of its metrics (ReferenceServer.metrics). */
 export interface ServerMetricsView {
-  /** Counts one refused or dropped input of `kind` (apps: name the app and event, e.g. 'bench-malformed-join'). */
-  countRefused(kind: RefusalKind): void;
+  /**
+   * Counts `by` (default 1) refused or dropped inputs of `kind` (apps: name the app and event, e.g.
+   * 'bench-malformed-join'; fault injection counts the deliveries it dropped).
+   */
+  countRefused(kind: RefusalKind, by?: number): void;
   /** Every figure now, as served by `GET /metrics.json`. */
   snapshot(): ServerMetricsJson;
   /** The snapshot in Prometheus text format, as served by `GET /metrics`. */
@@ -99,9 +102,9 @@ export class ServerMetrics implements ServerMetricsView {
     this.bytesSent += sizeBytes;
   }
 
-  /** Counts one refused or dropped input of `kind`. */
-  countRefused(kind: RefusalKind): void {
-    this.refused.increment(kind);
+  /** Counts `by` refused or dropped inputs of `kind`. */
+  countRefused(kind: RefusalKind, by = 1): void {
+    this.refused.increment(kind, by);
   }
 
   /** Every figure now, as served by `GET /metrics.json`. */

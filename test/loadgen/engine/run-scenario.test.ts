@@ -22,7 +22,7 @@ transport: ${transport}
 population: {clients: 60, rooms: 6, roomsPerClient: 2, seed: 3}
 phases:
   - {name: ramp-up, kind: ramp-up, duration: 1500ms, actions: [join]}
-  - {name: settle, kind: hold, duration: 1500ms, actions: [join]}
+  - {name: settle, kind: hold, duration: 2500ms, actions: [join]}
   - {name: steady, kind: hold, duration: 3s}
 actions:
   - kind: join
@@ -54,7 +54,6 @@ function assertExactDelivery(result: RunResult): void {
   assert.equal(totals.latency.join?.corrected.count, 120, 'every client joined its two rooms');
   const broadcast = totals.delivery.broadcast!;
   assert.ok(broadcast.expected > 0);
-  assert.equal(broadcast.expected % 19, 0, `each broadcast is expected at exactly 19 members: ${JSON.stringify(broadcast)} completions ${totals.latency.fanoutCompletion?.corrected.count} ${JSON.stringify(totals.errors)} ${JSON.stringify(result.warnings)}`);
   assert.deepEqual(
     { lost: broadcast.lost, duplicated: broadcast.duplicated, outOfOrder: broadcast.outOfOrder, unexpected: broadcast.unexpected },
     { lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
@@ -62,7 +61,12 @@ function assertExactDelivery(result: RunResult): void {
   );
   assert.equal(broadcast.received, broadcast.expected);
   assert.equal(totals.latency.broadcast?.corrected.count, broadcast.received, 'one fan-out latency sample per delivery');
-  assert.equal(totals.latency.fanoutCompletion?.corrected.count, broadcast.expected / 19, 'one completion per broadcast');
+  const completions = totals.latency.fanoutCompletion?.corrected.count ?? 0;
+  assert.ok(completions > 0 && broadcast.expected <= 19 * completions, 'no broadcast is expected at more than its 19 other members');
+  // When every join had landed before the first broadcast (the usual case), each broadcast is expected at exactly
+  // its 19 other members. On a saturated machine a late join legitimately lowers that for the first broadcasts.
+  const lateJoins = result.series.filter((point) => point.phase === 'steady').reduce((sum, point) => sum + (point.latency.join?.corrected.count ?? 0), 0);
+  if (lateJoins === 0) assert.equal(broadcast.expected, 19 * completions, 'each broadcast expected at exactly 19 members');
   const direct = totals.delivery.direct!;
   assert.ok(direct.expected > 0);
   assert.equal(direct.received, direct.expected);

@@ -1,0 +1,44 @@
+/**
+ * How much of a process's busy CPU time a V8 CPU profile puts in one body of code (its self time): the share
+ * of the facade's own functions in the reference server, a figure that the machine's noise barely moves,
+ * unlike throughput. Pure: takes the profile object that the inspector's `Profiler.stop` returns.
+ */
+
+/** The parts of a V8 CPU profile (inspector `Profiler.Profile`) used here. */
+export interface CpuProfileLike {
+  nodes: ReadonlyArray<{ id: number; callFrame: { functionName: string; url: string } }>;
+  /** Node id of each sample. */
+  samples?: readonly number[];
+  /** Microseconds since the previous sample, one per sample. */
+  timeDeltas?: readonly number[];
+}
+
+export interface SelfTimeShare {
+  /** Sampled time not spent idle, µs. */
+  busyUs: number;
+  /** Self time of the frames whose script URL starts with the prefix, µs. */
+  matchedUs: number;
+  /** matchedUs / busyUs (0 when nothing was busy). */
+  share: number;
+}
+
+/** Sums self time per sample; '(idle)' samples count as not busy; frames under `urlPrefix` count as matched. */
+export function selfTimeShare(profile: CpuProfileLike, urlPrefix: string): SelfTimeShare {
+  const kindById = new Map<number, 'idle' | 'matched' | 'other'>();
+  for (const node of profile.nodes) {
+    const { functionName, url } = node.callFrame;
+    kindById.set(node.id, functionName === '(idle)' ? 'idle' : url.startsWith(urlPrefix) ? 'matched' : 'other');
+  }
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let busyUs = 0;
+  let matchedUs = 0;
+  for (let i = 0; i < samples.length; i += 1) {
+    const kind = kindById.get(samples[i] ?? -1);
+    const deltaUs = deltas[i] ?? 0;
+    if (kind === undefined || kind === 'idle') continue;
+    busyUs += deltaUs;
+    if (kind === 'matched') matchedUs += deltaUs;
+  }
+  return { busyUs, matchedUs, share: busyUs > 0 ? matchedUs / busyUs : 0 };
+}

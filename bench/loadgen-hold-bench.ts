@@ -1,0 +1,166 @@
+/**
+ * The largest hold one reference-server process takes here: 19,000 lean websocket clients (one process may have
+ * at most 20,000 file descriptors), connected in a ramp at 4,000 per second, held idle for 60 s (heartbeats
+ * only), through the real engine. The engine spreads them by itself over load processes (15,000 clients per
+ * process by default) and loopback source addresses. Reports whether every client was still open at the end of
+ * the hold, the connect rate achieved and the connect latency, and the memory and CPU of both sides.
+ * Run alone: node dist/bench/run-all.js loadgen-hold [--quick]
+ */
+import { runScenario } from '../loadgen/engine/coordinator.js';
+import { sourceAddressesFor } from '../loadgen/engine/source-addresses.js';
+import type { LatencySummary, RunResult } from '../loadgen/run-result.js';
+import { parseScenarioText } from '../loadgen/scenario/load-scenario.js';
+import type { BenchModule, BenchSettings } from './bench-module.js';
+import { measureWindow, phaseSeconds, ResourceProbe, type WindowFigures } from './loadgen-probe.js';
+
+/** What is held. */
+export interface HoldLoad {
+  /** Clients connected and held. Default 19,000. */
+  clients: number;
+  /** Ramp-up connect rate, clients per second. Default 4,000. */
+  connectRatePerSec: number;
+  /** Idle hold with every client connected, s. Default 60 (15 with --quick). */
+  holdSec: number;
+}
+
+export const DEFAULT_HOLD_LOAD: HoldLoad = { clients: 19_000, connectRatePerSec: 4_000, holdSec: 60 };
+
+/** No clients yet: the memory and CPU baseline. */
+const IDLE_SEC = 3;
+/** Extra ramp time after the last scheduled connect, for the last handshakes to finish, s. */
+const RAMP_SLACK_SEC = 2;
+
+function rampSec(load: HoldLoad): number {
+  return Math.ceil(load.clients / load.connectRatePerSec) + RAMP_SLACK_SEC;
+}
+
+function scenarioText(load: HoldLoad): string {
+  return `
+name: bench-hold
+target: builtin
+client: lean
+transport: websocket
+population: {clients: ${load.clients}}
+phases:
+  - {name: idle, kind: hold, duration: ${IDLE_SEC}s}
+  - {name: ramp-up, kind: ramp-up, duration: ${rampSec(load)}s, connectRate: ${load.connectRatePerSec}}
+  - {name: hold, kind: hold, duration: ${load.holdSec}s}
+  - {name: ramp-down, kind: ramp-down, duration: 4s}
+thresholds:
+  - connect.failed == 0
+drain: 2s
+`;
+}
+
+export interface HoldFigures {
+  load: HoldLoad;
+  status: RunResult['status'];
+  failure: string | undefined;
+  warnings: string[];
+  /** Load-generator processes seen during the hold (this one included). */
+  loadgenProcesses: number;
+  sourceAddresses: string[];
+  connects: number;
+  connectFailures: number;
+  errors: Record<string, number>;
+  connectLatency: LatencySummary | undefined;
+  connectLatencyUncorrected: LatencySummary | undefined;
+  /** Upper bound on the time from the first scheduled connect to the last completed one, ms. */
+  allConnectedWithinMs: number | undefined;
+  /** First second (since the ramp's start) at whose end every client was open, if any. */
+  allOpenAfterSec: number | undefined;
+  /** The whole hold phase: open count at its end, disconnects in it, memory and CPU over it (undefined: not reached). */
+  hold: WindowFigures | undefined;
+  /** Idle (no clients) to the end of the hold: memory growth of both sides (undefined: not reached). */
+  memory: WindowFigures | undefined;
+}
+
+/** Runs the hold and reads its figures. */
+export async function measureHold(load: HoldLoad): Promise<HoldFigures> {
+  const probe = new ResourceProbe('loadgen-hold');
+  const loaded = parseScenarioText(scenarioText(load), 'bench-hold.yml');
+  const result = await runScenario({
+    loaded,
+    reporter: probe,
+    notice: (line) => process.stderr.write(`  loadgen-hold: ${line}\n`),
+  });
+  const ramp = phaseSeconds(loaded.scenario, 'ramp-up');
+  const hold = phaseSeconds(loaded.scenario, 'hold');
+  const connect = result.totals.latency.connect;
+  // Client i is scheduled at i / rate after the ramp's start and completes within the corrected (from the
+  // scheduled time) connect latency, so the last completion is at most the last schedule plus the worst latency.
+  const lastScheduledMs = ((load.clients - 1) * 1000) / load.connectRatePerSec;
+  const allOpen = result.series.find((point) => point.tSec > ramp.startSec && point.connections.open === load.clients);
+  const holdSamples = probe.samples.filter((sample) => sample.tSec > hold.startSec && sample.tSec <= hold.endSec);
+  return {
+    load,
+    status: result.status,
+    failure: result.failure?.message,
+    warnings: result.warnings,
+    loadgenProcesses: 1 + Math.max(0, ...holdSamples.map((sample) => sample.usage.loadProcesses.length)),
+    sourceAddresses: sourceAddressesFor(result.target.url, load.clients),
+    connects: connect?.corrected.count ?? 0,
+    connectFailures: result.totals.counters.connectFailures,
+    errors: Object.fromEntries(Object.entries(result.totals.errors).map(([kind, count]) => [kind, count.count])),
+    connectLatency: connect?.corrected,
+    connectLatencyUncorrected: connect?.uncorrected,
+    allConnectedWithinMs: connect && connect.corrected.count === load.clients ? lastScheduledMs + connect.corrected.maxUs / 1000 : undefined,
+    allOpenAfterSec: allOpen ? allOpen.tSec - ramp.startSec : undefined,
+    hold: measureWindow(probe, result.series, hold.startSec, hold.endSec),
+    memory: measureWindow(probe, result.series, IDLE_SEC - 1, hold.endSec),
+  };
+}
+
+function ms(summary: LatencySummary | undefined, field: keyof LatencySummary): string {
+  return summary === undefined ? 'n/a' : (summary[field] / 1000).toFixed(1);
+}
+
+function kib(bytes: number | undefined, clients: number): string {
+  return bytes === undefined ? 'n/a' : (bytes / Math.max(1, clients) / 1024).toFixed(2);
+}
+
+function percentOfCore(cpuUs: number | undefined, seconds: number): string {
+  return cpuUs === undefined ? 'n/a' : ((cpuUs / (seconds * 1_000_000)) * 100).toFixed(1);
+}
+
+/** The figures as Markdown. */
+export function formatHold(f: HoldFigures): string {
+  const { load, hold, memory } = f;
+  const holdSeconds = hold ? hold.toSec - hold.fromSec : 0;
+  const achievedRate = f.allConnectedWithinMs === undefined ? undefined : (load.clients * 1000) / f.allConnectedWithinMs;
+  const everyoneHeld = hold !== undefined && hold.openAtEnd === load.clients && hold.minOpen === load.clients && hold.disconnects === 0;
+  const lines = [
+    `### loadgen-hold: ${load.clients} lean websocket clients against one reference-server process, ramp at ${load.connectRatePerSec}/s, ${load.holdSec} s idle hold`,
+    '',
+    '| figure | value |',
+    '|---|---:|',
+    `| run status | ${f.status}${f.failure ? ` (${f.failure})` : ''} |`,
+    `| load-generator processes (coordinator + load processes) | ${f.loadgenProcesses} |`,
+    `| source addresses | ${f.sourceAddresses.length > 0 ? f.sourceAddresses.join(', ') : '127.0.0.1 (one)'} |`,
+    `| connects / connect failures | ${f.connects} / ${f.connectFailures} |`,
+    `| errors | ${Object.keys(f.errors).length === 0 ? 'none' : Object.entries(f.errors).map(([kind, count]) => `${kind}: ${count}`).join(', ')} |`,
+    `| connect latency p50 / p90 / p99 / p999 / max, ms (from scheduled time) | ${(['p50Us', 'p90Us', 'p99Us', 'p999Us', 'maxUs'] as const).map((p) => ms(f.connectLatency, p)).join(' / ')} |`,
+    `| connect latency p50 / p99 / max, ms (from actual send) | ${(['p50Us', 'p99Us', 'maxUs'] as const).map((p) => ms(f.connectLatencyUncorrected, p)).join(' / ')} |`,
+    `| all ${load.clients} connected within, s (last schedule + worst latency) | ${f.allConnectedWithinMs === undefined ? 'n/a' : (f.allConnectedWithinMs / 1000).toFixed(2)} |`,
+    `| achieved connect rate, clients/s (at least) | ${achievedRate === undefined ? 'n/a' : achievedRate.toFixed(0)} |`,
+    `| every client open at the end of a merged second, s after the ramp's start | ${f.allOpenAfterSec ?? 'never'} |`,
+    `| open at the end of the hold / least open during it | ${hold ? `${hold.openAtEnd} / ${hold.minOpen}` : 'n/a (hold not reached)'} |`,
+    `| disconnects during the hold | ${hold?.disconnects ?? 'n/a'} |`,
+    `| **every client alive after the hold** | **${everyoneHeld ? 'yes' : 'NO'}** |`,
+    `| load-generator RSS per connected client, KiB (all its processes; idle → end of hold) | ${kib(memory?.loadgenRssDeltaBytes, hold?.openAtEnd ?? 0)} |`,
+    `| server RSS per connected client, KiB | ${kib(memory?.serverRssDeltaBytes, hold?.openAtEnd ?? 0)} |`,
+    `| CPU during the idle hold (heartbeats), % of one core: load generator / server | ${percentOfCore(hold?.loadgenCpuUs, holdSeconds)} / ${percentOfCore(hold?.serverCpuUs, holdSeconds)} |`,
+    `| load average (1 min) at the end of the hold | ${hold?.loadAverage1m ?? 'n/a'} |`,
+  ];
+  if (f.warnings.length > 0) lines.push('', ...f.warnings.map((warning) => `warning: ${warning}`));
+  return lines.join('\n');
+}
+
+export const loadgenHoldBench: BenchModule = {
+  name: 'loadgen-hold',
+  description: '19,000 lean clients held against one reference-server process; connect rate and latency, memory per client',
+  async run(settings: BenchSettings): Promise<string> {
+    const load: HoldLoad = { ...DEFAULT_HOLD_LOAD, holdSec: settings.quick ? 15 : DEFAULT_HOLD_LOAD.holdSec };
+    return formatHold(await measureHold(load));
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * The projection of the capacity report: how many server processes of the measured kind a stated target needs.
+ * Deliveries per second = clients × rate × (room size − 1) (every message reaches every other member of its
+ * room); each process must stay under a CPU budget, a memory budget and a connection (file descriptor) limit;
+ * the answer is the largest of the three counts. Every assumption is returned in words beside the numbers.
+ */
+import type { FittedCosts } from './fit-costs.js';
+
+/** Most connections one process is planned for here (file descriptors, kernel buffers, heartbeat timers). Default 20,000. */
+export const DEFAULT_CONNECTIONS_PER_PROCESS = 20_000;
+/** CPU a process may use at the target, % of one core: 20% headroom for spikes, GC and reconnect storms. Default 80. */
+export const DEFAULT_CPU_BUDGET_PERCENT = 80;
+
+/** The load to plan for. */
+export interface ProjectionTarget {
+  clients: number;
+  /** Messages each client sends per second. */
+  ratePerClientPerSec: number;
+  /** Members per room, the sender included (each message reaches roomSize − 1 others). */
+  roomSize: number;
+}
+
+/** What one process may use. */
+export interface ProjectionLimits {
+  /** % of one core. Default DEFAULT_CPU_BUDGET_PERCENT. */
+  cpuBudgetPercent: number;
+  /** Resident memory per process, bytes. */
+  memoryPerProcessBytes: number;
+  /** Default DEFAULT_CONNECTIONS_PER_PROCESS. */
+  connectionsPerProcess: number;
+}
+
+/** One bound of the projection: how many processes it asks for, or why it could not say. */
+export type ProjectionBound = { kind: 'count'; processes: number; detail: string } | { kind: 'unknown'; reason: string } | { kind: 'infeasible'; reason: string };
+
+export interface Projection {
+  target: ProjectionTarget;
+  limits: ProjectionLimits;
+  messagesPerSec: number;
+  deliveriesPerSec: number;
+  cpu: ProjectionBound;
+  memory: ProjectionBound;
+  connections: ProjectionBound;
+  /** The largest count of the bounds that could be computed; undefined when a bound is infeasible. */
+  processes?: number;
+  /** Which bound decided the count. */
+  decidedBy?: 'cpu' | 'memory' | 'connections';
+  /** At that count: what each process carries and is expected to use. */
+  perProcess?: { clients: number; deliveriesPerSec: number; cpuPercent?: number; rssBytes?: number };
+  assumptions: string[];
+}
+
+/** ceil(need / available) but at least 1, for a need and an availability > 0. */
+function countFor(need: number, available: number): number {
+  return Math.max(1, Math.ceil(need / available - 1e-9));
+}
+
+function cpuBound(costs: FittedCosts, deliveriesPerSec: number, budgetPercent: number): ProjectionBound {
+  const cpu = costs.cpu;
+  if (cpu === undefined) return { kind: 'unknown', reason: 'CPU per delivery could not be fitted (no steps with deliveries, or no spread in deliveries/s)' };
+  if (!(cpu.cpuPercentPerDeliveryPerSec > 0)) return { kind: 'unknown', reason: `the CPU fit has no positive slope (${cpu.cpuPercentPerDeliveryPerSec.toExponential(2)} %/(delivery/s)): the steps did not load the CPU measurably` };
+  const base = Math.max(0, cpu.baseCpuPercent);
+  const available = budgetPercent - base;
+  if (available <= 0) return { kind: 'infeasible', reason: `an idle process already uses ${base.toFixed(1)}% of a core, at or above the ${budgetPercent}% budget` };
+  const need = cpu.cpuPercentPerDeliveryPerSec * deliveriesPerSec;
+  const processes = countFor(need, available);
+  return { kind: 'count', processes, detail: `${deliveriesPerSec.toFixed(0)} deliveries/s × ${cpu.cpuUsPerDelivery.toFixed(2)} µs = ${(need / 100).toFixed(2)} cores, ${available.toFixed(1)}% of a core available per process (${budgetPercent}% budget − ${base.toFixed(1)}% base)` };
+}
+
+function memoryBound(costs: FittedCosts, clients: number, memoryPerProcessBytes: number): ProjectionBound {
+  const memory = costs.memory;
+  if (memory === undefined) return { kind: 'unknown', reason: 'memory per client could not be fitted (the steps did not vary the connected clients)' };
+  if (!(memory.bytesPerClient > 0)) return { kind: 'unknown', reason: `the memory fit has no positive slope (${memory.bytesPerClient.toFixed(0)} B per client)` };
+  const base = Math.max(0, memory.baseRssBytes);
+  const available = memoryPerProcessBytes - base;
+  if (available <= 0) return { kind: 'infeasible', reason: `an idle process already uses ${(base / 2 ** 20).toFixed(0)} MiB, at or above the ${(memoryPerProcessBytes / 2 ** 20).toFixed(0)} MiB budget` };
+  const need = memory.bytesPerClient * clients;
+  const processes = countFor(need, available);
+  return { kind: 'count', processes, detail: `${clients} clients × ${(memory.bytesPerClient / 1024).toFixed(1)} KiB = ${(need / 2 ** 20).toFixed(0)} MiB, ${(available / 2 ** 20).toFixed(0)} MiB available per process` };
+}
+
+/** Projects the processes `target` needs from the fitted costs. `clusterProcesses` > 1 when the steps ran against a cluster. */
+export function projectProcesses(target: ProjectionTarget, limits: ProjectionLimits, costs: FittedCosts, clusterProcesses: number): Projection {
+  const messagesPerSec = target.clients * target.ratePerClientPerSec;
+  const deliveriesPerSec = messagesPerSec * Math.max(0, target.roomSize - 1);
+  const cpu = cpuBound(costs, deliveriesPerSec, limits.cpuBudgetPercent);
+  const memory = memoryBound(costs, target.clients, limits.memoryPerProcessBytes);
+  const connections: ProjectionBound = {
+    kind: 'count',
+    processes: countFor(target.clients, limits.connectionsPerProcess),
+    detail: `${target.clients} clients / ${limits.connectionsPerProcess} connections per process`,
+  };
+  const assumptions = [
+    `deliveries/s = clients × rate × (room size − 1) = ${target.clients} × ${target.ratePerClientPerSec} × ${target.roomSize - 1}; every client in one room of ${target.roomSize}, rooms spread evenly over the processes`,
+    'CPU grows linearly with deliveries and memory with connected clients, as fitted from the steps; beyond the loads measured the lines are extrapolated',
+    'the cost per delivery does not depend on room size or payload beyond what the measured scenario had',
+    `each process may use ${limits.cpuBudgetPercent}% of one core, ${(limits.memoryPerProcessBytes / 2 ** 20).toFixed(0)} MiB and ${limits.connectionsPerProcess} connections`,
+    clusterProcesses > 1
+      ? `the steps ran against ${clusterProcesses} server processes, so the fitted CPU per delivery is the cluster's total and includes the cross-process adapter's cost per message`
+      : 'no cross-process adapter cost: the steps ran against one process. With n > 1 processes every broadcast is also published to the other n − 1 through the adapter; measure that cost by running this capacity scenario against a cluster of the server and comparing CPU per delivery',
+  ];
+  const bounds = { cpu, memory, connections } as const;
+  if (cpu.kind === 'infeasible' || memory.kind === 'infeasible') return { target, limits, messagesPerSec, deliveriesPerSec, cpu, memory, connections, assumptions };
+  let decidedBy: 'cpu' | 'memory' | 'connections' = 'connections';
+  let processes = 0;
+  for (const key of ['cpu', 'memory', 'connections'] as const) {
+    const bound = bounds[key];
+    if (bound.kind === 'count' && bound.processes > processes) {
+      processes = bound.processes;
+      decidedBy = key;
+    }
+  }
+  const perDeliveries = deliveriesPerSec / processes;
+  const perClients = target.clients / processes;
+  return {
+    target,
+    limits,
+    messagesPerSec,
+    deliveriesPerSec,
+    cpu,
+    memory,
+    connections,
+    processes,
+    decidedBy,
+    perProcess: {
+      clients: perClients,
+      deliveriesPerSec: perDeliveries,
+      ...(costs.cpu !== undefined ? { cpuPercent: Math.max(0, costs.cpu.baseCpuPercent) + costs.cpu.cpuPercentPerDeliveryPerSec * perDeliveries } : {}),
+      ...(costs.memory !== undefined ? { rssBytes: Math.max(0, costs.memory.baseRssBytes) + costs.memory.bytesPerClient * perClients } : {}),
+    },
+    assumptions,
+  };
+}

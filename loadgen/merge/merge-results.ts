@@ -1,0 +1,144 @@
+/**
+ * `sio-bench merge`'s core: combines the results of every slice of a sharded run (`run --shard i/n`) into one
+ * result, exactly: histograms added (never percentiles averaged), counters and receipts summed, expected
+ * deliveries and fan-out completion recomputed from all slices' ledgers together, the series merged on
+ * wall-clock seconds, and the scenario's thresholds evaluated on the merged totals. Pure: no I/O.
+ */
+import { DELIVERY_METRICS } from '../metric-names.js';
+import { RunAccumulator } from '../measure/run-accumulator.js';
+import { summarizeEncoded } from '../measure/histogram-factory.js';
+import type { DeliveryTally } from '../measure/tallies.js';
+import type { DeliveryCounts, PhaseRecord, RunResult, RunStatus, ServerSample, ThresholdResult } from '../run-result.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { ShardLedger } from '../shard/ledger-log.js';
+import { runStartEpochMsOf } from '../shard/shard-result.js';
+import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { mergeLedgers } from './merged-ledger.js';
+import { mergeSeries } from './merge-series.js';
+
+/** One slice to merge: its result (with `shard` set), its ledger, and the file it came from. */
+export interface SliceInput {
+  source: string;
+  result: RunResult;
+  ledger: ShardLedger;
+}
+
+/** Merges the slices (any order; checked beforehand by checkSlices) of a run of `scenario`. */
+export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scenario): RunResult {
+  const ordered = [...slices].sort((a, b) => (a.result.shard?.position ?? 0) - (b.result.shard?.position ?? 0));
+  const first = ordered[0]!.result;
+  const starts = ordered.map((slice) => slice.result.shard?.runStartEpochMs ?? runStartEpochMsOf(slice.result));
+  const startEpochMs = Math.min(...starts);
+  const endEpochMs = Math.max(...ordered.map((slice, i) => starts[i]! + slice.result.durationMs));
+  const includeSelf = scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
+
+  const accounting = mergeLedgers(ordered.map((slice) => slice.ledger), includeSelf);
+  const totals = RunAccumulator.mergeTotals(ordered.map((slice) => slice.result.totals));
+  totals.delivery = {};
+  for (const metric of DELIVERY_METRICS) {
+    const tally: DeliveryTally = { expected: accounting.expected[metric], received: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
+    let seen = tally.expected > 0;
+    for (const slice of ordered) {
+      const receipts = slice.ledger.receipts[metric];
+      if (receipts === undefined) continue;
+      seen = true;
+      tally.received += receipts.received;
+      tally.duplicated += receipts.duplicated;
+      tally.outOfOrder += receipts.outOfOrder;
+      tally.unexpected += receipts.unexpected;
+    }
+    if (seen) totals.delivery[metric] = finishDelivery(tally);
+  }
+  delete totals.histograms.fanoutCompletion;
+  delete totals.latency.fanoutCompletion;
+  if (accounting.fanoutCompletion) {
+    totals.histograms.fanoutCompletion = accounting.fanoutCompletion;
+    totals.latency.fanoutCompletion = {
+      corrected: summarizeEncoded(accounting.fanoutCompletion.corrected),
+      uncorrected: summarizeEncoded(accounting.fanoutCompletion.uncorrected),
+    };
+  }
+
+  const durationMs = Math.max(0, endEpochMs - startEpochMs);
+  const status = worstStatus(ordered.map((slice) => slice.result.status));
+  const thresholds: ThresholdResult[] = evaluateThresholds(scenario.thresholds, totals, Math.max(1, durationMs)).map((evaluation) => ({
+    expression: evaluation.expression,
+    passed: evaluation.passed,
+    actual: evaluation.actual,
+    limit: evaluation.limit,
+    unit: evaluation.unit,
+  }));
+  const warnings = ordered.flatMap((slice) =>
+    slice.result.warnings
+      // A slice's own partial-accounting notes do not hold for the merged whole, which recomputes them.
+      .filter((warning) => !warning.startsWith(`shard ${slice.result.shard?.position}/`) && !/did not reach every expected member/.test(warning))
+      .map((warning) => `shard ${slice.result.shard?.position}/${slice.result.shard?.count}: ${warning}`),
+  );
+  if (accounting.fanoutIncomplete > 0) warnings.push(`${accounting.fanoutIncomplete} broadcasts did not reach every expected member (see delivery.lost)`);
+
+  const merged: RunResult = {
+    version: first.version,
+    status,
+    verdict: status === 'completed' && thresholds.every((threshold) => threshold.passed) ? 'passed' : 'failed',
+    scenario: first.scenario,
+    target: first.target,
+    client: first.client,
+    transport: first.transport,
+    environment: first.environment,
+    startedAt: new Date(Math.min(...ordered.map((slice) => Date.parse(slice.result.startedAt)))).toISOString(),
+    endedAt: new Date(Math.max(...ordered.map((slice) => Date.parse(slice.result.endedAt)))).toISOString(),
+    durationMs: Math.round(durationMs),
+    phases: mergePhases(ordered.map((slice) => slice.result.phases)),
+    totals,
+    series: mergeSeries(
+      ordered.map((slice, i) => ({ runStartEpochMs: starts[i]!, series: slice.result.series })),
+      ['fanoutCompletion'],
+    ),
+    server: serverSamplesOf(first, starts[0]! - startEpochMs),
+    thresholds,
+    warnings,
+    merged: { sources: ordered.map((slice) => slice.source), shardCount: ordered.length, startSkewMs: Math.max(...starts) - startEpochMs },
+  };
+  const failed = ordered.find((slice) => slice.result.failure !== undefined);
+  if (failed?.result.failure) {
+    merged.failure = { kind: failed.result.failure.kind, message: `shard ${failed.result.shard?.position}/${failed.result.shard?.count}: ${failed.result.failure.message}` };
+  }
+  return merged;
+}
+
+/** Fixes `lost` and moves any excess of received over expected into `unexpected` (as RunAccumulator.totals does). */
+function finishDelivery(tally: DeliveryTally): DeliveryCounts {
+  const excess = Math.max(0, tally.received - tally.expected);
+  return {
+    expected: tally.expected,
+    received: tally.received - excess,
+    lost: Math.max(0, tally.expected - tally.received),
+    duplicated: tally.duplicated,
+    outOfOrder: tally.outOfOrder,
+    unexpected: tally.unexpected + excess,
+  };
+}
+
+/** failed beats interrupted beats completed. */
+function worstStatus(statuses: readonly RunStatus[]): RunStatus {
+  if (statuses.includes('failed')) return 'failed';
+  if (statuses.includes('interrupted')) return 'interrupted';
+  return 'completed';
+}
+
+/** Every slice follows the same phases; one cut anywhere makes the merged phase cut. */
+function mergePhases(lists: ReadonlyArray<readonly PhaseRecord[]>): PhaseRecord[] {
+  const longest = lists.reduce<readonly PhaseRecord[]>((best, list) => (list.length > best.length ? list : best), []);
+  return longest.map((phase) => ({
+    ...phase,
+    status: lists.some((list) => list.find((other) => other.name === phase.name)?.status === 'cut') ? 'cut' : phase.status,
+  }));
+}
+
+/**
+ * Every slice samples the same server, so the first slice's samples stand for all; shifted onto the merged
+ * time line (`offsetMs` = that slice's start minus the earliest start).
+ */
+function serverSamplesOf(result: RunResult, offsetMs: number): ServerSample[] {
+  return result.server.map((sample) => ({ ...sample, tSec: sample.tSec + offsetMs / 1000 }));
+}

@@ -1,0 +1,87 @@
+/**
+ * A shard's delivery-ledger data, kept whole for `sio-bench merge`. One shard alone cannot know what the other
+ * shards' clients sent or when their receivers were members, so it keeps its own side of the accounting as
+ * flat numbers: every send (channel, sender, sentUs), every membership window event (channel, receiver, atUs,
+ * open), and every partial fan-out of a broadcast as its receivers saw it. The merge lays all shards' data on
+ * one DeliveryLedger and one FanoutTracker and so computes expected, lost and fan-out completion exactly.
+ * Times are the sharded run's epoch µs (epoch-clock.ts).
+ */
+import type { DeliveryMetric } from '../metric-names.js';
+import type { DeliveryTally } from '../measure/tallies.js';
+import type { LedgerDelta, ShardSlice } from '../engine/messages.js';
+
+/** Numbers per send record: channel, sender, sentUs. */
+export const SEND_FIELDS = 3;
+/** Numbers per window record: channel, receiver, atUs, open (1) or close (0). */
+export const WINDOW_FIELDS = 4;
+/** Numbers per fan-out record: channel, sender, seq, t0Us, sentUs, received, lastReceiveUs. */
+export const FANOUT_FIELDS = 7;
+
+/** What the receivers of one shard counted, per delivering metric (as the workers reported it, uncapped). */
+export type ShardReceipts = Partial<Record<DeliveryMetric, Omit<DeliveryTally, 'expected'>>>;
+
+/** Everything a shard's result needs beside result.json for an exact merge. */
+export interface ShardLedger {
+  shard: ShardSlice;
+  /** Rooms of the scenario: channels below it are rooms (broadcasts), the rest clients' direct channels. */
+  rooms: number;
+  receipts: ShardReceipts;
+  /** SEND_FIELDS numbers per send. */
+  sends: Float64Array;
+  /** WINDOW_FIELDS numbers per window event, in the order they happened per receiver. */
+  windows: Float64Array;
+  /** FANOUT_FIELDS numbers per partial fan-out (one per broadcast, worker and interval that saw it). */
+  fanout: Float64Array;
+}
+
+/** A Float64Array that grows by doubling; `view()` is the filled part. */
+class GrowableFloat64 {
+  private data = new Float64Array(1024);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length] = value;
+    this.length += 1;
+  }
+
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** Collects every LedgerDelta of a shard's workers (pass `add` as the coordinator's onLedger). */
+export class LedgerLog {
+  private readonly sends = new GrowableFloat64();
+  private readonly windows = new GrowableFloat64();
+  private readonly fanout = new GrowableFloat64();
+
+  /** Appends one worker's delta. */
+  readonly add = (delta: LedgerDelta): void => {
+    for (const batch of delta.sends) {
+      for (const sentUs of batch.sentUs) {
+        this.sends.push(batch.channel);
+        this.sends.push(batch.sender);
+        this.sends.push(sentUs);
+      }
+    }
+    for (const event of delta.windows) {
+      this.windows.push(event.channel);
+      this.windows.push(event.receiver);
+      this.windows.push(event.atUs);
+      this.windows.push(event.open ? 1 : 0);
+    }
+    for (const part of delta.fanout) {
+      for (const value of [part.channel, part.sender, part.seq, part.t0Us, part.sentUs, part.received, part.lastReceiveUs]) this.fanout.push(value);
+    }
+  };
+
+  /** The collected data as a ShardLedger. */
+  finish(shard: ShardSlice, rooms: number, receipts: ShardReceipts): ShardLedger {
+    return { shard, rooms, receipts, sends: this.sends.view(), windows: this.windows.view(), fanout: this.fanout.view() };
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * How the cells of a comparison read, shared by its table and its Markdown: figures in their unit, signed
+ * relative changes, the confidence interval and the verdict in words.
+ */
+import type { MetricUnit } from '../loadgen/compare/compared-metrics.js';
+import type { Comparison, MetricComparison, MetricVerdict } from '../loadgen/compare/comparison.js';
+import { formatBytes, formatCompact, formatLatencyUs, formatPercent, formatSignificant } from './format.js';
+
+/** A figure in its unit: 3104 us -> "3.1ms", 1500 perSec -> "1.5k/s", 0.0012 fraction -> "0.12%", bytes -> "12.3 KiB". */
+export function formatMetricValue(value: number, unit: MetricUnit): string {
+  switch (unit) {
+    case 'us':
+      return formatLatencyUs(value);
+    case 'perSec':
+      return `${formatCompact(value)}/s`;
+    case 'fraction':
+      return formatPercent(value);
+    case 'bytes':
+      return formatBytes(value);
+  }
+}
+
+/** A relative change with its sign: 0.123 -> "+12.3%", -0.05 -> "-5%", 0 -> "0%", Infinity -> "+∞" (from zero). */
+export function formatChange(change: number): string {
+  if (change === Number.POSITIVE_INFINITY) return '+∞';
+  if (change === Number.NEGATIVE_INFINITY) return '-∞';
+  if (change === 0) return '0%';
+  return `${change > 0 ? '+' : '-'}${formatSignificant(Math.abs(change) * 100)}%`;
+}
+
+/** A signed difference in the metric's unit: +2.1ms, -300/s. */
+function formatDifference(difference: number, unit: MetricUnit): string {
+  if (difference === 0) return formatMetricValue(0, unit);
+  return `${difference > 0 ? '+' : '-'}${formatMetricValue(Math.abs(difference), unit)}`;
+}
+
+/** The row's change: relative when the baseline is not 0, else the difference ("+0.2%" of a fraction from 0). */
+export function formatRowChange(row: MetricComparison): string {
+  if (row.change === undefined || row.difference === undefined) return '';
+  if (Number.isFinite(row.change)) return formatChange(row.change);
+  return formatDifference(row.difference, row.unit);
+}
+
+/** The row's confidence interval of the change, e.g. "+8.1% … +31%", or '' without repetitions. */
+export function formatInterval(row: MetricComparison): string {
+  const stats = row.statistics;
+  if (stats === undefined) return '';
+  if (stats.changeLower !== undefined && stats.changeUpper !== undefined) return `${formatChange(stats.changeLower)} … ${formatChange(stats.changeUpper)}`;
+  return `${formatDifference(stats.differenceLower, row.unit)} … ${formatDifference(stats.differenceUpper, row.unit)}`;
+}
+
+/** The share of resamples in which the candidate is worse, e.g. "97%", or '' without repetitions. */
+export function formatShareWorse(row: MetricComparison): string {
+  return row.statistics === undefined ? '' : formatPercent(row.statistics.shareWorse);
+}
+
+/** The Mann-Whitney p-value to 2 significant digits, or '' without repetitions. */
+export function formatPValue(row: MetricComparison): string {
+  return row.statistics === undefined ? '' : formatSignificant(row.statistics.mannWhitneyP, 2);
+}
+
+/** The verdict in words; `missing` says which side lacks the figure. */
+export function verdictLabel(row: MetricComparison): string {
+  const verdict: MetricVerdict = row.verdict;
+  switch (verdict) {
+    case 'regression':
+      return 'REGRESSION';
+    case 'improvement':
+      return 'improved';
+    case 'within-tolerance':
+      return 'ok';
+    case 'not-significant':
+      return 'noise (not significant)';
+    case 'missing':
+      return row.baseline === undefined ? (row.candidate === undefined ? 'not measured' : 'new (no baseline)') : 'missing in candidate';
+  }
+}
+
+/** Percent text of a fraction without rounding surprises: 0.1 -> "10%", 0.95 -> "95%". */
+export function formatFractionPercent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(6))}%`;
+}
+
+/** One line of outcome: "FAIL: 2 regressions beyond 10%: a, b" or "PASS: no regression beyond 10%". */
+export function outcomeLine(comparison: Comparison): string {
+  const tolerance = formatFractionPercent(comparison.toleranceFraction);
+  const count = comparison.regressions.length;
+  if (count === 0) return `PASS: no regression beyond ${tolerance}`;
+  return `FAIL: ${count} regression${count === 1 ? '' : 's'} beyond ${tolerance}: ${comparison.regressions.join(', ')}`;
+}
+
+/** "label (3 runs, commit abc1234)" for one side. */
+export function describeComparedSide(side: Comparison['baseline']): string {
+  const details = [`${side.runs} run${side.runs === 1 ? '' : 's'}`];
+  if (side.gitCommit !== undefined) details.push(`commit ${side.gitCommit.slice(0, 12)}`);
+  return `${side.label} (${details.join(', ')})`;
+}

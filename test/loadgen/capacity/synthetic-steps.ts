@@ -1,0 +1,133 @@
+/**
+ * Synthetic capacity steps and results for the capacity tests: every figure is given, so the expected answers
+ * (sustainable step, knee, fits, projection, report text) can be written down exactly.
+ */
+import type { CapacityResult } from '../../../loadgen/capacity/capacity-result.js';
+import type { CapacityStep, StepOutcome } from '../../../loadgen/capacity/capacity-step.js';
+import { analyzeCapacity } from '../../../loadgen/capacity/analyze-capacity.js';
+import type { ProjectionLimits, ProjectionTarget } from '../../../loadgen/capacity/project-processes.js';
+import type { LatencySummary } from '../../../loadgen/run-result.js';
+
+/** What a synthetic step varies; the rest is fixed. */
+export interface StepSpec {
+  load: number;
+  p99Us: number;
+  outcome?: StepOutcome;
+  cpuPercent?: number;
+  rssBytes?: number;
+  deliveriesPerSec?: number;
+  loadgenUtilization?: number;
+  loadgenDelayP99Us?: number;
+  serverDelayP99Us?: number;
+  lost?: number;
+  /** Failed objectives' messages (outcome slo-broken). */
+  brokenMessage?: string;
+}
+
+function summary(p99Us: number): LatencySummary {
+  return { count: 1000, minUs: 100, meanUs: Math.round(p99Us / 3), p50Us: Math.round(p99Us / 4), p90Us: Math.round(p99Us / 2), p99Us, p999Us: p99Us * 2, maxUs: p99Us * 3 };
+}
+
+/** A step with `spec`'s figures; server samples are two per step at the same clients (load) and CPU. */
+export function makeStep(index: number, spec: StepSpec): CapacityStep {
+  const outcome = spec.outcome ?? 'met';
+  const cpuPercent = spec.cpuPercent ?? 10;
+  const rssBytes = spec.rssBytes ?? 50 * 2 ** 20;
+  const deliveriesPerSec = spec.deliveriesPerSec ?? spec.load * 10;
+  const passed = outcome !== 'slo-broken';
+  return {
+    index,
+    load: spec.load,
+    overrides: [`clients=${spec.load}`],
+    status: outcome === 'run-failed' ? 'failed' : 'completed',
+    ...(outcome === 'run-failed' ? { failure: { kind: 'server_died', message: 'the built-in server exited' } } : {}),
+    window: { startSec: 5, endSec: 25, durationMs: 20_000, points: 20 },
+    latency: { broadcast: { corrected: summary(spec.p99Us), uncorrected: summary(spec.p99Us) } },
+    histograms: {},
+    counters: {
+      eventsSent: spec.load * 20,
+      eventsReceived: spec.load * 200,
+      acksTimedOut: 0,
+      droppedSlots: 0,
+      connectAttempts: 0,
+      connectSuccesses: 0,
+      connectFailures: 0,
+      disconnects: 0,
+      reconnects: 0,
+      bytesSent: 0,
+      bytesReceived: 0,
+    },
+    offeredSendPerSec: spec.load,
+    sendPerSec: spec.load,
+    receivePerSec: spec.load * 10,
+    deliveriesPerSec,
+    delivery: { expected: deliveriesPerSec * 20, received: deliveriesPerSec * 20 - (spec.lost ?? 0), lost: spec.lost ?? 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
+    connectionsOpen: spec.load,
+    server: {
+      samples: 2,
+      processes: 1,
+      cpuPercentMean: cpuPercent,
+      cpuPercentMax: cpuPercent,
+      rssBytesMean: rssBytes,
+      rssBytesMax: rssBytes,
+      connectedClientsMean: spec.load,
+      eventLoopDelayP99UsMax: spec.serverDelayP99Us ?? 2_000,
+      eventLoopUtilizationMean: cpuPercent / 100,
+    },
+    serverPoints: [
+      { connectedClients: spec.load, rssBytes, cpuPercent },
+      { connectedClients: spec.load, rssBytes, cpuPercent },
+    ],
+    loadgen: { eventLoopUtilization: spec.loadgenUtilization ?? 0.3, eventLoopDelayP99Us: spec.loadgenDelayP99Us ?? 5_000, eventLoopDelayMaxUs: 20_000 },
+    loadgenSaturated: outcome === 'loadgen-saturated',
+    slos: [
+      {
+        expression: 'broadcast.latency p(99) < 100ms',
+        passed,
+        actual: spec.p99Us / 1000,
+        limit: 100,
+        unit: 'ms',
+        message: spec.brokenMessage ?? `broadcast.latency p(99) = ${spec.p99Us / 1000}ms (limit < 100ms)`,
+        noSamples: false,
+      },
+    ],
+    outcome,
+    warnings: [],
+  };
+}
+
+/** Memory limit the synthetic analyses use: 8 GiB. */
+export const SYNTHETIC_MEMORY_BYTES = 8 * 2 ** 30;
+
+/** A whole capacity result over `specs`, analysed, with a fixed environment and times. */
+export function makeCapacityResult(specs: StepSpec[], projection?: { target: ProjectionTarget; limits: ProjectionLimits }): CapacityResult {
+  const steps = specs.map((spec, index) => makeStep(index, spec));
+  const last = steps[steps.length - 1];
+  const stopReason: CapacityResult['stopReason'] =
+    last === undefined || last.outcome === 'met' ? { kind: 'max-reached' } : { kind: last.outcome, stepIndex: last.index };
+  return {
+    version: 1,
+    scenario: { name: 'rooms', file: 'scenarios/rooms.yml', text: 'name: rooms <&>\n', overrides: [] },
+    dimension: 'clients',
+    loadUnit: 'clients',
+    phase: 'steady',
+    plan: { loads: specs.map((spec) => spec.load), step: { kind: 'multiply', factor: 2 }, holdPerStepMs: 20_000, warmupMs: 5_000 },
+    slos: ['broadcast.latency p(99) < 100ms'],
+    environment: {
+      toolVersion: '0.1.0',
+      nodeVersion: 'v20.0.0',
+      platform: 'linux',
+      arch: 'x64',
+      cpuModel: 'Test CPU',
+      cpuCount: 2,
+      totalMemoryBytes: SYNTHETIC_MEMORY_BYTES,
+      hostname: 'test',
+    },
+    target: { kind: 'builtin', url: 'http://127.0.0.1:1' },
+    startedAt: '2026-01-01T00:00:00.000Z',
+    endedAt: '2026-01-01T00:02:00.000Z',
+    steps,
+    stopReason,
+    analysis: analyzeCapacity(steps, { memoryLimitBytes: SYNTHETIC_MEMORY_BYTES, ...(projection !== undefined ? { projection } : {}) }),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Truth tests: the load generator must report what really happened. The reference server's fault injection
+ * creates a known reality (a delay distribution, a periodic stall, a drop fraction) and the result is compared
+ * with it. Bounds are physical, not timing guesses: a reply delayed by D cannot be measured faster than D, and the
+ * measured no-delay baseline of the same machine bounds how much slower it may be.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runScenario } from '../../../loadgen/engine/coordinator.js';
+import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
+import type { RunResult } from '../../../loadgen/run-result.js';
+import { recordingReporter } from '../../helpers/silent-reporter.js';
+import { startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
+import type { ServerMetricsJson } from '../../../server/metrics/metrics-json.js';
+
+async function run(text: string): Promise<RunResult> {
+  const result = await runScenario({ loaded: parseScenarioText(text, 'truth.yml'), reporter: recordingReporter(), workers: 1 });
+  assert.equal(result.status, 'completed', JSON.stringify(result.failure));
+  return result;
+}
+
+function echoScenario(faults: string, rate: string, extra = ''): string {
+  return `
+name: truth-echo
+target: {builtin: {app: bench, transports: websocket${faults}}}
+population: {clients: 10, rooms: 0}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 500ms, actions: []}
+  - {name: measure, kind: hold, duration: 4s}
+actions:
+  - kind: echo
+    rate: ${rate}
+    payload: {bytes: 16, kind: text}
+${extra}
+drain: 1s
+`;
+}
+
+test('a known injected delay distribution is reported within precision plus the measured baseline', async () => {
+  const baseline = await run(echoScenario('', '{perClient: 10}'));
+  const delayed = await run(echoScenario(', faults: {replyDelayFraction: 1, replyDelay: {min: 20ms, max: 60ms}, seed: 5}', '{perClient: 10}'));
+  const base = baseline.totals.latency.echo!.corrected;
+  const measured = delayed.totals.latency.echo!.corrected;
+  assert.ok(measured.count >= 300, `enough samples (${measured.count})`);
+  // Uniform on [20, 60] ms: the q-quantile is 20 + 40q ms.
+  const injectedUs = (q: number): number => (20 + 40 * q) * 1000;
+  const slackUs = base.p999Us + 2000;
+  for (const [name, q, valueUs] of [['p50', 0.5, measured.p50Us], ['p90', 0.9, measured.p90Us], ['p99', 0.99, measured.p99Us]] as const) {
+    // Timers fire no earlier than asked, to the millisecond: 1 ms below the injected value at most.
+    assert.ok(valueUs >= injectedUs(q) * 0.999 - 1000, `${name} ${valueUs}µs is not below the injected ${injectedUs(q)}µs`);
+    assert.ok(valueUs <= injectedUs(q) * 1.001 + slackUs, `${name} ${valueUs}µs within injected ${injectedUs(q)}µs + baseline p99.9 ${base.p999Us}µs`);
+  }
+  assert.ok(measured.minUs >= 19_000, `nothing faster than the smallest injected delay (min ${measured.minUs}µs)`);
+});
+
+test('a periodic server stall shows in the corrected percentiles and not in the uncorrected ones', async () => {
+  // 20 echoes per second per client, one in flight at a time: during a 400 ms stall the following slots wait.
+  // Corrected latency counts from each slot's intended time, so ~8 of every 20 requests show part of the stall;
+  // uncorrected latency counts from the actual send, so only the one request in flight does (5% < 10%).
+  const result = await run(echoScenario(', faults: {stallEvery: 1s, stallFor: 400ms}', '{perClient: 20}', '    maxInFlight: 1'));
+  const echo = result.totals.latency.echo!;
+  assert.ok(echo.corrected.p90Us >= 150_000, `corrected p90 ${echo.corrected.p90Us}µs reflects the 400 ms stall`);
+  assert.ok(echo.corrected.maxUs >= 300_000, `corrected max ${echo.corrected.maxUs}µs reflects the stall`);
+  assert.ok(echo.uncorrected.p90Us < echo.corrected.p90Us / 3, `uncorrected p90 ${echo.uncorrected.p90Us}µs hides it (corrected ${echo.corrected.p90Us}µs)`);
+  assert.equal(result.totals.counters.droppedSlots, 0, 'no slot was lost, only late');
+});
+
+test('with a known drop fraction the loss count equals the deliveries the server dropped, exactly', async () => {
+  const server = await startBuiltinServer({ app: 'bench', transports: 'websocket', faults: { dropBroadcastFraction: 0.25, seed: 11 } });
+  try {
+    const result = await run(`
+name: truth-drop
+target: ${server.url}
+population: {clients: 24, rooms: 3, roomsPerClient: 1, seed: 2}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 500ms, actions: [join]}
+  - {name: settle, kind: hold, duration: 1s, actions: [join]}
+  - {name: measure, kind: hold, duration: 4s}
+actions:
+  - kind: join
+  - kind: broadcast
+    rate: {total: 100}
+    payload: {bytes: 16, kind: text}
+  - kind: direct
+    rate: {total: 50}
+drain: 1s
+`);
+    const metrics = (await (await fetch(server.metricsUrl)).json()) as ServerMetricsJson;
+    const droppedBroadcastDeliveries = metrics.refusedByKind['fault-dropped-broadcast-deliveries'] ?? 0;
+    const droppedDirectDeliveries = metrics.refusedByKind['fault-dropped-direct-deliveries'] ?? 0;
+    const broadcast = result.totals.delivery.broadcast!;
+    const direct = result.totals.delivery.direct!;
+    assert.ok(droppedBroadcastDeliveries > 0 && droppedDirectDeliveries > 0, 'the server did drop some');
+    assert.equal(broadcast.lost, droppedBroadcastDeliveries, 'every broadcast delivery the server dropped is counted lost, and nothing else');
+    assert.equal(direct.lost, droppedDirectDeliveries, 'every dropped direct is counted lost, and nothing else');
+    for (const counts of [broadcast, direct]) {
+      assert.equal(counts.received + counts.lost, counts.expected);
+      assert.equal(counts.duplicated + counts.outOfOrder + counts.unexpected, 0);
+    }
+    // A dropped broadcast is lost at all 7 other members of its room of 8, never partly.
+    const recipients = 7;
+    assert.equal(broadcast.expected % recipients, 0);
+    assert.equal(broadcast.lost % recipients, 0);
+    const sent = broadcast.expected / recipients;
+    const dropped = broadcast.lost / recipients;
+    assert.equal(result.totals.latency.fanoutCompletion?.corrected.count, sent - dropped, 'every other broadcast completed its fan-out');
+    // 400 broadcasts at p = 0.25: the dropped share lies well within 6 standard deviations (~0.13).
+    assert.ok(Math.abs(dropped / sent - 0.25) < 0.13, `dropped share ${dropped}/${sent}`);
+  } finally {
+    await server.stop();
+  }
+});
