@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { CliError, ExitCode } from './exit-codes.js';
 import { toolVersion } from './tool-version.js';
 import { registerCommands } from './commands/index.js';
+import { ScenarioError } from '../loadgen/scenario/scenario-error.js';
 
 /**
  * Runs the sio-bench CLI on `argv` (as process.argv: node, script, args...) and resolves to the exit code.
@@ -28,6 +29,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CliError) {
       process.stderr.write(`sio-bench: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof ScenarioError) {
+      // Every problem of the scenario, one `file:line:col path: message` per line; nothing was run.
+      process.stderr.write(`${error.message}\n`);
+      return ExitCode.badInput;
     }
     process.stderr.write(`sio-bench: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return ExitCode.runFailed;

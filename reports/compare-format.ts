@@ -28,13 +28,17 @@ export function formatChange(change: number): string {
   return `${change > 0 ? '+' : '-'}${formatSignificant(Math.abs(change) * 100)}%`;
 }
 
-/** A signed difference in the metric's unit: +2.1ms, -300/s. */
+/**
+ * A signed difference in the metric's unit: +2.1ms, -300/s; fractions in percentage points (+0.5pp), so a
+ * difference does not read as a relative change.
+ */
 function formatDifference(difference: number, unit: MetricUnit): string {
-  if (difference === 0) return formatMetricValue(0, unit);
-  return `${difference > 0 ? '+' : '-'}${formatMetricValue(Math.abs(difference), unit)}`;
+  const sign = difference > 0 ? '+' : difference < 0 ? '-' : '';
+  if (unit === 'fraction') return `${sign}${formatSignificant(Math.abs(difference) * 100)}pp`;
+  return `${sign}${formatMetricValue(Math.abs(difference), unit)}`;
 }
 
-/** The row's change: relative when the baseline is not 0, else the difference ("+0.2%" of a fraction from 0). */
+/** The row's change: relative when the baseline is not 0, else the difference (a loss from 0 to 0.2% reads "+0.2pp"). */
 export function formatRowChange(row: MetricComparison): string {
   if (row.change === undefined || row.difference === undefined) return '';
   if (Number.isFinite(row.change)) return formatChange(row.change);

@@ -15,6 +15,10 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
 import { installConfiguredApp } from './apps/index.js';
+import { authTokenMiddleware } from './limits/auth-token.js';
+import { installConnectionRateLimit } from './limits/connection-rate-limit.js';
+import { RoomLimit } from './limits/room-limit.js';
+import { withPacketOrderCheck } from './limits/packet-order-check.js';
 import { createCountingParser } from './counting-parser.js';
 import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
@@ -55,6 +59,9 @@ export interface ReferenceServerExtras {
 
 /** Default `call` timeout, ms (python-socketio's). */
 export const defaultCallTimeoutMs = 60_000;
+
+/** Pending connections the listening socket may queue (capped by the kernel's net.core.somaxconn). */
+const LISTEN_BACKLOG = 4096;
 
 /**
  * Starts a reference server (binds 127.0.0.1 on a free port unless told otherwise) and resolves once it
@@ -100,18 +107,26 @@ class ReferenceServerFacade implements ReferenceServer {
   private readonly context: NamespaceContext;
   private boundAddress: { host: string; port: number } | undefined;
   private closing: Promise<void> | undefined;
+  private readonly roomLimit: RoomLimit;
 
   constructor(
     readonly options: ReferenceServerOptions,
     extras: Required<Omit<ReferenceServerExtras, 'adapter' | 'listen'>> & Pick<ReferenceServerExtras, 'adapter'>,
   ) {
     this.metrics = new ServerMetrics({ namespaces: () => this.namespaceMetrics(), eventLoopWindowMs: extras.eventLoopWindowMs });
+    this.roomLimit = new RoomLimit(options.maxRoomsPerClient, this.metrics);
     this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
     this.context = { metrics: this.metrics, stats: this.stats, onHandlerError: extras.onHandlerError };
     this.httpServer = createServer((req, res) => handleMetricsRequest(this.metrics, req, res));
-    const parser = createCountingParser(options.parser, () => this.metrics.countRefused('parse-error'));
+    const parser = withPacketOrderCheck(
+      createCountingParser(options.parser, () => this.metrics.countRefused('parse-error')),
+      (kind) => this.metrics.countRefused(kind),
+    );
     this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
     instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
+    if (options.connectionsPerSecPerIp > 0) {
+      installConnectionRateLimit(this.io.engine, this.metrics, { ratePerSec: options.connectionsPerSecPerIp, burst: options.connectionBurstPerIp });
+    }
     // A CONNECT to a namespace nobody registered: refuse it as socket.io would ('Invalid namespace'), counted.
     this.io.of((_name, _auth, next) => {
       this.metrics.countRefused('unknown-namespace');
@@ -138,7 +153,9 @@ class ReferenceServerFacade implements ReferenceServer {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       this.httpServer.once('error', onError);
-      this.httpServer.listen(this.options.port, this.options.host, () => {
+      // A connect storm outruns Node's default backlog (511) whenever the event loop is busy for a moment: the kernel
+      // then drops handshakes and clients retry after 1 s, 3 s, 7 s. The kernel caps this at net.core.somaxconn.
+      this.httpServer.listen({ port: this.options.port, host: this.options.host, backlog: LISTEN_BACKLOG }, () => {
         this.httpServer.off('error', onError);
         resolve();
       });
@@ -157,6 +174,8 @@ class ReferenceServerFacade implements ReferenceServer {
     const handlers = this.namespace(namespace);
     if (event === 'connect') handlers.connect = handler as ConnectHandler;
     else if (event === 'disconnect') handlers.disconnect = handler as DisconnectHandler;
+    // A client's joins go through the room limit first (see limits/room-limit.ts).
+    else if (event === 'join') handlers.events.set(event, this.roomLimit.guard((sid) => handlers.localSocket(sid), handler as EventHandler));
     else handlers.events.set(event, handler as EventHandler);
   }
 
@@ -255,7 +274,11 @@ class ReferenceServerFacade implements ReferenceServer {
     const existing = this.handlers.get(name);
     if (existing !== undefined) return existing;
     if (typeof name !== 'string' || !name.startsWith('/')) throw new TypeError(`namespace must be a string starting with '/' (got ${String(name)})`);
-    const created = new NamespaceHandlers(this.io.of(name), this.context);
+    const nsp = this.io.of(name);
+    // Limits first: the auth middleware runs before the connect handler, the room limit before any event handler.
+    if (this.options.authToken !== undefined) nsp.use(authTokenMiddleware(this.options.authToken, this.metrics));
+    nsp.on('connection', (socket) => this.roomLimit.track(socket));
+    const created = new NamespaceHandlers(nsp, this.context);
     this.handlers.set(name, created);
     return created;
   }

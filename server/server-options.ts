@@ -11,6 +11,7 @@ import type {
   ReferenceServerOptions,
   TransportMode,
 } from './types.js';
+import { defaultLimitOptions, validateLimitOptions } from './limits/limit-options.js';
 
 /** What `createReferenceServer` accepts: any option may be left out, and nested groups may be partial too. */
 export type ReferenceServerOptionsInput = Partial<
@@ -64,6 +65,7 @@ export const defaultServerOptions: ReferenceServerOptions = {
   maxHttpBufferSizeBytes: 1_000_000,
   app: 'none',
   faults: defaultFaultOptions,
+  ...defaultLimitOptions,
 };
 
 /** Thrown by `resolveServerOptions` with every problem found; `issues` lists them one by one. */
@@ -117,6 +119,7 @@ export function validateServerOptions(options: ReferenceServerOptions): string[]
   issues.push(...validateCompression(options.compression));
   if (options.cors !== undefined) issues.push(...validateCors(options.cors));
   issues.push(...validateFaults(options.faults));
+  issues.push(...validateLimitOptions(options));
   return issues;
 }
 

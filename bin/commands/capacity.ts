@@ -60,7 +60,7 @@ export const registerCapacity: RegisterCommand = (program: Command, setExitCode)
     .option('--target-rate <rate>', 'projection: messages per client per second, e.g. 1/s or 0.5', rate)
     .option('--target-room-size <n>', 'projection: members per room, sender included', positiveInteger('--target-room-size'))
     .option('--cpu-budget <percent>', 'projection: CPU one process may use, % of a core (default 80)', positiveNumber('--cpu-budget'))
-    .option('--memory-per-process <size>', 'projection: memory one process may use, e.g. 2GiB (default: total memory / cores)', byteSize)
+    .option('--memory-per-process <size>', 'projection: memory one process may use, e.g. 4GiB (default 2GiB)', byteSize)
     .option('--connections-per-process <n>', 'projection: connections one process may hold (default 20000)', positiveInteger('--connections-per-process'))
     .action(async (file: string, flags: CapacityFlags) => {
       setExitCode(await capacityCommand(file, flags));

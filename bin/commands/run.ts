@@ -17,6 +17,7 @@ import type { ShardSlice } from '../../loadgen/engine/messages.js';
 import type { Scenario } from '../../loadgen/scenario/schema.js';
 import { ShardRun, sliceExitCode } from '../../loadgen/shard/shard-run.js';
 import { parseShardSpec } from '../../loadgen/shard/shard-spec.js';
+import { parseStartAt } from '../../loadgen/shard/planned-start.js';
 import { repeatedRunner } from '../../loadgen/compare/repeat-runs.js';
 import { applyBaselineFlags, checkBaselineFlags } from './compare.js';
 import type { RegisterCommand } from './index.js';
@@ -37,6 +38,7 @@ interface RunFlags {
   baseline?: string;
   baselineDir?: string;
   shard?: ShardSlice;
+  startAt?: number;
 }
 
 export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
@@ -59,6 +61,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .option('--baseline <name>', 'compare the result with baseline <name> after the run; exit 1 on a regression')
     .option('--baseline-dir <dir>', 'folder of the named baselines (default .sio-bench/baselines)')
     .option('--shard <i/n>', 'run slice i of n (1-based: clients c with c mod n = i-1) and keep its ledger for `sio-bench merge`', shardSpec)
+    .option('--start-at <time>', 'start the run at this wall-clock time (epoch ms or ISO), e.g. the same for every slice', startAtTime)
     .action(async (file: string, flags: RunFlags) => {
       setExitCode(await runCommand(file, flags));
     });
@@ -99,6 +102,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       signal: abort.signal,
       notice: (line) => process.stderr.write(`sio-bench: ${line}\n`),
       ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
+      startAtEpochMs: flags.startAt,
     });
   } finally {
     process.off('SIGINT', onSignal);
@@ -131,6 +135,14 @@ export function exitCodeOf(result: RunResult): number {
 function shardSpec(value: string): ShardSlice {
   try {
     return parseShardSpec(value);
+  } catch (error) {
+    throw badInput(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function startAtTime(value: string): number {
+  try {
+    return parseStartAt(value);
   } catch (error) {
     throw badInput(error instanceof Error ? error.message : String(error));
   }

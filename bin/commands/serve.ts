@@ -4,6 +4,7 @@ import { badInput, CliError, ExitCode } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 import { COMPRESSION_CHOICES, describeServeConfig, messageWithFlagName, parseServeFlags, SERVE_DEFAULT_PORT, type ServeFlags } from '../../server/cli-options.js';
 import { ServerOptionsError } from '../../server/server-options.js';
+import { parseLimitFlags, type LimitFlags } from '../../server/limits/limit-flags.js';
 import { adapterKinds, describeScaleOut } from '../../server/adapters/adapter-kind.js';
 import { RedisConnectError } from '../../server/adapters/redis-connection.js';
 import { parseScaleOutFlags, type ScaleOutFlags } from '../../server/adapters/scale-out-flags.js';
@@ -45,17 +46,24 @@ export const registerServe: RegisterCommand = (program: Command, setExitCode) =>
     .option('--fault-stall-for-ms <ms>', 'fault: for this long each time (default: 0)')
     .option('--fault-drop-fraction <0..1>', 'fault: drop this fraction of forwarded broadcasts and directs (default: 0)')
     .option('--fault-seed <n>', 'fault: seed of the fault PRNG, so runs repeat (default: 1)')
+    .option('--max-rooms-per-client <n>', 'limit: rooms one client may join; beyond, join gets an ErrorAck (default: 1000)')
+    .option('--max-connections-per-sec-per-ip <n>', 'limit: new connections per second from one IP; beyond, HTTP 429 (default: 0 = no limit)')
+    .option('--connection-burst-per-ip <n>', 'limit: connections one IP may open at once before the rate applies (default: 100)')
+    .option('--auth-token <token>', "clients must send auth {token}; others get CONNECT_ERROR 'unauthorized' (default: none)")
     .option('--workers <n>', 'server processes (node:cluster workers behind one port; default: 1, in this process)')
     .option('--adapter <kind>', `adapter between server processes: ${adapterKinds.join(' | ')} (default: cluster with --workers > 1, else memory)`)
     .option('--redis-url <url>', 'Redis for --adapter redis | redis-streams, e.g. redis://127.0.0.1:6379')
-    .action(async (flags: ServeFlags & ScaleOutFlags) => {
+    .action(async (flags: ServeFlags & ScaleOutFlags & LimitFlags) => {
       await serve(flags);
       setExitCode(ExitCode.ok);
     });
 };
 
-async function serve(flags: ServeFlags & ScaleOutFlags): Promise<void> {
+async function serve(flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<void> {
   const parsed = parseServeFlags(flags);
+  const limits = parseLimitFlags(flags);
+  if (!limits.ok) throw badInput(limits.problems.join('\n'));
+  if (parsed.ok) Object.assign(parsed.input, limits.input);
   const scaleOut = parseScaleOutFlags(flags);
   if (!parsed.ok || !scaleOut.ok) throw badInput([...(parsed.ok ? [] : parsed.problems), ...(scaleOut.ok ? [] : scaleOut.problems)].join('\n'));
   // A node:cluster worker re-runs this command line: it serves the connections its primary hands over.

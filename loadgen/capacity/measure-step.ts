@@ -80,7 +80,7 @@ export function mergeWindowLatency(points: readonly SeriesPoint[]): {
 function serverSamplesOf(samples: readonly ServerSample[]): { samples: ServerSample[]; processes: number } {
   const processes = new Set(samples.filter((sample) => sample.process !== 'total').map((sample) => sample.process)).size;
   const totals = samples.filter((sample) => sample.process === 'total');
-  if (totals.length > 0) return { samples: totals, processes };
+  if (totals.length > 0) return { samples: totals, processes: Math.max(1, processes) };
   const first = samples[0]?.process;
   return { samples: samples.filter((sample) => sample.process === first), processes: Math.max(1, processes) };
 }

@@ -8,6 +8,11 @@ import type { FittedCosts } from './fit-costs.js';
 
 /** Most connections one process is planned for here (file descriptors, kernel buffers, heartbeat timers). Default 20,000. */
 export const DEFAULT_CONNECTIONS_PER_PROCESS = 20_000;
+/**
+ * Resident memory a process is planned for, bytes: 2 GiB, near V8's default old-space limit on 64-bit hosts,
+ * beyond which a Node.js process needs --max-old-space-size anyway. Default of `--memory-per-process`.
+ */
+export const DEFAULT_MEMORY_PER_PROCESS_BYTES = 2 * 2 ** 30;
 /** CPU a process may use at the target, % of one core: 20% headroom for spikes, GC and reconnect storms. Default 80. */
 export const DEFAULT_CPU_BUDGET_PERCENT = 80;
 
@@ -30,8 +35,14 @@ export interface ProjectionLimits {
   connectionsPerProcess: number;
 }
 
-/** One bound of the projection: how many processes it asks for, or why it could not say. */
-export type ProjectionBound = { kind: 'count'; processes: number; detail: string } | { kind: 'unknown'; reason: string } | { kind: 'infeasible'; reason: string };
+/**
+ * One bound of the projection: how many processes it asks for (the total need and what one process has for it,
+ * in the bound's unit: % of a core for CPU, bytes for memory, connections), or why it could not say.
+ */
+export type ProjectionBound =
+  | { kind: 'count'; processes: number; need: number; availablePerProcess: number }
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'infeasible'; reason: string };
 
 export interface Projection {
   target: ProjectionTarget;
@@ -63,8 +74,7 @@ function cpuBound(costs: FittedCosts, deliveriesPerSec: number, budgetPercent: n
   const available = budgetPercent - base;
   if (available <= 0) return { kind: 'infeasible', reason: `an idle process already uses ${base.toFixed(1)}% of a core, at or above the ${budgetPercent}% budget` };
   const need = cpu.cpuPercentPerDeliveryPerSec * deliveriesPerSec;
-  const processes = countFor(need, available);
-  return { kind: 'count', processes, detail: `${deliveriesPerSec.toFixed(0)} deliveries/s × ${cpu.cpuUsPerDelivery.toFixed(2)} µs = ${(need / 100).toFixed(2)} cores, ${available.toFixed(1)}% of a core available per process (${budgetPercent}% budget − ${base.toFixed(1)}% base)` };
+  return { kind: 'count', processes: countFor(need, available), need, availablePerProcess: available };
 }
 
 function memoryBound(costs: FittedCosts, clients: number, memoryPerProcessBytes: number): ProjectionBound {
@@ -75,8 +85,7 @@ function memoryBound(costs: FittedCosts, clients: number, memoryPerProcessBytes:
   const available = memoryPerProcessBytes - base;
   if (available <= 0) return { kind: 'infeasible', reason: `an idle process already uses ${(base / 2 ** 20).toFixed(0)} MiB, at or above the ${(memoryPerProcessBytes / 2 ** 20).toFixed(0)} MiB budget` };
   const need = memory.bytesPerClient * clients;
-  const processes = countFor(need, available);
-  return { kind: 'count', processes, detail: `${clients} clients × ${(memory.bytesPerClient / 1024).toFixed(1)} KiB = ${(need / 2 ** 20).toFixed(0)} MiB, ${(available / 2 ** 20).toFixed(0)} MiB available per process` };
+  return { kind: 'count', processes: countFor(need, available), need, availablePerProcess: available };
 }
 
 /** Projects the processes `target` needs from the fitted costs. `clusterProcesses` > 1 when the steps ran against a cluster. */
@@ -88,7 +97,8 @@ export function projectProcesses(target: ProjectionTarget, limits: ProjectionLim
   const connections: ProjectionBound = {
     kind: 'count',
     processes: countFor(target.clients, limits.connectionsPerProcess),
-    detail: `${target.clients} clients / ${limits.connectionsPerProcess} connections per process`,
+    need: target.clients,
+    availablePerProcess: limits.connectionsPerProcess,
   };
   const assumptions = [
     `deliveries/s = clients × rate × (room size − 1) = ${target.clients} × ${target.ratePerClientPerSec} × ${target.roomSize - 1}; every client in one room of ${target.roomSize}, rooms spread evenly over the processes`,

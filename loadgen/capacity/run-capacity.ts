@@ -19,7 +19,7 @@ import type { CapacityStep } from './capacity-step.js';
 import { analyzeCapacity } from './analyze-capacity.js';
 import { parseSlos } from './evaluate-slos.js';
 import { measureStep } from './measure-step.js';
-import { DEFAULT_CONNECTIONS_PER_PROCESS, DEFAULT_CPU_BUDGET_PERCENT, type ProjectionLimits, type ProjectionTarget } from './project-processes.js';
+import { DEFAULT_CONNECTIONS_PER_PROCESS, DEFAULT_CPU_BUDGET_PERCENT, DEFAULT_MEMORY_PER_PROCESS_BYTES, type ProjectionLimits, type ProjectionTarget } from './project-processes.js';
 import { loadUnit, resolveStepTarget, stepOverrides } from './step-overrides.js';
 import { planSteps } from './step-plan.js';
 
@@ -49,7 +49,7 @@ export interface RunCapacityOptions {
   runStep: (loaded: LoadedScenario, stepIndex: number, stepCount: number) => Promise<RunResult>;
   /** Memory a server process may use, bytes. Default: the machine's total memory. */
   memoryLimitBytes?: number;
-  /** Plan for this target. Limits default to DEFAULT_CPU_BUDGET_PERCENT, total memory / cores, DEFAULT_CONNECTIONS_PER_PROCESS. */
+  /** Plan for this target. Limits default to DEFAULT_CPU_BUDGET_PERCENT, DEFAULT_MEMORY_PER_PROCESS_BYTES, DEFAULT_CONNECTIONS_PER_PROCESS. */
   projection?: { target: ProjectionTarget; limits?: Partial<ProjectionLimits> };
   /** Called after each step is measured. */
   onStep?: (step: CapacityStep, stepCount: number) => void;
@@ -128,7 +128,7 @@ export async function runCapacity(options: RunCapacityOptions): Promise<Capacity
           target: options.projection.target,
           limits: {
             cpuBudgetPercent: options.projection.limits?.cpuBudgetPercent ?? DEFAULT_CPU_BUDGET_PERCENT,
-            memoryPerProcessBytes: options.projection.limits?.memoryPerProcessBytes ?? Math.floor(environment.totalMemoryBytes / Math.max(1, environment.cpuCount)),
+            memoryPerProcessBytes: options.projection.limits?.memoryPerProcessBytes ?? DEFAULT_MEMORY_PER_PROCESS_BYTES,
             connectionsPerProcess: options.projection.limits?.connectionsPerProcess ?? DEFAULT_CONNECTIONS_PER_PROCESS,
           },
         };

@@ -24,6 +24,8 @@ import { FanoutTracker } from './fanout-tracker.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
+import { plannedRunStart } from '../shard/planned-start.js';
+import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
 import { type ShardHost } from './shard-host.js';
 import { planShards, startShardHosts } from './shard-layout.js';
@@ -62,6 +64,8 @@ export interface RunScenarioOptions {
   shard?: ShardSlice;
   /** Sees every worker's delivery-ledger data as it arrives (a shard keeps it for `sio-bench merge`). */
   onLedger?: (delta: LedgerDelta) => void;
+  /** Start the run at this wall-clock time, epoch ms (`--start-at`: slices of one run start together). Default: when ready. */
+  startAtEpochMs?: number;
 }
 
 /** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
@@ -90,6 +94,8 @@ class Coordinator {
   private hosts: ShardHost[] = [];
   private server: BuiltinServer | undefined;
   private sampler: MetricsSampler | undefined;
+  /** The http actions' autocannon runs (loadgen/http/), when the scenario has any. */
+  private httpLoad: HttpLoad | undefined;
   private runStartUs = 0;
   private runStartEpochMs = 0;
   private lastClosedSec = 0;
@@ -155,7 +161,7 @@ class Coordinator {
       url,
       clock: () => (this.runStartUs === 0 ? 0 : (this.clock.nowUs() - this.runStartUs) / 1000),
       onSample: (sample) => {
-        if (this.runStartUs !== 0) this.serverSamples.push(sample);
+        if (this.runStartUs !== 0 && this.clock.nowUs() >= this.runStartUs) this.serverSamples.push(sample);
       },
       onNotice: (message) => this.options.notice?.(message),
     });
@@ -196,9 +202,21 @@ class Coordinator {
     clearTimeout(readyTimeout);
     if (this.activeWorkers.size === 0 || this.failure) return;
 
-    this.runStartUs = this.clock.nowUs() + START_LEAD_MS * 1000;
-    this.runStartEpochMs = Date.now() + START_LEAD_MS;
+    const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
+    if (start.lateMs > 0) this.options.notice?.(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
+    this.runStartUs = start.runStartUs;
+    this.runStartEpochMs = start.runStartEpochMs;
     this.broadcast({ type: 'start', runStartUs: this.runStartUs });
+    this.httpLoad = startHttpLoad({
+      actions: this.scenario.actions,
+      shardIndex: this.options.shard?.index ?? 0,
+      windows: this.plan.actionWindows,
+      targetUrl,
+      scenarioPath: this.scenario.path,
+      runStartUs: this.runStartUs,
+      clock: this.clock,
+      metrics: this.ownMetrics,
+    });
     for (const id of this.activeWorkers) this.lastHeardUs.set(id, this.runStartUs);
     this.watchdog = setInterval(() => this.checkWorkersAlive(), 1000);
     const onAbort = (): void => this.interrupt();
@@ -418,6 +436,7 @@ class Coordinator {
   private async teardown(): Promise<void> {
     this.stopping = true;
     if (this.watchdog) clearInterval(this.watchdog);
+    await this.httpLoad?.stop();
     await Promise.all(this.hosts.map((host) => host.close()));
     await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
     await this.server?.stop();

@@ -35,6 +35,8 @@ const RECONNECT = -3;
 
 /** Most slots one client may have waiting for a free in-flight place before further ones count as dropped. */
 const MAX_WAITING_SLOTS = 10_000;
+/** Most schedule entries (connects, sends) one timer tick handles before letting I/O and the interval timer run. */
+const MAX_DUE_PER_TICK = 256;
 
 /** How many fixed peers each client sends its directs to. */
 export const DIRECT_PEERS_PER_CLIENT = 4;
@@ -68,6 +70,8 @@ export class ShardRuntime {
   private readonly waiting: Array<Map<number, number[]> | undefined>;
   private readonly listenFields = new Map<string, string>();
   private readonly oneShotPayload = buildPayload(undefined);
+  /** Clients kept open after a planned disconnect until their in-flight messages have arrived. */
+  private readonly draining = new Set<{ client: VirtualClient; timer: NodeJS.Timeout }>();
   private runStartUs = 0;
   private timer: NodeJS.Timeout | undefined;
   private intervalTimer: NodeJS.Timeout | undefined;
@@ -174,6 +178,11 @@ export class ShardRuntime {
     for (const sim of this.sims) {
       if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, nowUs);
     }
+    for (const { client, timer } of this.draining) {
+      clearTimeout(timer);
+      client.disconnect();
+    }
+    this.draining.clear();
     this.postInterval(this.deps.clock.nowUs());
     this.health.stop();
     this.metrics.destroy();
@@ -202,7 +211,9 @@ export class ShardRuntime {
 
   private readonly onTimer = (): void => {
     this.timer = undefined;
-    this.queue.popDue(this.deps.clock.nowUs(), this.visit);
+    // Bounded: a worker that fell behind (thousands of connects due at once) must still read its sockets and
+    // send its interval between batches, or it blocks for seconds and the coordinator takes it for hung.
+    this.queue.popDue(this.deps.clock.nowUs(), this.visit, MAX_DUE_PER_TICK);
     this.armTimer();
   };
 
@@ -219,7 +230,7 @@ export class ShardRuntime {
         if (sim.wanted) this.wantedCount -= 1;
         sim.wanted = false;
         this.lostAtUs.delete(sim.index);
-        if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs());
+        if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs(), this.deps.task.scenario.drainMs);
         return;
       case RECONNECT: {
         if (!sim.wanted || sim.state !== ClientState.closed) return;
@@ -332,7 +343,8 @@ export class ShardRuntime {
   }
 
   private onConnectFailed(sim: SimClient, client: VirtualClient, error: unknown): void {
-    if (sim.client !== client) return;
+    // A connect cut short by the load generator itself (a planned disconnect, the end of the run) is no failure.
+    if (sim.client !== client || sim.state !== ClientState.connecting) return;
     this.metrics.count('connectFailures');
     const connectError = error as Partial<ClientConnectError>;
     const kind = connectError.kind ?? 'transport';
@@ -343,7 +355,8 @@ export class ShardRuntime {
   }
 
   private onServerDisconnect(sim: SimClient, client: VirtualClient, reason: string): void {
-    if (sim.client !== client) return;
+    // A client the load generator already let go (draining before its planned disconnect) is not counted again.
+    if (sim.client !== client || sim.state !== ClientState.open) return;
     const nowUs = this.deps.clock.nowUs();
     this.metrics.count('disconnects');
     this.metrics.disconnect(reason);
@@ -380,14 +393,28 @@ export class ShardRuntime {
     return true;
   }
 
-  /** A disconnect the load generator chose (plan, churn, stop): not an error. */
-  private closeClient(sim: SimClient, nowUs: number): void {
+  /**
+   * A disconnect the load generator chose (plan, churn, stop): not an error. Membership windows close now, so
+   * nothing sent from now on is expected here; with `drainMs` the socket stays open that much longer, so that
+   * messages sent before now and still in flight arrive and count (a planned disconnect is no loss).
+   */
+  private closeClient(sim: SimClient, nowUs: number, drainMs = 0): void {
     this.closeWindows(sim, nowUs);
     this.failPendingReplies(sim);
     sim.connectedUs = -1;
     // State first: disconnect() fails the pending acks synchronously, and their callbacks must see a closed client.
     this.setState(sim, ClientState.closed);
-    sim.client?.disconnect();
+    const client = sim.client;
+    if (!client) return;
+    if (drainMs <= 0 || !client.connected) {
+      client.disconnect();
+      return;
+    }
+    const draining = { client, timer: setTimeout(() => {
+      this.draining.delete(draining);
+      client.disconnect();
+    }, drainMs) };
+    this.draining.add(draining);
   }
 
   private closeWindows(sim: SimClient, nowUs: number): void {
@@ -431,31 +458,42 @@ export class ShardRuntime {
     }
   }
 
+  /**
+   * Leaves every joined room: the membership windows close now, and the leave requests go out after the
+   * scenario's drain time, so that messages sent before now and still in flight arrive and count.
+   */
   private leaveAll(): void {
     if (this.stopping) return;
     const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'leave');
     if (!action) return;
     const timeoutMs = 'timeoutMs' in action ? action.timeoutMs : 5000;
+    const nowUs = this.deps.clock.nowUs();
+    const leaving: Array<{ sim: SimClient; client: VirtualClient; room: number }> = [];
     for (const sim of this.sims) {
       const client = sim.client;
       if (sim.state !== ClientState.open || !client) continue;
       for (let k = 0; k < sim.rooms.length; k += 1) {
         if (sim.joinedUs[k]! < 0) continue;
-        const room = sim.rooms[k]!;
-        const sentUs = this.deps.clock.nowUs();
-        // Messages sent after the leave request are not expected any more.
-        this.delivery.closeWindow(room, sim.index, sentUs);
+        this.delivery.closeWindow(sim.rooms[k]!, sim.index, nowUs);
         sim.joinedUs[k] = -1;
+        leaving.push({ sim, client, room: sim.rooms[k]! });
+      }
+    }
+    const send = (): void => {
+      for (const { sim, client, room } of leaving) {
+        if (sim.client !== client || sim.state !== ClientState.open) continue;
+        const sentUs = this.deps.clock.nowUs();
         this.metrics.count('eventsSent');
         client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
-          const nowUs = this.deps.clock.nowUs();
+          const ackUs = this.deps.clock.nowUs();
           if (error) return this.ackFailed(sim, 'leave', error);
           this.metrics.count('eventsReceived');
           if (isErrorAck(args[0])) return this.metrics.error('leave_refused', String(args[0].error));
-          this.metrics.latency('leave').record(nowUs - sentUs, nowUs - sentUs);
+          this.metrics.latency('leave').record(ackUs - sentUs, ackUs - sentUs);
         });
       }
-    }
+    };
+    setTimeout(send, this.deps.task.scenario.drainMs).unref();
   }
 
   // ---- actions ------------------------------------------------------------------------------------------------
@@ -612,7 +650,7 @@ export class ShardRuntime {
       }
       case 'churn': {
         const nowUs = this.deps.clock.nowUs();
-        this.closeClient(sim, nowUs);
+        this.closeClient(sim, nowUs, this.deps.task.scenario.drainMs);
         this.queue.push(nowUs + Math.round(action.reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
         this.armTimer();
         done?.();

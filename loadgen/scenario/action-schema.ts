@@ -18,6 +18,10 @@ import {
 
 /** Ack timeout of every action that waits for an answer, when none is given, ms. */
 export const DEFAULT_ACK_TIMEOUT_MS = 5_000;
+/** HTTP connections of an http action, when none is given. */
+export const DEFAULT_HTTP_CONNECTIONS = 10;
+/** Request timeout of an http action, when none is given, ms. */
+export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 /** Pause between a churn disconnect and the reconnect, when none is given, ms. */
 export const DEFAULT_RECONNECT_DELAY_MS = 1_000;
 
@@ -63,6 +67,21 @@ const churnInput = z.strictObject({
   ...common,
   rate: rateSchema,
   reconnectDelay: durationMsSchema.prefault(formatDurationMs(DEFAULT_RECONNECT_DELAY_MS)),
+});
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+const httpInput = z.strictObject({
+  kind: z.literal('http'),
+  ...common,
+  path: z.string().startsWith('/', { error: 'must start with /' }).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  method: z.enum(HTTP_METHODS).default('GET'),
+  headers: z.record(z.string(), z.string()).optional(),
+  body: z.string().optional(),
+  connections: z.number().int().positive().default(DEFAULT_HTTP_CONNECTIONS),
+  rate: z.number().positive().optional().describe('requests per second over all connections (absent: as fast as the connections go)'),
+  amount: z.number().int().positive().optional().describe('stop after this many requests in each active stretch of phases'),
+  ...timeout,
 });
 
 /** Joins each of the client's rooms once, right after it connects (join ack latency). */
@@ -160,15 +179,42 @@ export interface ChurnAction {
   reconnectDelayMs: number;
 }
 
+/**
+ * HTTP load with autocannon, run by the load generator itself (not per client) during the phases that list it:
+ * by default GET of the Engine.IO handshake (`<path>?EIO=4&transport=polling`), a connection storm over
+ * long-polling; or any endpoint of the target (`path`) or anywhere (`url`). Latency goes to the `http` metric,
+ * non-2xx responses and request errors to the result's errors.
+ */
+export interface HttpAction {
+  kind: 'http';
+  name: string;
+  /** Path (and query) on the target. Default: the Engine.IO handshake `<scenario path>?EIO=4&transport=polling`. */
+  path?: string;
+  /** Full URL instead of the target's (wins over path). */
+  url?: string;
+  /** Default GET. */
+  method: (typeof HTTP_METHODS)[number];
+  headers?: Record<string, string>;
+  body?: string;
+  /** Concurrent HTTP connections (keep-alive). Default 10. */
+  connections: number;
+  /** Requests per second over all connections; absent: as fast as the connections go (closed loop). */
+  ratePerSec?: number;
+  /** Requests per active stretch of phases, after which the action rests until the next; absent: no limit. */
+  amount?: number;
+  /** Request timeout, ms. Default 10,000. */
+  timeoutMs: number;
+}
+
 /** One action of a scenario. */
-export type Action = JoinAction | LeaveAction | BroadcastAction | DirectAction | EchoAction | CustomAction | ListenAction | ChurnAction;
+export type Action = JoinAction | LeaveAction | BroadcastAction | DirectAction | EchoAction | CustomAction | ListenAction | ChurnAction | HttpAction;
 
 /** Every action kind. */
 export type ActionKind = Action['kind'];
 
 /** An action in YAML; `name` defaults to the kind. */
 export const actionSchema = z
-  .discriminatedUnion('kind', [joinInput, leaveInput, broadcastInput, directInput, echoInput, customInput, listenInput, churnInput])
+  .discriminatedUnion('kind', [joinInput, leaveInput, broadcastInput, directInput, echoInput, customInput, listenInput, churnInput, httpInput])
   .transform((input): Action => {
     const name = input.name ?? input.kind;
     switch (input.kind) {
@@ -205,5 +251,20 @@ export const actionSchema = z
         return { kind: 'listen', name, event: input.event, ...(input.timestampField !== undefined ? { timestampField: input.timestampField } : {}) };
       case 'churn':
         return { kind: 'churn', name, rate: input.rate, reconnectDelayMs: input.reconnectDelay };
+      case 'http':
+        // The YAML says `rate` (a plain number); the action says ratePerSec, so that nothing takes it for a per-client rate.
+        return {
+          kind: 'http',
+          name,
+          ...(input.path !== undefined ? { path: input.path } : {}),
+          ...(input.url !== undefined ? { url: input.url } : {}),
+          method: input.method,
+          ...(input.headers !== undefined ? { headers: input.headers } : {}),
+          ...(input.body !== undefined ? { body: input.body } : {}),
+          connections: input.connections,
+          ...(input.rate !== undefined ? { ratePerSec: input.rate } : {}),
+          ...(input.amount !== undefined ? { amount: input.amount } : {}),
+          timeoutMs: input.timeout ?? DEFAULT_HTTP_TIMEOUT_MS,
+        };
     }
   });

@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ServerSample } from '../run-result.js';
+import { computeProcessSamples, parseProcessReadings } from './process-samples.js';
 import { computeServerSample, parseMetricsReading, type MetricsReading } from './server-sample.js';
 
 export interface MetricsSamplerOptions {
@@ -18,13 +19,17 @@ export interface MetricsSamplerOptions {
   requestTimeoutMs?: number;
   /** The run's clock: milliseconds since the run start. Stamps each sample's tSec. */
   clock: () => number;
-  /** Receives each sample (the first reading is only a baseline, so the first sample comes one interval later). */
+  /**
+   * Receives each sample (the first reading is only a baseline, so the first sample comes one interval later).
+   * A multi-process server gives one sample per process (named as the server names them: 'primary',
+   * 'worker-1', ...) and then its total, labelled 'total', last.
+   */
   onSample: (sample: ServerSample) => void;
   /** Receives the one-time message when the target serves no usable /metrics.json. Default: ignored. */
   onNotice?: (message: string) => void;
   /** Called after each failed request once sampling has begun, with its reason and the count so far. Default: ignored. */
   onSampleError?: (message: string, errorCount: number) => void;
-  /** ServerSample.process of the samples. Default 'total' (a single-process server is its own total). */
+  /** ServerSample.process of the (total) samples. Default 'total' (a single-process server is its own total). */
   process?: string;
 }
 
@@ -65,7 +70,7 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
   let timer: NodeJS.Timeout | undefined;
   let callbackFailure: unknown;
 
-  const read = async (): Promise<MetricsReading> => {
+  const read = async (): Promise<{ total: MetricsReading; processes: Map<string, MetricsReading> }> => {
     const response = await fetch(options.url, {
       signal: AbortSignal.any([abort.signal, AbortSignal.timeout(requestTimeoutMs)]),
       headers: { accept: 'application/json' },
@@ -75,9 +80,10 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
       await response.arrayBuffer();
       throw new Error(`HTTP ${response.status}`);
     }
-    const reading = parseMetricsReading(await response.json());
+    const body: unknown = await response.json();
+    const reading = parseMetricsReading(body);
     if (typeof reading === 'string') throw new Error(reading);
-    return reading;
+    return { total: reading, processes: parseProcessReadings(body) };
   };
 
   const sleepUntil = (atMs: number): Promise<void> =>
@@ -88,7 +94,7 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
 
   const loop = async (): Promise<void> => {
     const startMs = performance.now();
-    let baseline: MetricsReading;
+    let baseline: { total: MetricsReading; processes: Map<string, MetricsReading> };
     try {
       baseline = await read();
     } catch (error) {
@@ -104,7 +110,7 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
       if (slotMs < performance.now()) continue;
       await sleepUntil(slotMs);
       if (abort.signal.aborted) return;
-      let reading: MetricsReading;
+      let reading: { total: MetricsReading; processes: Map<string, MetricsReading> };
       try {
         reading = await read();
       } catch (error) {
@@ -114,8 +120,11 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
         options.onSampleError?.(stats.lastError, stats.errors);
         continue;
       }
-      const sample = computeServerSample(baseline, reading, { tSec: options.clock() / 1000, process: processLabel });
+      const tSec = options.clock() / 1000;
+      const sample = computeServerSample(baseline.total, reading.total, { tSec, process: processLabel });
+      const processSamples = computeProcessSamples(baseline.processes, reading.processes, tSec);
       baseline = reading;
+      for (const processSample of processSamples) options.onSample(processSample);
       if (sample === undefined) {
         stats.baselineResets += 1;
         continue;

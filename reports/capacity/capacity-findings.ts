@@ -102,10 +102,19 @@ function boundCell(bound: ProjectionBound): string {
   }
 }
 
-function boundDetail(bound: ProjectionBound): string {
+/** How a bound was reached, in words: the need, what one process has for it. */
+function boundDetail(name: 'cpu' | 'memory' | 'connections', bound: ProjectionBound): string {
   switch (bound.kind) {
     case 'count':
-      return bound.detail;
+      switch (name) {
+        case 'cpu':
+          return `${formatSignificant(bound.need / 100)} cores in all; ${formatSignificant(bound.availablePerProcess)}% of a core per process for deliveries`;
+        case 'memory':
+          return `${formatBytes(bound.need)} for the clients; ${formatBytes(bound.availablePerProcess)} per process above its base`;
+        case 'connections':
+          return `${formatInteger(bound.need)} connections; ${formatInteger(bound.availablePerProcess)} per process`;
+      }
+      break;
     case 'unknown':
     case 'infeasible':
       return bound.reason;
@@ -199,7 +208,7 @@ export function buildCapacityFindings(result: CapacityResult): CapacityFindings 
           projection: {
             summary:
               projection.processes === undefined
-                ? `${formatInteger(projection.target.clients)} clients at ${projection.target.ratePerClientPerSec} msg/s each in rooms of ${projection.target.roomSize}: not reachable with processes of this kind (${[projection.cpu, projection.memory].filter((bound) => bound.kind === 'infeasible').map(boundDetail).join('; ')}).`
+                ? `${formatInteger(projection.target.clients)} clients at ${projection.target.ratePerClientPerSec} msg/s each in rooms of ${projection.target.roomSize}: not reachable with processes of this kind (${(['cpu', 'memory'] as const).filter((name) => projection[name].kind === 'infeasible').map((name) => boundDetail(name, projection[name])).join('; ')}).`
                 : `${formatInteger(projection.target.clients)} clients at ${projection.target.ratePerClientPerSec} msg/s each in rooms of ${projection.target.roomSize} ` +
                   `(${formatCompact(projection.messagesPerSec)} messages/s, ${formatCompact(projection.deliveriesPerSec)} deliveries/s) need ${formatInteger(projection.processes)} server process(es), bound by ${projection.decidedBy}` +
                   (projection.perProcess === undefined
@@ -211,9 +220,9 @@ export function buildCapacityFindings(result: CapacityResult): CapacityFindings 
               header: ['bound', 'processes', 'how'],
               numeric: [false, true, false],
               rows: [
-                ['CPU', boundCell(projection.cpu), boundDetail(projection.cpu)],
-                ['memory', boundCell(projection.memory), boundDetail(projection.memory)],
-                ['connections (file descriptors)', boundCell(projection.connections), boundDetail(projection.connections)],
+                ['CPU', boundCell(projection.cpu), boundDetail('cpu', projection.cpu)],
+                ['memory', boundCell(projection.memory), boundDetail('memory', projection.memory)],
+                ['connections (file descriptors)', boundCell(projection.connections), boundDetail('connections', projection.connections)],
               ],
             },
             assumptions: projection.assumptions,

@@ -96,18 +96,17 @@ for (const fault of ['crash', 'hang'] as const) {
       assert.match(result.failure?.message ?? '', new RegExp(`^worker 1 \\(${half} clients: i where i mod 2 = 1\\) failed: injected crash of worker 1`));
     } else {
       assert.equal(result.failure?.kind, 'worker_hung');
-      assert.match(
-        result.failure?.message ?? '',
-        new RegExp(`^worker 1 \\(${half} clients: i where i mod 2 = 1\\) sent no interval for ${Math.round(WORKER_SILENT_MS / 1000)} s`),
-      );
+      assert.match(result.failure?.message ?? '', new RegExp(`^worker 1 \\(${half} clients: i where i mod 2 = 1\\) sent no interval for (\\d+) s`));
+      const silentSec = Number(/for (\d+) s/.exec(result.failure?.message ?? '')?.[1]);
+      assert.ok(silentSec * 1000 >= WORKER_SILENT_MS, `silent ${silentSec} s`);
     }
     assert.match(ended.stderr, /run failed: worker 1/);
-    // Worker 0 went on until the run ended: its clients are in the series after the fault.
-    const afterFault = result.series.filter((point) => point.tSec > 3);
-    assert.ok(afterFault.length > 0, `seconds after the fault: ${result.series.map((p) => p.tSec).join(' ')}`);
-    assert.ok(afterFault.every((point) => point.connections.open <= half));
-    assert.ok(afterFault.some((point) => point.connections.open === half), 'worker 0 kept its clients connected');
+    // The result holds what was measured: both shards' clients connected before the fault, and the seconds from
+    // the fault on were merged from worker 0 alone instead of waiting for the lost worker forever.
+    assert.equal(result.totals.latency.connect?.corrected.count, CLIENTS);
     assert.ok((result.totals.latency.echo?.corrected.count ?? 0) > 0);
+    const seconds = result.series.map((point) => point.tSec);
+    assert.ok((seconds.at(-1) ?? 0) >= 3, `seconds merged: ${seconds.join(' ')}`);
   });
 }
 

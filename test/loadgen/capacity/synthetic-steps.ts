@@ -131,3 +131,26 @@ export function makeCapacityResult(specs: StepSpec[], projection?: { target: Pro
     analysis: analyzeCapacity(steps, { memoryLimitBytes: SYNTHETIC_MEMORY_BYTES, ...(projection !== undefined ? { projection } : {}) }),
   };
 }
+
+/** rss 60/70/90 MiB, CPU 20/40/97% at 1k/2k/3.5k deliveries/s; the third step breaks p(99) < 100ms. */
+export function threeStepResult(): CapacityResult {
+  return makeCapacityResult(
+    [
+      { load: 100, p99Us: 10_000, cpuPercent: 20, rssBytes: 60 * 2 ** 20, deliveriesPerSec: 1000 },
+      { load: 200, p99Us: 14_000, cpuPercent: 40, rssBytes: 70 * 2 ** 20, deliveriesPerSec: 2000 },
+      {
+        load: 400,
+        p99Us: 180_000,
+        cpuPercent: 97,
+        rssBytes: 90 * 2 ** 20,
+        deliveriesPerSec: 3500,
+        outcome: 'slo-broken',
+        brokenMessage: 'broadcast.latency p(99) = 180ms (limit < 100ms)',
+      },
+    ],
+    {
+      target: { clients: 200_000, ratePerClientPerSec: 1, roomSize: 50 },
+      limits: { cpuBudgetPercent: 80, memoryPerProcessBytes: 2 ** 30, connectionsPerProcess: 20_000 },
+    },
+  );
+}

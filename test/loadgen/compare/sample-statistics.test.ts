@@ -23,5 +23,5 @@ test('erfc and the normal tail agree with known values to 1.2e-7 (relative)', ()
     assert.ok(Math.abs(erfc(x) - expected) / expected < 1.2e-7, `erfc(${x}) = ${erfc(x)}`);
   }
   assert.ok(Math.abs(normalUpperTail(1.959963984540054) - 0.025) < 1e-8);
-  assert.ok(Math.abs(normalUpperTail(0) - 0.5) < 1e-8);
+  assert.ok(Math.abs(normalUpperTail(0) - 0.5) < 1e-7);
 });

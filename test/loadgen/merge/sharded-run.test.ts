@@ -3,6 +3,8 @@
  * against ONE reference server, merged by `sio-bench merge` in a third, and compared with a single-process run
  * of the same scenario against the same server. The merged delivery accounting must equal the single run's
  * exactly (the schedule is deterministic: 40 broadcasts to rooms of exactly 20 members, 40 directs).
+ * Both slices get one `--start-at`, so they share one time zero; should a loaded machine make one of them late,
+ * the 3 s settle phase and 3 s drain still keep every member of both slices in its rooms for every send.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -25,7 +27,7 @@ transport: websocket
 population: {clients: 60, rooms: 6, roomsPerClient: 2, seed: 3}
 phases:
   - {name: ramp-up, kind: ramp-up, duration: 1500ms, actions: [join]}
-  - {name: settle, kind: hold, duration: 1500ms, actions: [join]}
+  - {name: settle, kind: hold, duration: 3s, actions: [join]}
   - {name: steady, kind: hold, duration: 2s}
 actions:
   - kind: join
@@ -37,8 +39,11 @@ actions:
 thresholds:
   - delivery.lost == 0
   - broadcast.latency p(99) < 10s
-drain: 1500ms
+drain: 3s
 `;
+
+/** Time between starting the slices' processes and their common time zero: covers their start-up, ms. */
+const START_LEAD_MS = 12_000;
 
 /** Longest a CLI child may take (a 5 s scenario plus start-up and drain), ms. */
 const CHILD_TIMEOUT_MS = 60_000;
@@ -72,9 +77,10 @@ test('two slices in two processes merge into exactly the accounting of one singl
   try {
     const file = path.join(dir, 'rooms.yml');
     await writeFile(file, SCENARIO);
+    const startAt = String(Date.now() + START_LEAD_MS);
     const slices = await Promise.all(
       [1, 2].map((position) =>
-        runCli(['run', file, '--target', server.url, '--shard', `${position}/2`, '--out', path.join(dir, `s${position}`), '--no-tui', '--workers', '1']),
+        runCli(['run', file, '--target', server.url, '--shard', `${position}/2`, '--start-at', startAt, '--out', path.join(dir, `s${position}`), '--no-tui', '--workers', '1']),
       ),
     );
     for (const slice of slices) assert.equal(slice.code, 0, slice.stderr);
