@@ -7,6 +7,19 @@ import { createClient } from '../client/create-client.js';
 import { monotonicClock } from '../measure/clock.js';
 import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
 import { ShardRuntime } from './shard-runtime.js';
+import { createLatencyHistogram, encodeHistogram, histogramBackend, recordLatencyUs, releaseHistogram } from '../measure/histogram-factory.js';
+
+/**
+ * Compiles the histograms' WebAssembly (about 100 ms, synchronous) and runs one record/encode before the worker
+ * says it is ready, so that this one-time cost does not block the event loop during the run's first second.
+ */
+function warmUpHistograms(): void {
+  histogramBackend();
+  const histogram = createLatencyHistogram();
+  recordLatencyUs(histogram, 1);
+  encodeHistogram(histogram);
+  releaseHistogram(histogram);
+}
 
 export interface WorkerThreadInput {
   task: ShardTask;
@@ -17,6 +30,7 @@ export default async function runShardThread({ task, port }: WorkerThreadInput):
   const post = (message: WorkerToCoordinator): void => port.postMessage(message);
   let runtime: ShardRuntime;
   try {
+    warmUpHistograms();
     runtime = new ShardRuntime({ task, clock: monotonicClock, createClient: createClient(task.scenario.client), post });
   } catch (error) {
     post({ type: 'fatal', workerId: task.workerId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
