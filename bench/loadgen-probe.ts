@@ -36,11 +36,17 @@ export class ResourceProbe implements LiveReporter {
     if (point === undefined || this.samples.some((sample) => sample.tSec === point.tSec)) return;
     const sample: ProbeSample = { tSec: point.tSec, open: point.connections.open, usage: readRunProcesses(), loadAverage1m: loadAverage1m() };
     this.samples.push(sample);
+    const earlier = this.samples.find((candidate) => candidate.tSec === point.tSec - this.progressEverySec);
     if (point.tSec % this.progressEverySec === 0) {
-      const server = sample.usage.server ? `, server RSS ${mib(sample.usage.server.rssBytes)} MiB` : '';
+      const cpu = (now: ProcessUsageLike | undefined, then: ProcessUsageLike | undefined): string =>
+        now && then ? `${Math.round(((now.cpuUs - then.cpuUs) / (this.progressEverySec * 1_000_000)) * 100)}% CPU, ` : '';
+      const server = sample.usage.server
+        ? `, server ${cpu(sample.usage.server, earlier?.usage.server)}RSS ${mib(sample.usage.server.rssBytes)} MiB`
+        : '';
       process.stderr.write(
         `  ${this.label}: t=${point.tSec}s ${point.phase} open=${point.connections.open} connecting=${point.connections.connecting} ` +
-          `failed=${point.connections.failed}, load-generator RSS ${mib(loadgenTotals(sample.usage).rssBytes)} MiB${server}, load ${sample.loadAverage1m}\n`,
+          `failed=${point.connections.failed}, load generator ${cpu(loadgenTotals(sample.usage), earlier && loadgenTotals(earlier.usage))}` +
+          `RSS ${mib(loadgenTotals(sample.usage).rssBytes)} MiB${server}, load ${sample.loadAverage1m}\n`,
       );
     }
   }
@@ -58,6 +64,9 @@ export class ResourceProbe implements LiveReporter {
     return this.samples.find((candidate) => candidate.tSec === tSec);
   }
 }
+
+/** What the progress line needs of a process (or of several summed). */
+type ProcessUsageLike = { cpuUs: number };
 
 function mib(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(0);

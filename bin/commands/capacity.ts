@@ -104,7 +104,13 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
   };
   const projection = projectionOf(flags);
   const abort = new AbortController();
-  const onSignal = (): void => abort.abort();
+  let signals = 0;
+  const onSignal = (): void => {
+    signals += 1;
+    // A second Ctrl-C means "now": the first one already asked the current step to stop and the plan to end.
+    if (signals > 1) process.exit(ExitCode.interrupted);
+    abort.abort();
+  };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   let result: CapacityResult;
@@ -136,6 +142,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       },
     });
   } catch (error) {
+    if (abort.signal.aborted) return ExitCode.interrupted;
     if (error instanceof ScenarioError) throw badInput(error.message);
     if (error instanceof RangeError || (error instanceof Error && error.message.startsWith('capacity'))) throw badInput(error.message);
     if (error instanceof Error && error.message.startsWith('--slo')) throw badInput(error.message);

@@ -100,7 +100,8 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       clientsPerProcess: flags.clientsPerProcess,
       reporter,
       signal: abort.signal,
-      notice: (line) => process.stderr.write(`sio-bench: ${line}\n`),
+      // The dashboard shows notices itself (writing to the terminal under it would tear its frame).
+      notice: interactive ? undefined : (line) => process.stderr.write(`sio-bench: ${line}\n`),
       ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
       startAtEpochMs: flags.startAt,
     });

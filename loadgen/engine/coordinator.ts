@@ -19,7 +19,7 @@ import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../targ
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
 import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
-import { isSaturated, worstHealth } from './loadgen-health.js';
+import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
 import { FanoutTracker } from './fanout-tracker.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
@@ -102,6 +102,10 @@ class Coordinator {
   private failure: RunResult['failure'];
   /** The first second in which the load generator was saturated, if any. */
   private saturatedAtSec: number | undefined;
+  /** How many merged seconds had a saturated worker. */
+  private saturatedSeconds = 0;
+  /** The latest notice, also shown by the live view. */
+  private lastNotice: string | undefined;
   private interrupted = false;
   private stopping = false;
   /** Last time each worker was heard from (monotonic µs), to notice a hung one. */
@@ -163,7 +167,7 @@ class Coordinator {
       onSample: (sample) => {
         if (this.runStartUs !== 0 && this.clock.nowUs() >= this.runStartUs) this.serverSamples.push(sample);
       },
-      onNotice: (message) => this.options.notice?.(message),
+      onNotice: (message) => this.notice(message),
     });
   }
 
@@ -182,7 +186,7 @@ class Coordinator {
       intervalMs: 1000,
       ...(this.options.shard ? { shard: this.options.shard, clockOffsetUs: this.clockOffsetUs } : {}),
     };
-    if (layout.processes > 1) this.options.notice?.(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
+    if (layout.processes > 1) this.notice(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
     const ready = new Set<number>();
     let readyResolve!: () => void;
     const allReady = new Promise<void>((resolve) => {
@@ -203,7 +207,7 @@ class Coordinator {
     if (this.activeWorkers.size === 0 || this.failure) return;
 
     const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
-    if (start.lateMs > 0) this.options.notice?.(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
+    if (start.lateMs > 0) this.notice(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
     this.runStartUs = start.runStartUs;
     this.runStartEpochMs = start.runStartEpochMs;
     this.broadcast({ type: 'start', runStartUs: this.runStartUs });
@@ -236,7 +240,7 @@ class Coordinator {
     if (this.stopping) return;
     this.interrupted = true;
     this.stopping = true;
-    this.options.notice?.('stopping: ending the phases and writing the result');
+    this.notice('stopping: ending the phases and writing the result');
     this.broadcast({ type: 'stop', reason: 'interrupted' });
   }
 
@@ -244,7 +248,7 @@ class Coordinator {
     this.failure ??= { kind, message };
     if (this.stopping) return;
     this.stopping = true;
-    this.options.notice?.(`run failed: ${message}`);
+    this.notice(`run failed: ${message}`);
     this.broadcast({ type: 'stop', reason: 'failed' });
     if (this.activeWorkers.size === 0 || this.runStartUs === 0) this.allDone();
   }
@@ -353,7 +357,7 @@ class Coordinator {
       this.pendingSeconds.delete(sec);
       for (const message of pending.snapshots) if (message.type === 'interval') this.accumulator.add(message.snapshot);
       const nowUs = this.clock.nowUs();
-      this.fanout.settle(nowUs - FANOUT_SETTLE_US);
+      this.fanout.settle(this.fanout.settleCutoffUs(nowUs, FANOUT_SETTLE_US));
       this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
       const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
       const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
@@ -365,12 +369,12 @@ class Coordinator {
       );
       if (health) {
         point.loadgen = health;
-        if (isSaturated(health) && !this.saturatedAtSec) {
-          this.saturatedAtSec = sec;
-          this.warnings.push(
-            `the load generator itself was saturated from second ${sec} on (event-loop utilisation ${Math.round(health.eventLoopUtilization * 100)}%, delay p99 ${Math.round(health.eventLoopDelayP99Us / 1000)} ms): latencies from then on include its own queueing and are not trustworthy as the server's; use more --workers or fewer clients per machine`,
-          );
-          this.options.notice?.(this.warnings[this.warnings.length - 1]!);
+        if (isSaturated(health)) {
+          this.saturatedSeconds += 1;
+          if (this.saturatedAtSec === undefined) {
+            this.saturatedAtSec = sec;
+            this.notice(`the load generator itself is saturated in second ${sec} (${describeHealth(health)}): latencies of such seconds include its own queueing`);
+          }
         }
       }
       this.series.push(point);
@@ -414,7 +418,14 @@ class Coordinator {
       thresholds: this.evaluate(totals, elapsedMs, true),
       latencySoFar: totals.latency,
       status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
+      ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
     };
+  }
+
+  /** Tells the user something now (stderr or the live view) and keeps it for the live view. */
+  private notice(line: string): void {
+    this.lastNotice = line;
+    this.options.notice?.(line);
   }
 
   private evaluate(totals: RunResult['totals'], elapsedMs: number, live: boolean): ThresholdResult[] {
@@ -463,7 +474,13 @@ class Coordinator {
         durationMs: phase.durationMs,
         status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
       }));
-    if (this.fanout.incomplete > 0) this.warnings.push(`${this.fanout.incomplete} broadcasts did not reach every expected member (see delivery.lost)`);
+    if (this.fanout.incomplete > 0) this.warnings.push(`${this.fanout.incomplete} broadcasts did not reach every expected member in time to be judged (see delivery.lost)`);
+    if (this.fanout.lateReceipts > 0) this.warnings.push(`${this.fanout.lateReceipts} broadcast receipts arrived after their fan-out had been judged; fanoutCompletion leaves those broadcasts out`);
+    if (this.saturatedAtSec !== undefined) {
+      this.warnings.push(
+        `the load generator itself was saturated in ${this.saturatedSeconds} of ${this.series.length} seconds (first in second ${this.saturatedAtSec}; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server's; use more --workers, fewer clients per machine, or several machines (--shard)`,
+      );
+    }
     this.accumulator.destroy();
     const result: RunResult = {
       version: RUN_RESULT_VERSION,

@@ -29,6 +29,12 @@ export class FanoutTracker {
   incomplete = 0;
   /** Broadcasts whose fan-out completed. */
   complete = 0;
+  /** Receipts that arrived after their broadcast had been settled (judged with the receipts known then). */
+  lateReceipts = 0;
+  /** The longest send-to-last-receipt span seen so far, µs: settling waits a multiple of it. */
+  private longestSpanUs = 0;
+  /** Messages sent before this time have been settled. */
+  private settledBeforeUs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly recorder: LatencyRecorder,
@@ -57,6 +63,11 @@ export class FanoutTracker {
   }
 
   partial(part: FanoutPartial): void {
+    if (part.lastReceiveUs - part.sentUs > this.longestSpanUs) this.longestSpanUs = part.lastReceiveUs - part.sentUs;
+    if (part.sentUs < this.settledBeforeUs) {
+      this.lateReceipts += part.received;
+      return;
+    }
     const key = `${part.channel}:${part.sender}:${part.seq}`;
     const entry = this.pending.get(key);
     if (entry) {
@@ -86,8 +97,17 @@ export class FanoutTracker {
     return count;
   }
 
+  /**
+   * The time before which messages can be settled at `nowUs`: at least `minimumUs` ago, and at least three times
+   * the longest fan-out seen so far, so that a slow server does not make complete fan-outs look incomplete.
+   */
+  settleCutoffUs(nowUs: number, minimumUs: number): number {
+    return nowUs - Math.max(minimumUs, 3 * this.longestSpanUs);
+  }
+
   /** Records the completion of every message sent before `settledBeforeUs` and forgets it. */
   settle(settledBeforeUs: number): void {
+    if (settledBeforeUs > this.settledBeforeUs) this.settledBeforeUs = settledBeforeUs;
     for (const [key, entry] of this.pending) {
       if (entry.sentUs >= settledBeforeUs) continue;
       this.pending.delete(key);

@@ -53,3 +53,8 @@ export function worstHealth(list: readonly LoadgenHealth[]): LoadgenHealth | und
 export function isSaturated(health: LoadgenHealth): boolean {
   return health.eventLoopUtilization > SATURATED_UTILIZATION || health.eventLoopDelayP99Us > SATURATED_DELAY_P99_US;
 }
+
+/** The figures in words, e.g. `event-loop utilisation 95%, delay p99 594 ms`. */
+export function describeHealth(health: LoadgenHealth): string {
+  return `event-loop utilisation ${Math.round(health.eventLoopUtilization * 100)}%, delay p99 ${Math.round(health.eventLoopDelayP99Us / 1000)} ms`;
+}

@@ -9,6 +9,7 @@ import { isThresholdParseError, parseThreshold } from '../thresholds/parse-thres
 import type { Action } from './action-schema.js';
 import { CUSTOM_ARG_PLACEHOLDERS, findUnknownPlaceholders } from './custom-args.js';
 import type { Scenario } from './schema.js';
+import { DEFAULT_MAX_ROOMS_PER_CLIENT } from '../../server/limits/limit-options.js';
 
 /** A cross-field problem: where (input-side path), what, and for thresholds the 1-based column in the string. */
 export interface CrossCheckProblem {
@@ -228,7 +229,25 @@ function checkPopulation(scenario: Scenario, problems: CrossCheckProblem[]): voi
 }
 
 function checkTarget(scenario: Scenario, problems: CrossCheckProblem[]): void {
-  if (scenario.target.kind !== 'builtin') return;
+  const peak = scenario.population.clients + Math.max(0, ...scenario.phases.map((phase) => phase.extraClients ?? 0));
+  if (scenario.target.kind !== 'builtin') {
+    // Off loopback the engine cannot spread clients over 127.0.0.x: without sourceAddresses, one address is all.
+    const host = new URL(scenario.target.url).hostname;
+    const loopback = host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+    if (!loopback && scenario.population.sourceAddresses === undefined && peak > PORTS_PER_SOURCE_ADDRESS) {
+      problems.push({
+        path: ['population', 'clients'],
+        message: `${peak} clients at peak toward ${host} from one source address exceed its ${PORTS_PER_SOURCE_ADDRESS} ephemeral ports: list population.sourceAddresses (at least ${Math.ceil(peak / PORTS_PER_SOURCE_ADDRESS)}) or use fewer clients per machine`,
+      });
+    }
+    return;
+  }
+  if (scenario.population.roomsPerClient > DEFAULT_MAX_ROOMS_PER_CLIENT) {
+    problems.push({
+      path: ['population', 'roomsPerClient'],
+      message: `the built-in server lets a client join at most ${DEFAULT_MAX_ROOMS_PER_CLIENT} rooms (its maxRoomsPerClient), so joins beyond would all be refused: use roomsPerClient <= ${DEFAULT_MAX_ROOMS_PER_CLIENT}`,
+    });
+  }
   if (scenario.target.server.parser !== scenario.parser) {
     problems.push({
       path: ['target', 'builtin', 'parser'],

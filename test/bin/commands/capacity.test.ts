@@ -59,7 +59,7 @@ test('a short capacity run against the built-in server writes capacity.json, .ht
   const { file, out } = scenarioFile(ROOMS);
   const { code, stdout, stderr } = await sioBench([
     'capacity', file, '--slo', 'broadcast.latency p(99) < 5s', '--slo', 'echo.latency p(99) < 5s',
-    '--target-clients', '200000', '--target-rate', '1/s', '--target-room-size', '50', '--out', out,
+    '--target-clients', '200000', '--target-rate', '1/s', '--target-room-size', '50', '--workers', '1', '--out', out,
   ]);
   const result = JSON.parse(readFileSync(path.join(out, 'capacity.json'), 'utf8')) as CapacityResult;
   assert.deepEqual(result.plan.loads, [20, 40, 80]);
@@ -110,7 +110,7 @@ drain: 1s
 
 test('an objective broken by injected reply delays: the highest sustainable step is the one before', async () => {
   const { file, out } = scenarioFile(FAULTY);
-  const { code, stderr } = await sioBench(['capacity', file, '--slo', 'acks.timedOut < 110', '--out', out]);
+  const { code, stderr } = await sioBench(['capacity', file, '--slo', 'acks.timedOut < 110', '--workers', '1', '--out', out]);
   const result = JSON.parse(readFileSync(path.join(out, 'capacity.json'), 'utf8')) as CapacityResult;
   assert.deepEqual(
     result.steps.map((step) => [step.load, step.outcome]),

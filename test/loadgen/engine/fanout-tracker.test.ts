@@ -46,3 +46,20 @@ test('includeSelf counts the sender as a recipient', () => {
   fanout.window({ channel: 0, receiver: 2, atUs: 0, open: true });
   assert.equal(fanout.recipientsAt(0, 1, 10), 2);
 });
+
+test('settling waits three times the longest fan-out seen, and late receipts of a settled message are set aside', () => {
+  const { fanout } = tracker();
+  fanout.window({ channel: 0, receiver: 1, atUs: 0, open: true });
+  fanout.window({ channel: 0, receiver: 2, atUs: 0, open: true });
+  assert.equal(fanout.settleCutoffUs(10_000_000, 3_000_000), 7_000_000);
+  // A fan-out that took 2 s: the cutoff moves back to 6 s before now.
+  fanout.partial({ channel: 0, sender: 1, seq: 0, t0Us: 0, sentUs: 1_000_000, received: 1, lastReceiveUs: 3_000_000 });
+  assert.equal(fanout.settleCutoffUs(10_000_000, 3_000_000), 4_000_000);
+  fanout.settle(4_000_000);
+  assert.equal(fanout.complete, 1);
+  // A receipt for a message sent before the settled time cannot reopen it.
+  fanout.partial({ channel: 0, sender: 2, seq: 0, t0Us: 0, sentUs: 2_000_000, received: 1, lastReceiveUs: 2_500_000 });
+  assert.equal(fanout.lateReceipts, 1);
+  fanout.settle(Number.POSITIVE_INFINITY);
+  assert.equal(fanout.complete + fanout.incomplete, 1);
+});
