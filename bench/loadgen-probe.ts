@@ -36,8 +36,8 @@ export class ResourceProbe implements LiveReporter {
     if (point === undefined || this.samples.some((sample) => sample.tSec === point.tSec)) return;
     const sample: ProbeSample = { tSec: point.tSec, open: point.connections.open, usage: readRunProcesses(), loadAverage1m: loadAverage1m() };
     this.samples.push(sample);
-    const earlier = this.samples.find((candidate) => candidate.tSec === point.tSec - this.progressEverySec);
     if (point.tSec % this.progressEverySec === 0) {
+      const earlier = this.at(point.tSec - this.progressEverySec);
       const cpu = (now: ProcessUsageLike | undefined, then: ProcessUsageLike | undefined): string =>
         now && then ? `${Math.round(((now.cpuUs - then.cpuUs) / (this.progressEverySec * 1_000_000)) * 100)}% CPU, ` : '';
       const server = sample.usage.server
@@ -116,7 +116,7 @@ export function measureWindow(probe: ResourceProbe, series: readonly SeriesPoint
     serverCpuUs: from.usage.server && to.usage.server ? to.usage.server.cpuUs - from.usage.server.cpuUs : undefined,
     broadcastDeliveries: points.reduce((sum, point) => sum + (point.delivery.broadcast?.received ?? 0), 0),
     disconnects: points.reduce((sum, point) => sum + point.counters.disconnects, 0),
-    minOpen: Math.min(...points.map((point) => point.connections.open)),
+    minOpen: Math.min(to.open, ...points.map((point) => point.connections.open)),
     openAtEnd: to.open,
     loadgenRssDeltaBytes: toLoadgen.rssBytes - fromLoadgen.rssBytes,
     serverRssDeltaBytes: from.usage.server && to.usage.server ? to.usage.server.rssBytes - from.usage.server.rssBytes : undefined,

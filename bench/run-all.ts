@@ -12,6 +12,7 @@ import { clientCostBench } from './client-cost/client-cost-bench.js';
 import { measureHistogramBench } from './measure-histogram.js';
 import { loadgenClientKindsBench } from './loadgen-client-kinds-bench.js';
 import { loadgenHoldBench } from './loadgen-hold-bench.js';
+import { clusterScalingBench } from './cluster-scaling/cluster-scaling-bench.js';
 
 const benchmarks: BenchModule[] = [
   facadeOverheadBench,
@@ -19,6 +20,7 @@ const benchmarks: BenchModule[] = [
   measureHistogramBench,
   loadgenClientKindsBench,
   loadgenHoldBench,
+  clusterScalingBench,
 ];
 
 /** Defaults sized for a small shared machine: about 35 s for facade-overhead. */

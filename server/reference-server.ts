@@ -18,6 +18,7 @@ import { installConfiguredApp } from './apps/index.js';
 import { authTokenMiddleware } from './limits/auth-token.js';
 import { installConnectionRateLimit } from './limits/connection-rate-limit.js';
 import { RoomLimit } from './limits/room-limit.js';
+import { effectiveLimits } from './limits/limit-options.js';
 import { withPacketOrderCheck } from './limits/packet-order-check.js';
 import { createCountingParser } from './counting-parser.js';
 import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
@@ -59,9 +60,6 @@ export interface ReferenceServerExtras {
 
 /** Default `call` timeout, ms (python-socketio's). */
 export const defaultCallTimeoutMs = 60_000;
-
-/** Pending connections the listening socket may queue (capped by the kernel's net.core.somaxconn). */
-const LISTEN_BACKLOG = 4096;
 
 /**
  * Starts a reference server (binds 127.0.0.1 on a free port unless told otherwise) and resolves once it
@@ -114,7 +112,7 @@ class ReferenceServerFacade implements ReferenceServer {
     extras: Required<Omit<ReferenceServerExtras, 'adapter' | 'listen'>> & Pick<ReferenceServerExtras, 'adapter'>,
   ) {
     this.metrics = new ServerMetrics({ namespaces: () => this.namespaceMetrics(), eventLoopWindowMs: extras.eventLoopWindowMs });
-    this.roomLimit = new RoomLimit(options.maxRoomsPerClient, this.metrics);
+    this.roomLimit = new RoomLimit(effectiveLimits(options).maxRoomsPerClient, this.metrics);
     this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
     this.context = { metrics: this.metrics, stats: this.stats, onHandlerError: extras.onHandlerError };
     this.httpServer = createServer((req, res) => handleMetricsRequest(this.metrics, req, res));
@@ -124,8 +122,9 @@ class ReferenceServerFacade implements ReferenceServer {
     );
     this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
     instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
-    if (options.connectionsPerSecPerIp > 0) {
-      installConnectionRateLimit(this.io.engine, this.metrics, { ratePerSec: options.connectionsPerSecPerIp, burst: options.connectionBurstPerIp });
+    const limits = effectiveLimits(options);
+    if (limits.connectionsPerSecPerIp > 0) {
+      installConnectionRateLimit(this.io.engine, this.metrics, { ratePerSec: limits.connectionsPerSecPerIp, burst: limits.connectionBurstPerIp });
     }
     // A CONNECT to a namespace nobody registered: refuse it as socket.io would ('Invalid namespace'), counted.
     this.io.of((_name, _auth, next) => {
@@ -153,9 +152,7 @@ class ReferenceServerFacade implements ReferenceServer {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       this.httpServer.once('error', onError);
-      // A connect storm outruns Node's default backlog (511) whenever the event loop is busy for a moment: the kernel
-      // then drops handshakes and clients retry after 1 s, 3 s, 7 s. The kernel caps this at net.core.somaxconn.
-      this.httpServer.listen({ port: this.options.port, host: this.options.host, backlog: LISTEN_BACKLOG }, () => {
+      this.httpServer.listen(this.options.port, this.options.host, () => {
         this.httpServer.off('error', onError);
         resolve();
       });

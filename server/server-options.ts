@@ -11,7 +11,7 @@ import type {
   ReferenceServerOptions,
   TransportMode,
 } from './types.js';
-import { defaultLimitOptions, validateLimitOptions } from './limits/limit-options.js';
+import { LIMIT_OPTION_KEYS, validateLimitOptions } from './limits/limit-options.js';
 
 /** What `createReferenceServer` accepts: any option may be left out, and nested groups may be partial too. */
 export type ReferenceServerOptionsInput = Partial<
@@ -65,7 +65,6 @@ export const defaultServerOptions: ReferenceServerOptions = {
   maxHttpBufferSizeBytes: 1_000_000,
   app: 'none',
   faults: defaultFaultOptions,
-  ...defaultLimitOptions,
 };
 
 /** Thrown by `resolveServerOptions` with every problem found; `issues` lists them one by one. */
@@ -76,7 +75,8 @@ export class ServerOptionsError extends TypeError {
   }
 }
 
-const topLevelKeys = new Set<string>(Object.keys(defaultServerOptions));
+// The limits are optional (their defaults apply where they are used), so they are not among the defaults' keys.
+const topLevelKeys = new Set<string>([...Object.keys(defaultServerOptions), ...LIMIT_OPTION_KEYS]);
 
 /** Fills in defaults and validates; throws ServerOptionsError naming every bad option path. */
 export function resolveServerOptions(input: ReferenceServerOptionsInput = {}): ReferenceServerOptions {

@@ -76,14 +76,14 @@ export interface ReferenceServerOptions {
   /** The app to serve. Default 'none' for the API, 'bench' for `sio-bench serve`. */
   app: AppName;
   faults: FaultOptions;
-  /** Most rooms one client may join with `join` requests; beyond: ErrorAck, counted 'room-limit'. Default 1000. */
-  maxRoomsPerClient: number;
-  /** New connections accepted per second from one IP; beyond: HTTP 429, counted. 0 = no limit (the default). */
-  connectionsPerSecPerIp: number;
-  /** Connections one IP may open at once before the per-second rate applies. Default 100. */
-  connectionBurstPerIp: number;
-  /** When set, clients must send `auth: {token}` equal to it, else CONNECT_ERROR 'unauthorized'. Default: none. */
-  authToken: string | undefined;
+  /** Most rooms one client may join with `join` requests; beyond: ErrorAck, counted 'room-limit'. Absent: 1000. */
+  maxRoomsPerClient?: number;
+  /** New connections accepted per second from one IP; beyond: HTTP 429, counted. 0 or absent: no limit. */
+  connectionsPerSecPerIp?: number;
+  /** Connections one IP may open at once before the per-second rate applies. Absent: 100. */
+  connectionBurstPerIp?: number;
+  /** When set, clients must send `auth: {token}` equal to it, else CONNECT_ERROR 'unauthorized'. Absent: none. */
+  authToken?: string;
 }
 
 /** What a connect handler receives about the client's handshake. */

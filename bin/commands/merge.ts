@@ -11,6 +11,7 @@ import { mergeSliceResults } from '../../loadgen/merge/merge-results.js';
 import { prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
+import { badInput } from '../exit-codes.js';
 import type { RegisterCommand } from './index.js';
 import { exitCodeOf } from './run.js';
 
@@ -37,7 +38,14 @@ export const registerMerge: RegisterCommand = (program: Command, setExitCode) =>
 
 async function mergeCommand(files: string[], flags: MergeFlags): Promise<number> {
   const { slices, scenario } = await loadSlices(files);
-  const result = mergeSliceResults(slices, scenario);
+  let result;
+  try {
+    result = mergeSliceResults(slices, scenario);
+  } catch (error) {
+    // The ledgers contradict one another (e.g. two copies of one slice under different names).
+    if (error instanceof RangeError) throw badInput(`cannot merge: the slices' ledgers disagree: ${error.message}`);
+    throw error;
+  }
   await prepareOutputDir(flags.out);
   const resultPath = await writeResultAtomic(flags.out, result);
   const written = await writeReports(result, flags.out, { html: flags.html ?? true, md: flags.md, junit: flags.junit });

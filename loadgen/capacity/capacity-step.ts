@@ -68,6 +68,11 @@ export interface CapacityStep {
   serverPoints: StepServerPoint[];
   /** The load generator's worst second in the window. */
   loadgen?: LoadgenHealth;
+  /** Window seconds in which the load generator was saturated by its own work (loadgen-health.ts isSaturated). */
+  loadgenSaturatedSeconds: number;
+  /** Window seconds in which its event loop was delayed while mostly idle: the host was short of CPU (measure-step.ts starvedByHost). */
+  hostStarvedSeconds: number;
+  /** Whether enough of the window was saturated to hold the step against the load generator (LOADGEN_SATURATED_SHARE). */
   loadgenSaturated: boolean;
   /** Each objective on this step (see evaluate-slos.ts for which window each reads). */
   slos: ThresholdEvaluation[];

@@ -67,7 +67,7 @@ export function resourceShares(step: CapacityStep, memoryLimitBytes: number): Re
     shares.push({
       resource: 'loadgen',
       share: Math.max(eventLoopUtilization / SATURATED_UTILIZATION, eventLoopDelayP99Us / SATURATED_DELAY_P99_US),
-      evidence: `load generator: busiest worker's event loop ${percent(eventLoopUtilization)} busy, delay p99 ${(eventLoopDelayP99Us / 1000).toFixed(1)} ms (saturated above ${percent(SATURATED_UTILIZATION)} or ${SATURATED_DELAY_P99_US / 1000} ms)`,
+      evidence: `load generator: saturated in ${step.loadgenSaturatedSeconds} of ${step.window.points} s; worst second: busiest worker's event loop ${percent(eventLoopUtilization)} busy, delay p99 ${(eventLoopDelayP99Us / 1000).toFixed(1)} ms (saturated above ${percent(SATURATED_UTILIZATION)} or ${SATURATED_DELAY_P99_US / 1000} ms)`,
     });
   }
   const server = step.server;

@@ -3,10 +3,10 @@
  * phase after its warm-up), merges their encoded histograms exactly, sums their counters, averages the server's
  * samples of the same window, finds the load generator's worst second, and evaluates the objectives.
  */
-import { isSaturated, worstHealth } from '../engine/loadgen-health.js';
+import { isSaturated, SATURATED_UTILIZATION, worstHealth } from '../engine/loadgen-health.js';
 import { addEncoded, createLatencyHistogram, encodeHistogram, releaseHistogram, summarizeHistogram, type Histogram } from '../measure/histogram-factory.js';
 import { DELIVERY_METRICS, LATENCY_METRICS, type LatencyMetric } from '../metric-names.js';
-import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
+import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, LoadgenHealth, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Threshold } from '../thresholds/threshold.js';
 import type { CapacityStep, StepOutcome, StepServerFigures, StepServerPoint } from './capacity-step.js';
@@ -14,6 +14,21 @@ import { evaluateSlos } from './evaluate-slos.js';
 
 /** Length of one series point, ms (the coordinator closes one point per second). */
 const POINT_MS = 1_000;
+/**
+ * A step counts as load-generator bound when at least this share of its window's seconds were saturated. One
+ * slow second (a noisy neighbour, a GC pause) delays server and load generator alike and says little; a
+ * quarter of the window does. Default 0.25.
+ */
+export const LOADGEN_SATURATED_SHARE = 0.25;
+
+/**
+ * Whether a saturated second was the host's doing rather than the load generator's: its busiest worker was idle
+ * more than half the time, so its event-loop delay came from not being scheduled (other processes had the CPU),
+ * not from its own work. Such seconds make the step noisy but do not make the load generator the bottleneck.
+ */
+export function starvedByHost(health: LoadgenHealth): boolean {
+  return isSaturated(health) && health.eventLoopUtilization < SATURATED_UTILIZATION / 2;
+}
 
 /** What measureStep needs besides the result. */
 export interface MeasureStepInput {
@@ -166,8 +181,11 @@ export function measureStep(result: RunResult, input: MeasureStepInput): Capacit
     for (const metric of DELIVERY_METRICS) deliveries += point.delivery[metric]?.received ?? 0;
   }
   const connectionsOpen = Math.max(0, ...points.map((point) => point.connections.open));
-  const health = worstHealth(points.flatMap((point) => (point.loadgen === undefined ? [] : [point.loadgen])));
-  const loadgenSaturated = health !== undefined && isSaturated(health);
+  const healths = points.flatMap((point) => (point.loadgen === undefined ? [] : [point.loadgen]));
+  const health = worstHealth(healths);
+  const loadgenSaturatedSeconds = healths.filter((entry) => isSaturated(entry) && !starvedByHost(entry)).length;
+  const hostStarvedSeconds = healths.filter(starvedByHost).length;
+  const loadgenSaturated = loadgenSaturatedSeconds > 0 && loadgenSaturatedSeconds >= LOADGEN_SATURATED_SHARE * points.length;
   const { figures, points: serverPoints } = serverFigures(result.server, startMs / 1000, endMs / 1000);
   const delivery = sumDelivery(result);
   const slos = evaluateSlos(
@@ -204,6 +222,8 @@ export function measureStep(result: RunResult, input: MeasureStepInput): Capacit
     ...(figures !== undefined ? { server: figures } : {}),
     serverPoints,
     ...(health !== undefined ? { loadgen: health } : {}),
+    loadgenSaturatedSeconds,
+    hostStarvedSeconds,
     loadgenSaturated,
     slos,
     outcome: stepOutcome(result.status, loadgenSaturated, slos.every((slo) => slo.passed)),

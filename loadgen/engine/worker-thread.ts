@@ -59,7 +59,8 @@ export default async function runShardThread({ task, port }: WorkerThreadInput):
 
 /**
  * Test-only fault switch, for the reliability tests: `SIO_BENCH_INJECT_WORKER_FAULT=crash:W@MS` makes worker W
- * throw an uncaught error MS after the run start; `hang:W@MS` makes it spin forever (its event loop blocked).
+ * throw an uncaught error MS after the run start; `hang:W@MS` makes it block forever (it never yields again);
+ * `stall:W@MS` makes it block its event loop 200 ms of every 250 ms from then on (a saturated load generator).
  * Unset (the default), it does nothing.
  */
 export const WORKER_FAULT_ENV = 'SIO_BENCH_INJECT_WORKER_FAULT';
@@ -67,13 +68,18 @@ export const WORKER_FAULT_ENV = 'SIO_BENCH_INJECT_WORKER_FAULT';
 function injectFault(workerId: number, runStartUs: number): void {
   const spec = process.env[WORKER_FAULT_ENV];
   if (spec === undefined || spec === '') return;
-  const match = /^(crash|hang):(\d+)@(\d+)$/.exec(spec);
-  if (!match) throw new Error(`${WORKER_FAULT_ENV} must be crash:WORKER@MS or hang:WORKER@MS (got ${JSON.stringify(spec)})`);
+  const match = /^(crash|hang|stall):(\d+)@(\d+)$/.exec(spec);
+  if (!match) throw new Error(`${WORKER_FAULT_ENV} must be crash:WORKER@MS, hang:WORKER@MS or stall:WORKER@MS (got ${JSON.stringify(spec)})`);
   if (Number(match[2]) !== workerId) return;
   const delayMs = Math.max(0, (runStartUs - monotonicClock.nowUs()) / 1000 + Number(match[3]));
+  const block = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
   setTimeout(() => {
+    if (match[1] === 'stall') {
+      setInterval(() => block(200), 250).unref();
+      return;
+    }
     if (match[1] === 'crash') throw new Error(`injected crash of worker ${workerId} (${WORKER_FAULT_ENV}=${spec})`);
     // A hang: the thread never yields again; only terminating it ends it.
-    for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    for (;;) block(1000);
   }, delayMs);
 }

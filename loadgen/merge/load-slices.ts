@@ -38,8 +38,12 @@ export async function loadSlices(files: readonly string[]): Promise<LoadedSlices
   problems.push(...sliceProblems(slices));
   if (problems.length > 0) throw badInput(`cannot merge:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
   const first = slices[0]!.result;
-  const scenario = parseScenarioText(first.scenario.text, first.scenario.file, first.scenario.overrides).scenario;
-  return { slices, scenario };
+  try {
+    return { slices, scenario: parseScenarioText(first.scenario.text, first.scenario.file, first.scenario.overrides).scenario };
+  } catch (error) {
+    // The scenario ran once, so this means the result was edited or made by another sio-bench version.
+    throw badInput(`${slices[0]!.source}: its scenario no longer parses: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Why `slices` are not exactly every slice of one run (empty when they are). */

@@ -193,7 +193,14 @@ export function buildCapacityFindings(result: CapacityResult): CapacityFindings 
       : `CPU per delivered message: ${formatSignificant(cpu.cpuUsPerDelivery)} µs of CPU (base ${cpu.baseCpuPercent.toFixed(1)}% of a core; ${fitText(cpu.fit, 'deliveries/s')}).`,
   );
   const projection = analysis.projection;
-  const warnings = steps.flatMap((step) => step.warnings.map((warning) => `step ${step.index + 1}: ${warning}`));
+  const warnings = steps.flatMap((step) => [
+    ...(step.hostStarvedSeconds > 0
+      ? [
+          `step ${step.index + 1}: in ${step.hostStarvedSeconds} of ${step.window.points} measured seconds the load generator's event loop was delayed while mostly idle: the host was short of CPU (other processes), so this step's latencies are noisy; measure on a quieter machine`,
+        ]
+      : []),
+    ...step.warnings.map((warning) => `step ${step.index + 1}: ${warning}`),
+  ]);
   return {
     title: `sio-bench capacity: ${result.scenario.name}`,
     context,

@@ -1,7 +1,7 @@
 /**
  * The reference server's protective limits: their defaults and their validation. The options themselves live
- * flat in ReferenceServerOptions (types.ts): `maxRoomsPerClient`, `connectionsPerSecPerIp`,
- * `connectionBurstPerIp`, `authToken`.
+ * flat and optional in ReferenceServerOptions (types.ts): `maxRoomsPerClient`, `connectionsPerSecPerIp`,
+ * `connectionBurstPerIp`, `authToken`; `effectiveLimits` fills in the defaults where they are used.
  */
 import type { ReferenceServerOptions } from '../types.js';
 
@@ -17,29 +17,34 @@ export const DEFAULT_CONNECTIONS_PER_SEC_PER_IP = 0;
 /** Handshakes one IP address may make at once before the per-second rate applies (the bucket's size). Default 100. */
 export const DEFAULT_CONNECTION_BURST_PER_IP = 100;
 
-/** The limit options of ReferenceServerOptions. */
+/** The limit options of ReferenceServerOptions (each optional). */
 export type LimitOptions = Pick<ReferenceServerOptions, 'maxRoomsPerClient' | 'connectionsPerSecPerIp' | 'connectionBurstPerIp' | 'authToken'>;
 
-/** The limits' defaults, to spread into the server's defaults. */
-export const defaultLimitOptions: LimitOptions = {
-  maxRoomsPerClient: DEFAULT_MAX_ROOMS_PER_CLIENT,
-  connectionsPerSecPerIp: DEFAULT_CONNECTIONS_PER_SEC_PER_IP,
-  connectionBurstPerIp: DEFAULT_CONNECTION_BURST_PER_IP,
-  authToken: undefined,
-};
+/** The names of the limit options. */
+export const LIMIT_OPTION_KEYS: ReadonlyArray<keyof LimitOptions> = ['maxRoomsPerClient', 'connectionsPerSecPerIp', 'connectionBurstPerIp', 'authToken'];
 
-/** Every problem of the limit options, each as `options.<name> <rule> (got ...)`. Empty when valid. */
+/** The limits in force: the given ones, defaults for the rest. */
+export function effectiveLimits(options: LimitOptions): Required<Omit<LimitOptions, 'authToken'>> & Pick<LimitOptions, 'authToken'> {
+  return {
+    maxRoomsPerClient: options.maxRoomsPerClient ?? DEFAULT_MAX_ROOMS_PER_CLIENT,
+    connectionsPerSecPerIp: options.connectionsPerSecPerIp ?? DEFAULT_CONNECTIONS_PER_SEC_PER_IP,
+    connectionBurstPerIp: options.connectionBurstPerIp ?? DEFAULT_CONNECTION_BURST_PER_IP,
+    ...(options.authToken !== undefined ? { authToken: options.authToken } : {}),
+  };
+}
+
+/** Every problem of the limit options given, each as `options.<name> <rule> (got ...)`. Empty when valid. */
 export function validateLimitOptions(options: LimitOptions): string[] {
   const issues: string[] = [];
   const got = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
-  if (!isIntegerAtLeast(options.maxRoomsPerClient, 1)) {
+  if (options.maxRoomsPerClient !== undefined && !isIntegerAtLeast(options.maxRoomsPerClient, 1)) {
     issues.push(`options.maxRoomsPerClient must be a positive integer (got ${got(options.maxRoomsPerClient)})`);
   }
   const rate = options.connectionsPerSecPerIp;
-  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0) {
+  if (rate !== undefined && (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0)) {
     issues.push(`options.connectionsPerSecPerIp must be a non-negative number, 0 = no limit (got ${got(rate)})`);
   }
-  if (!isIntegerAtLeast(options.connectionBurstPerIp, 1)) {
+  if (options.connectionBurstPerIp !== undefined && !isIntegerAtLeast(options.connectionBurstPerIp, 1)) {
     issues.push(`options.connectionBurstPerIp must be a positive integer (got ${got(options.connectionBurstPerIp)})`);
   }
   const token = options.authToken;

@@ -5,6 +5,7 @@
  * the documented exit code; where a run took place, with a complete result.json.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -75,6 +76,28 @@ test('a stop request from the live view (the q key) ends the run as interrupted 
   assert.equal(result.failure?.kind, 'interrupted');
   assert.ok(result.series.length >= 1);
   assert.ok(result.durationMs < 60_000);
+});
+
+test('the built-in server killed (SIGKILL) mid-run: the run ends by itself with the failure in result.json, exit 3', async (t) => {
+  const { file, dir } = await writeScenario('long-run', LONG_RUN);
+  const outDir = path.join(dir, 'out');
+  const run = spawnCli(['run', file, '--no-tui', '--workers', '1', '--out', outDir], { deadlineMs: 40_000 });
+  t.after(() => killProcess(run.child));
+  await run.stderrMatch(FIRST_PROGRESS);
+  // The built-in server is the run's child process running `serve`: found by the run's pid, killed by its own.
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(run.child.pid)], { encoding: 'utf8' });
+  const serverPid = Number(/^\s*(\d+) .* serve /m.exec(children)?.[1]);
+  assert.ok(serverPid > 0, `the run's children: ${children}`);
+  process.kill(serverPid, 'SIGKILL');
+  const ended = await run.ended;
+  assert.equal(ended.code, 3, ended.stderr);
+  const result = await readResult(outDir);
+  assert.equal(result.status, 'failed');
+  assert.equal(result.failure?.kind, 'server_died');
+  assert.match(result.failure?.message ?? '', new RegExp(`the built-in server \\(pid ${serverPid}\\) exited during the run \\(code null, signal SIGKILL\\)`));
+  assert.equal(result.totals.counters.disconnects, CLIENTS, 'every client recorded its disconnect');
+  assert.ok(result.series.length >= 1);
+  assert.ok(existsSync(path.join(outDir, 'report.html')));
 });
 
 for (const fault of ['crash', 'hang'] as const) {

@@ -17,7 +17,7 @@ const execFileAsync = promisify(execFile);
 
 async function sioBench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], { timeout: 30_000 });
+    const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], { timeout: 90_000 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };

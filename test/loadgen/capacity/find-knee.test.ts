@@ -45,7 +45,7 @@ test('a saturated load generator is named, not the server', () => {
   const knee = findKnee(run, SYNTHETIC_MEMORY_BYTES);
   assert.equal(knee?.limiting, 'loadgen');
   assert.equal(knee?.reason, 'loadgen-saturated');
-  assert.match(knee?.evidence[0] ?? '', /^load generator: busiest worker's event loop 97% busy/);
+  assert.match(knee?.evidence[0] ?? '', /^load generator: saturated in 20 of 20 s; worst second: busiest worker's event loop 97% busy/);
 });
 
 test('memory, a blocked event loop and lost messages are each recognised', () => {

@@ -22,7 +22,7 @@ function encoded(values: readonly number[]): string {
 }
 
 /** An 8-second run: ramp-up 0–2 s, steady 2–7 s, ramp-down 7–8 s; acksTimedOut = clients per second. */
-function stepResult(clients: number, baseUs: number): RunResult {
+function stepResult(clients: number, baseUs: number, saturatedSeconds: readonly number[] = [], starvedSeconds: readonly number[] = []): RunResult {
   const base = makeRunResult({ durationSec: 8 });
   const phases: RunResult['phases'] = [
     { name: 'ramp-up', startMs: 0, durationMs: 2000, status: 'completed' },
@@ -41,7 +41,7 @@ function stepResult(clients: number, baseUs: number): RunResult {
       counters: { ...point.counters, acksTimedOut: clients, eventsSent: clients * 10 },
       delivery: { broadcast: { expected: 100, received: 100, duplicated: 0, outOfOrder: 0, unexpected: 0 } },
       connections: { ...point.connections, open: clients },
-      loadgen: { eventLoopUtilization: 0.2, eventLoopDelayP99Us: 3_000, eventLoopDelayMaxUs: 9_000 },
+      loadgen: { eventLoopUtilization: saturatedSeconds.includes(tSec) ? 0.95 : 0.2, eventLoopDelayP99Us: starvedSeconds.includes(tSec) ? 90_000 : 3_000, eventLoopDelayMaxUs: 90_000 },
     };
   });
   const server = Array.from({ length: 8 }, (_, index) => ({
@@ -86,6 +86,21 @@ test('the window is the hold after its warm-up; histograms merge exactly', () =>
     [true, 150],
   ]);
   assert.equal(step.outcome, 'met');
+});
+
+test('the load generator counts as the bottleneck only when a quarter of the window was saturated', () => {
+  const scenario = parseScenarioText('name: s\npopulation: {clients: 50}\nphases: [{kind: hold, name: steady, duration: 5s}]\n', 's.yml').scenario;
+  const measure = (result: RunResult) =>
+    measureStep(result, { index: 0, load: 50, overrides: [], scenario, phase: 'steady', warmupMs: 0, slos: parseSlos(['acks.timedOut < 1000']) });
+  // Window 2–7 s: points 3..7, five seconds. Second 2 (ramp-up) does not count.
+  const one = measure(stepResult(50, 5_000, [2, 4]));
+  assert.deepEqual([one.window.points, one.loadgenSaturatedSeconds, one.loadgenSaturated, one.outcome], [5, 1, false, 'met']);
+  const two = measure(stepResult(50, 5_000, [4, 6]));
+  assert.deepEqual([two.loadgenSaturatedSeconds, two.loadgenSaturated, two.outcome], [2, true, 'loadgen-saturated']);
+  assert.equal(two.loadgen?.eventLoopUtilization, 0.95);
+  // Delayed while 20% busy: the host starved it; noisy, but not the load generator's limit.
+  const starved = measure(stepResult(50, 5_000, [], [4, 5, 6]));
+  assert.deepEqual([starved.loadgenSaturatedSeconds, starved.hostStarvedSeconds, starved.loadgenSaturated, starved.outcome], [0, 3, false, 'met']);
 });
 
 const CAPACITY_SCENARIO = `

@@ -20,6 +20,8 @@ export interface StepSpec {
   loadgenDelayP99Us?: number;
   serverDelayP99Us?: number;
   lost?: number;
+  /** Window seconds the host starved the load generator of CPU. Default 0. */
+  hostStarvedSeconds?: number;
   /** Failed objectives' messages (outcome slo-broken). */
   brokenMessage?: string;
 }
@@ -79,6 +81,8 @@ export function makeStep(index: number, spec: StepSpec): CapacityStep {
       { connectedClients: spec.load, rssBytes, cpuPercent },
     ],
     loadgen: { eventLoopUtilization: spec.loadgenUtilization ?? 0.3, eventLoopDelayP99Us: spec.loadgenDelayP99Us ?? 5_000, eventLoopDelayMaxUs: 20_000 },
+    loadgenSaturatedSeconds: outcome === 'loadgen-saturated' ? 20 : 0,
+    hostStarvedSeconds: spec.hostStarvedSeconds ?? 0,
     loadgenSaturated: outcome === 'loadgen-saturated',
     slos: [
       {

@@ -60,13 +60,17 @@ function assertExactDelivery(result: RunResult): void {
     `disconnects ${JSON.stringify(totals.disconnectReasons)}, errors ${JSON.stringify(totals.errors)}`,
   );
   assert.equal(broadcast.received, broadcast.expected);
-  assert.equal(totals.latency.broadcast?.corrected.count, broadcast.received, 'one fan-out latency sample per delivery');
+  // Every receipt is measured; receipts of messages sent before the receiver's join ack are measured but not counted.
+  assert.ok((totals.latency.broadcast?.corrected.count ?? 0) >= broadcast.received, 'a fan-out latency sample for every delivery');
   const completions = totals.latency.fanoutCompletion?.corrected.count ?? 0;
   assert.ok(completions > 0 && broadcast.expected <= 19 * completions, 'no broadcast is expected at more than its 19 other members');
   // When every join had landed before the first broadcast (the usual case), each broadcast is expected at exactly
   // its 19 other members. On a saturated machine a late join legitimately lowers that for the first broadcasts.
   const lateJoins = result.series.filter((point) => point.phase === 'steady').reduce((sum, point) => sum + (point.latency.join?.corrected.count ?? 0), 0);
-  if (lateJoins === 0) assert.equal(broadcast.expected, 19 * completions, 'each broadcast expected at exactly 19 members');
+  if (lateJoins === 0) {
+    assert.equal(broadcast.expected, 19 * completions, 'each broadcast expected at exactly 19 members');
+    assert.equal(totals.latency.broadcast?.corrected.count, broadcast.received, 'exactly one fan-out latency sample per delivery');
+  }
   const direct = totals.delivery.direct!;
   assert.ok(direct.expected > 0);
   assert.equal(direct.received, direct.expected);

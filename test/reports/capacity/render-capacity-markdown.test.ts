@@ -17,7 +17,7 @@ Stopped at 400 clients (step 3 of 3): an objective broke: broadcast.latency p(99
 Knee at 400 clients (step 3 of 3, objective broken); first limit reached: server CPU.
 
 - server CPU 97% of a core on average (max 97%) over 1 process(es)
-- load generator: busiest worker's event loop 30% busy, delay p99 5.0 ms (saturated above 90% or 50 ms)
+- load generator: saturated in 0 of 20 s; worst second: busiest worker's event loop 30% busy, delay p99 5.0 ms (saturated above 90% or 50 ms)
 - server event-loop delay p99 up to 2.0 ms (limit 100 ms), loop 97% busy
 - server memory 90 MiB rss of 8192 MiB
 - objective broken: broadcast.latency p(99) = 180ms (limit \< 100ms)

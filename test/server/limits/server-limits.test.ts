@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { UNAUTHORIZED } from '../../../server/limits/auth-token.js';
 import { CONNECTION_RATE_BODY, CONNECTION_RATE_REFUSAL } from '../../../server/limits/connection-rate-limit.js';
 import { parseLimitFlags } from '../../../server/limits/limit-flags.js';
-import { DEFAULT_MAX_ROOMS_PER_CLIENT } from '../../../server/limits/limit-options.js';
+import { DEFAULT_MAX_ROOMS_PER_CLIENT, effectiveLimits } from '../../../server/limits/limit-options.js';
 import { ROOM_LIMIT_REFUSAL, roomLimitAck } from '../../../server/limits/room-limit.js';
 import { createReferenceServer } from '../../../server/reference-server.js';
 import { defaultServerOptions, resolveServerOptions } from '../../../server/server-options.js';
@@ -32,7 +32,7 @@ test('maxRoomsPerClient: a join beyond the limit gets an ErrorAck and is counted
   assert.deepEqual(server.rooms(client.id as string).sort(), [client.id, 'a', 'c', 'client:0'].sort());
   const metrics = await metricsJson(server.url);
   assert.deepEqual(metrics.refusedByKind, { [ROOM_LIMIT_REFUSAL]: 1 });
-  assert.equal(defaultServerOptions.maxRoomsPerClient, DEFAULT_MAX_ROOMS_PER_CLIENT);
+  assert.equal(effectiveLimits(defaultServerOptions).maxRoomsPerClient, DEFAULT_MAX_ROOMS_PER_CLIENT);
 });
 
 test('connectionsPerSecPerIp: handshakes beyond the burst get HTTP 429 (polling and websocket), existing sessions are not limited', async (t) => {

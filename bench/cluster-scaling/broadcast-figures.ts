@@ -1,0 +1,64 @@
+/**
+ * The figures of the cluster-scaling benchmark, from its measured steps: saturation throughput (the most
+ * broadcast deliveries per second any offered rate achieved), the server's CPU per delivery at that step, and
+ * the comparison of two servers. Pure, so it is tested exactly.
+ */
+
+/** One measured step: an offered broadcast rate held for a window. */
+export interface BroadcastStep {
+  offeredBroadcastsPerSec: number;
+  /** Broadcast events received by all clients in the window. */
+  deliveries: number;
+  /** Window length, ms. */
+  elapsedMs: number;
+  /** CPU time of every server process (primary included) in the window, µs. */
+  serverCpuUs: number;
+}
+
+/** Deliveries per second of a step. */
+export function deliveriesPerSec(step: BroadcastStep): number {
+  return step.elapsedMs > 0 ? (step.deliveries * 1000) / step.elapsedMs : 0;
+}
+
+/** Server CPU per delivered message, µs; NaN when nothing was delivered. */
+export function cpuUsPerDelivery(step: BroadcastStep): number {
+  return step.deliveries > 0 ? step.serverCpuUs / step.deliveries : Number.NaN;
+}
+
+/** The step with the most deliveries per second (the saturation point); undefined for no steps. */
+export function saturationStep(steps: readonly BroadcastStep[]): BroadcastStep | undefined {
+  let best: BroadcastStep | undefined;
+  for (const step of steps) if (best === undefined || deliveriesPerSec(step) > deliveriesPerSec(best)) best = step;
+  return best;
+}
+
+/** The comparison the benchmark prints. */
+export interface ScalingComparison {
+  singleDeliveriesPerSec: number;
+  clusterDeliveriesPerSec: number;
+  /** cluster / single saturation throughput. */
+  ratio: number;
+  singleCpuUsPerDelivery: number;
+  clusterCpuUsPerDelivery: number;
+  /** What the adapter (and sticky's primary) add per delivered message: cluster − single, µs. */
+  adapterCpuUsPerDelivery: number;
+}
+
+/** Compares the saturation steps of one process and of the cluster. Throws when either has no step. */
+export function compareScaling(single: readonly BroadcastStep[], cluster: readonly BroadcastStep[]): ScalingComparison {
+  const one = saturationStep(single);
+  const many = saturationStep(cluster);
+  if (one === undefined || many === undefined) throw new RangeError('compareScaling needs at least one step of each server');
+  const singleDeliveriesPerSec = deliveriesPerSec(one);
+  const clusterDeliveriesPerSec = deliveriesPerSec(many);
+  const singleCpuUsPerDelivery = cpuUsPerDelivery(one);
+  const clusterCpuUsPerDelivery = cpuUsPerDelivery(many);
+  return {
+    singleDeliveriesPerSec,
+    clusterDeliveriesPerSec,
+    ratio: singleDeliveriesPerSec > 0 ? clusterDeliveriesPerSec / singleDeliveriesPerSec : Number.NaN,
+    singleCpuUsPerDelivery,
+    clusterCpuUsPerDelivery,
+    adapterCpuUsPerDelivery: clusterCpuUsPerDelivery - singleCpuUsPerDelivery,
+  };
+}
