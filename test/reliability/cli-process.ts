@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -109,9 +109,10 @@ export async function killProcess(child: ChildProcess, signal: NodeJS.Signals = 
   await gone;
 }
 
-/** Writes `text` as a scenario file in a fresh temp folder; returns its path and the folder. */
-export async function writeScenario(name: string, text: string): Promise<{ file: string; dir: string }> {
+/** Writes `text` as a scenario file in a fresh temp folder, removed after the test; returns its path and the folder. */
+export async function writeScenario(t: { after(fn: () => Promise<void>): void }, name: string, text: string): Promise<{ file: string; dir: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'sio-bench-reliability-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
   const file = path.join(dir, `${name}.yml`);
   await writeFile(file, text);
   return { file, dir };

@@ -41,9 +41,9 @@ const BUILTIN_TARGET = [
 ].join('\n');
 
 test('validate explains every impossible combination with file:line:col, and exits 2', async (t) => {
-  const a = await writeScenario('a', URL_TARGET);
-  const b = await writeScenario('b', BUILTIN_TARGET);
-  const badReconnect = await writeScenario('c', BUILTIN_TARGET.replace('reconnect: {delay: 2s, maxAttempts: 3}', 'reconnect: {delay: soon, maxAttempts: 0}'));
+  const a = await writeScenario(t, 'a', URL_TARGET);
+  const b = await writeScenario(t, 'b', BUILTIN_TARGET);
+  const badReconnect = await writeScenario(t, 'c', BUILTIN_TARGET.replace('reconnect: {delay: 2s, maxAttempts: 3}', 'reconnect: {delay: soon, maxAttempts: 0}'));
   const run = spawnCli(['validate', a.file, b.file, badReconnect.file], { deadlineMs: 30_000 });
   t.after(() => killProcess(run.child));
   const ended = await run.ended;
@@ -65,7 +65,7 @@ test('validate explains every impossible combination with file:line:col, and exi
 });
 
 test('run refuses an impossible scenario before starting anything: exit 2, no result folder', async (t) => {
-  const { file, dir } = await writeScenario('a', URL_TARGET);
+  const { file, dir } = await writeScenario(t, 'a', URL_TARGET);
   const outDir = path.join(dir, 'out');
   const run = spawnCli(['run', file, '--no-tui', '--out', outDir], { deadlineMs: 30_000 });
   t.after(() => killProcess(run.child));

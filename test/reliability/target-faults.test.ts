@@ -64,7 +64,7 @@ function assertConsistent(name: string, counts: DeliveryCounts | undefined): voi
 test('the target killed for good: clients record the disconnects and refused reconnects, the run ends by itself, exit 3', async (t) => {
   const server = await startServe(0, ['--transports', 'websocket']);
   t.after(() => killProcess(server.child));
-  const { file, dir } = await writeScenario('target-killed', scenario(server.url, '{delay: 300ms, maxAttempts: 3}', 60));
+  const { file, dir } = await writeScenario(t, 'target-killed', scenario(server.url, '{delay: 300ms, maxAttempts: 3}', 60));
   const outDir = path.join(dir, 'out');
   const run = spawnCli(['run', file, '--no-tui', '--workers', '1', '--out', outDir, '--md', path.join(outDir, 'summary.md')], { deadlineMs: 60_000 });
   t.after(() => killProcess(run.child));
@@ -95,7 +95,7 @@ test('the target restarts on the same port: clients reconnect, the gap shows in 
   const first = await startServe(0, ['--transports', 'websocket']);
   t.after(() => killProcess(first.child));
   // A reconnect delay above one interval makes the outage span at least one interval end, so the gauge shows it.
-  const { file, dir } = await writeScenario('target-restart', scenario(first.url, '{delay: 1500ms, maxAttempts: 10}', 9));
+  const { file, dir } = await writeScenario(t, 'target-restart', scenario(first.url, '{delay: 1500ms, maxAttempts: 10}', 9));
   const outDir = path.join(dir, 'out');
   const run = spawnCli(['run', file, '--no-tui', '--workers', '1', '--out', outDir], { deadlineMs: 60_000 });
   t.after(() => killProcess(run.child));

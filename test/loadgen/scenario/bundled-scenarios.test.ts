@@ -9,7 +9,7 @@ import { totalPhasesMs, type Scenario } from '../../../loadgen/scenario/schema.j
 /** The repository root, from dist/test/loadgen/scenario/. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const SCENARIOS = join(ROOT, 'scenarios');
-const BUNDLED = ['binary.yml', 'connect-storm.yml', 'direct.yml', 'fanout.yml', 'polling.yml', 'rooms.yml', 'seed-chat.yml', 'soak.yml'];
+const BUNDLED = ['binary.yml', 'capacity-rooms.yml', 'connect-storm.yml', 'direct.yml', 'fanout.yml', 'polling.yml', 'rooms.yml', 'seed-chat.yml', 'soak.yml'];
 
 /** Broadcast deliveries per second the scenario asks for at full population (members per room - 1 per broadcast). */
 function broadcastDeliveriesPerSec(scenario: Scenario): number {

@@ -20,7 +20,7 @@ test('the JSON Schema describes the input side: strict, with the YAML keys and f
   assert.deepEqual(schema['required'], ['name', 'population', 'phases']);
   assert.deepEqual(Object.keys(schema['properties'] as JsonObject), [
     'name', 'description', 'target', 'client', 'transport', 'parser', 'namespace', 'path', 'auth', 'headers',
-    'population', 'phases', 'actions', 'thresholds', 'maxDuration', 'drain',
+    'population', 'phases', 'actions', 'thresholds', 'reconnect', 'maxDuration', 'drain', 'capacity',
   ]);
   // Durations are written as strings with a unit, or whole milliseconds.
   const drain = property(schema, 'drain');
@@ -33,7 +33,7 @@ test('the JSON Schema describes the input side: strict, with the YAML keys and f
     assert.equal(option['additionalProperties'], false);
     return ((option['properties'] as Record<string, JsonObject>)['kind'] as JsonObject)['const'];
   });
-  assert.deepEqual(kinds, ['join', 'leave', 'broadcast', 'direct', 'echo', 'custom', 'listen', 'churn']);
+  assert.deepEqual(kinds, ['join', 'leave', 'broadcast', 'direct', 'echo', 'custom', 'listen', 'churn', 'http']);
   // The phase uses the YAML key `duration`, not the effective `durationMs`.
   const phase = property(schema, 'phases')['items'] as JsonObject;
   assert.deepEqual(phase['required'], ['kind', 'duration']);

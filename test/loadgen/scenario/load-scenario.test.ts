@@ -44,7 +44,7 @@ test('every field problem at once, each at its line and column', () => {
     's.yml:6:3 population.extra: unknown key',
     's.yml:8:40 phases.0.duration: expected a duration such as 500ms, 10s, 2m, 1h or 1m30s',
     's.yml:9:5 phases.1.duration: required key is missing (expected a duration: a string such as 10s, or whole milliseconds)',
-    's.yml:11:11 actions.0.kind: expected "join" | "leave" | "broadcast" | "direct" | "echo" | "custom" | "listen" | "churn", got the string "teleport"',
+    's.yml:11:11 actions.0.kind: expected "join" | "leave" | "broadcast" | "direct" | "echo" | "custom" | "listen" | "churn" | "http", got the string "teleport"',
     's.yml:13:11 actions.1.rate: expected a rate: {perClient: N} or {total: N} (per second), or {closedLoop: {concurrency: N, thinkTime: D}}; got a map',
     's.yml:15:38 actions.2.rate.closedLoop.concurrency: must be > 0',
   ]);

@@ -4,9 +4,10 @@
  * and add them up; SIGTERM ends the primary and every worker with exit code 0.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
-import { startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
+import { SIO_BENCH_LAUNCHER_PATH, startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
 import type { BroadcastMessage, DirectMessage, RoomAck } from '../../../server/bench-protocol.js';
 import type { ClusterMetricsJson } from '../../../server/metrics/process-metrics.js';
 import { withTimeout } from '../support/socket-test-kit.js';
@@ -112,3 +113,14 @@ for (const transport of ['websocket', 'polling'] as const) {
     );
   });
 }
+
+test('serve refuses scale-out flags that would lose messages, with exit code 2 and every problem named', () => {
+  const run = spawnSync(process.execPath, [SIO_BENCH_LAUNCHER_PATH, 'serve', '--port=0', '--workers=2', '--adapter=memory', '--ping-interval-ms=x'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.match(run.stderr, /--ping-interval-ms must be an integer >= 1 \(got "x"\)/);
+  assert.match(run.stderr, /--adapter memory cannot carry broadcasts between --workers processes/);
+});
