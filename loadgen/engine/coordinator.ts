@@ -389,7 +389,11 @@ class Coordinator {
     const totals = this.accumulator.totals({ histograms: false });
     const cutoffUs = nowUs - FANOUT_SETTLE_US;
     const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    const expected = this.broadcastLedger.expectedUpTo(cutoffUs, { includeSelf }) + this.directLedger.expectedUpTo(cutoffUs, { includeSelf: () => false });
+    const expectedBy = (untilUs: number): number =>
+      this.broadcastLedger.expectedUpTo(untilUs, { includeSelf }) + this.directLedger.expectedUpTo(untilUs, { includeSelf: () => false });
+    // Expected so far includes messages still in flight; only those sent before the settle cutoff can be lost yet.
+    const expected = expectedBy(nowUs);
+    const settledExpected = expectedBy(cutoffUs);
     // The totals' delivery is only complete once the ledger's expectations are set at the end; live figures come
     // from the per-second points, which count what arrived without capping it.
     const received = this.series.reduce((sum, p) => sum + (p.delivery.broadcast?.received ?? 0) + (p.delivery.direct?.received ?? 0), 0);
@@ -412,7 +416,7 @@ class Coordinator {
       history: this.series.slice(-60),
       connections: point.connections,
       connectRatePerSec: point.counters.connectSuccesses,
-      delivery: { expected, received, lost: Math.max(0, expected - received), duplicated },
+      delivery: { expected, received, lost: Math.max(0, settledExpected - received), duplicated },
       errors: totals.errors,
       server: this.serverSamples[this.serverSamples.length - 1],
       thresholds: this.evaluate(totals, elapsedMs, true),
