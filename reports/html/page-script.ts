@@ -71,6 +71,8 @@ export const PAGE_SCRIPT = String.raw`
         width: 1.5,
         scale: 'y' + s.axis,
         dash: s.dash ? [6, 4] : undefined,
+        // A sparse series (e.g. leave latency, measured in one or two seconds) has no line to draw: show its points.
+        points: { show: s.values.filter(function (v) { return v !== null && v !== undefined; }).length < 30, size: 5 },
         value: function (u, v) { return value(v, spec.axes[s.axis].unit); },
       });
     });
