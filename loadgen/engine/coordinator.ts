@@ -40,8 +40,12 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-/** A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms. */
-export const WORKER_SILENT_MS = 5_000;
+/**
+ * A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms.
+ * Generous on purpose: a worker saturated by a connect storm can go quiet for several seconds and still be alive
+ * (its seconds are then flagged as saturated); only a worker silent this long is given up on.
+ */
+export const WORKER_SILENT_MS = 15_000;
 /**
  * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
  * scenario `reconnect` policy, only once every client has also given up reconnecting.

@@ -6,8 +6,7 @@
  * the metrics paths itself with every process's figures. It listens only once every worker is ready.
  */
 import cluster, { type Worker } from 'node:cluster';
-import { EventEmitter } from 'node:events';
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setupPrimary as setupClusterAdapterPrimary } from '@socket.io/cluster-adapter';
 import { setupMaster as setupStickyPrimary } from '@socket.io/sticky';
@@ -74,10 +73,11 @@ export async function startClusterPrimary(
   // Sticky relays request bytes as Buffers, which the default JSON serialization of the IPC channel would mangle.
   cluster.setupPrimary({ serialization: 'advanced' });
   if (scaleOut.adapter === 'cluster') setupClusterAdapterPrimary();
-  // Sticky only subscribes to 'connection' on what it is given; the front door emits it for worker-bound
-  // connections, so a plain emitter stands in for the http.Server its types ask for.
-  const toWorkers = new EventEmitter();
-  setupStickyPrimary(toWorkers as unknown as HttpServer, { loadBalancingMethod: 'least-connection' });
+  // Sticky is given an http.Server that never listens: the front door emits 'connection' on it. A real
+  // http.Server (not a bare emitter) because sticky relies on what its connection listener does to the socket
+  // first: with a bare emitter, a websocket client's first frame was now and then lost during the handover.
+  const toWorkers = createHttpServer();
+  setupStickyPrimary(toWorkers, { loadBalancingMethod: 'least-connection' });
 
   const workers = new Map<number, KnownWorker>();
   const primaryMetrics = new ServerMetrics({ namespaces: () => [] });

@@ -109,7 +109,7 @@ for (const fault of ['crash', 'hang'] as const) {
     const outDir = path.join(dir, 'out');
     const run = spawnCli(['run', file, '--no-tui', '--workers', '2', '--out', outDir], {
       env: { ...process.env, [WORKER_FAULT_ENV]: `${fault}:1@2000` },
-      deadlineMs: 50_000,
+      deadlineMs: 70_000,
     });
     t.after(() => killProcess(run.child));
     const ended = await run.ended;

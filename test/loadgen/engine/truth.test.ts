@@ -19,6 +19,7 @@ async function run(text: string): Promise<RunResult> {
   return result;
 }
 
+/** Ten clients connect (a stalling server slows that down), settle, then echo during the measured phase. */
 function echoScenario(faults: string, rate: string, extra = ''): string {
   return `
 name: truth-echo
@@ -26,6 +27,7 @@ target: {builtin: {app: bench, transports: websocket${faults}}}
 population: {clients: 10, rooms: 0}
 phases:
   - {name: ramp-up, kind: ramp-up, duration: 500ms, actions: []}
+  - {name: settle, kind: hold, duration: 1500ms, actions: []}
   - {name: measure, kind: hold, duration: 4s}
 actions:
   - kind: echo

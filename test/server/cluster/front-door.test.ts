@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import type { AddressInfo, Socket } from 'node:net';
 import { test } from 'node:test';
 import { createFrontDoor, routeByPath } from '../../../server/cluster/front-door.js';
 
@@ -15,11 +16,21 @@ test('routeByPath: the local paths, whatever the method or query; everything els
 
 test('the front door hands each connection, from its first byte, to the server its route names', async (t) => {
   const local = createServer((req, res) => res.end(`local ${req.method} ${req.url}`));
-  const workers = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => res.end(`workers ${req.method} ${req.url} ${body}`));
+  // Stands in for sticky: takes over the socket's data on 'connection' and answers from the raw bytes.
+  const workers = new EventEmitter();
+  workers.on('connection', (socket: Socket) => {
+    socket.removeAllListeners('data');
+    let raw = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      raw = Buffer.concat([raw, chunk]);
+      const headerEnd = raw.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const head = raw.subarray(0, headerEnd).toString('latin1');
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0);
+      if (raw.length < headerEnd + 4 + length) return;
+      const body = `workers ${head.split(' ', 2).join(' ')} ${raw.subarray(headerEnd + 4).toString('utf8')}`;
+      socket.end(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    });
   });
   const door = createFrontDoor({ route: routeByPath(['/metrics.json']), local, workers });
   await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
