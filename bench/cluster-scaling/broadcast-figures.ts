@@ -7,6 +7,8 @@
 /** One measured step: an offered broadcast rate held for a window. */
 export interface BroadcastStep {
   offeredBroadcastsPerSec: number;
+  /** Deliveries per second the offered rate asks for (offered broadcasts × recipients per broadcast). */
+  offeredDeliveriesPerSec: number;
   /** Broadcast events received by all clients in the window. */
   deliveries: number;
   /** Window length, ms. */
@@ -25,10 +27,23 @@ export function cpuUsPerDelivery(step: BroadcastStep): number {
   return step.deliveries > 0 ? step.serverCpuUs / step.deliveries : Number.NaN;
 }
 
-/** The step with the most deliveries per second (the saturation point); undefined for no steps. */
+/** A step is sustained when it delivered at least this share of what it offered. */
+export const SUSTAINED_SHARE = 0.9;
+
+/** Did the server keep up with the step's offered rate? */
+export function isSustained(step: BroadcastStep): boolean {
+  return deliveriesPerSec(step) >= SUSTAINED_SHARE * step.offeredDeliveriesPerSec;
+}
+
+/**
+ * The saturation point: the sustained step with the most deliveries per second. Steps the server fell behind
+ * on are left out because their window also drains the backlog of the step before, which can make a
+ * saturated step look faster than it was. With no sustained step, the step with the most deliveries.
+ */
 export function saturationStep(steps: readonly BroadcastStep[]): BroadcastStep | undefined {
+  const sustained = steps.filter(isSustained);
   let best: BroadcastStep | undefined;
-  for (const step of steps) if (best === undefined || deliveriesPerSec(step) > deliveriesPerSec(best)) best = step;
+  for (const step of sustained.length > 0 ? sustained : steps) if (best === undefined || deliveriesPerSec(step) > deliveriesPerSec(best)) best = step;
   return best;
 }
 

@@ -12,21 +12,16 @@ import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
 import { hash32 } from '../membership/prng.js';
 import { ScheduleQueue } from '../schedule/schedule-queue.js';
 import type { Action, CustomAction } from '../scenario/action-schema.js';
-import { expandCustomArgs, expectedCorrelationValue, readField } from '../scenario/custom-args.js';
+import { expandCustomArgs, expectedCorrelationValue } from '../scenario/custom-args.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
+import { EventReceiver } from './event-receiver.js';
 import { HealthMonitor } from './loadgen-health.js';
 import type { ShardTask, WorkerToCoordinator } from './messages.js';
 import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
-import { ClientState, createSimClient, parseRoomName, roomName, type SimClient } from './sim-client.js';
+import { ClientState, createSimClient, roomName, type SimClient } from './sim-client.js';
 import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
 import { buildPayload, type ActionPayload } from './payloads.js';
 import { shiftedClock } from '../shard/epoch-clock.js';
-
-/** What a received event is to the measurement (bits, since one event may serve two actions). */
-const EVENT_BROADCAST = 1;
-const EVENT_DIRECT = 2;
-const EVENT_REPLY = 4;
-const EVENT_LISTEN = 8;
 
 /** Queue codes for events that are not a rate-driven action (those use the action's index, >= 0). */
 const CONNECT = -1;
@@ -55,20 +50,17 @@ export class ShardRuntime {
   private readonly metrics = new WorkerMetrics();
   private readonly health = new HealthMonitor();
   private readonly delivery: DeliveryRecorder;
+  private readonly receiver: EventReceiver;
   private readonly queue = new ScheduleQueue();
   private readonly sims: SimClient[] = [];
   private readonly rateActions: RateAction[];
   private readonly payloads: ActionPayload[];
   /** Per rate action: for each local client, its slot schedule (built lazily). */
   private readonly schedules: Array<Array<SlotSchedule | undefined>>;
-  /** What each received event means to the measurement: a bit set of EVENT_* (an event may be reply and listened). */
-  private readonly eventKinds = new Map<string, number>();
   private readonly roomCount: number;
-  private readonly replyActions = new Map<string, CustomAction>();
   /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
   private readonly inFlight: Array<Uint16Array | undefined>;
   private readonly waiting: Array<Map<number, number[]> | undefined>;
-  private readonly listenFields = new Map<string, string>();
   private readonly oneShotPayload = buildPayload(undefined);
   /** Clients kept open after a planned disconnect until their in-flight messages have arrived. */
   private readonly draining = new Set<{ client: VirtualClient; timer: NodeJS.Timeout }>();
@@ -118,28 +110,7 @@ export class ShardRuntime {
     this.schedules = this.rateActions.map(() => new Array<SlotSchedule | undefined>(this.sims.length));
     this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
     this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map<number, number[]>()));
-    for (const action of scenario.actions) {
-      switch (action.kind) {
-        case 'broadcast':
-          this.markEvent('broadcast', EVENT_BROADCAST);
-          break;
-        case 'direct':
-          this.markEvent('direct', EVENT_DIRECT);
-          break;
-        case 'custom':
-          if (action.reply) {
-            this.markEvent(action.reply.event, EVENT_REPLY);
-            this.replyActions.set(action.reply.event, action);
-          }
-          break;
-        case 'listen':
-          this.markEvent(action.event, EVENT_LISTEN);
-          if (action.timestampField !== undefined) this.listenFields.set(action.event, action.timestampField);
-          break;
-        default:
-          break;
-      }
-    }
+    this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
   }
 
   /** Number of clients in this shard. */
@@ -273,7 +244,7 @@ export class ShardRuntime {
     this.metrics.count('bytesReceived', Math.max(0, bytesReceived - this.lastBytesReceived));
     this.lastBytesSent = bytesSent;
     this.lastBytesReceived = bytesReceived;
-    this.expireReplies(endUs);
+    this.receiver.expireReplies(this.sims, endUs);
     const snapshot = this.metrics.takeSnapshot(this.deps.task.workerId, this.msAt(startUs), this.msAt(endUs), {
       target: this.wantedCount,
       open: this.openCount,
@@ -307,7 +278,7 @@ export class ShardRuntime {
         connectTimeoutMs: 10_000,
       },
       {
-        onEvent: (event, args) => this.onEvent(sim, event, args),
+        onEvent: (event, args) => this.receiver.onEvent(sim, event, args),
         onDisconnect: (reason) => this.onServerDisconnect(sim, client, reason),
       },
     );
@@ -716,75 +687,6 @@ export class ShardRuntime {
     }
   }
 
-  // ---- receiving ----------------------------------------------------------------------------------------------
-
-  private onEvent(sim: SimClient, event: string, args: unknown[]): void {
-    this.metrics.count('eventsReceived');
-    const kinds = this.eventKinds.get(event);
-    if (kinds === undefined) return;
-    const nowUs = this.deps.clock.nowUs();
-    const message = args[0];
-    if (kinds & EVENT_BROADCAST) this.onBroadcast(sim, message as BroadcastMessage, nowUs);
-    if (kinds & EVENT_DIRECT) this.onDirect(sim, message as DirectMessage, nowUs);
-    if (kinds & EVENT_REPLY) this.onReply(sim, event, message, nowUs);
-    if (kinds & EVENT_LISTEN) this.onListen(event, message);
-  }
-
-  private markEvent(event: string, kind: number): void {
-    this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
-  }
-
-  private onBroadcast(sim: SimClient, message: BroadcastMessage, nowUs: number): void {
-    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'broadcast without from/seq/t0Us/sentUs');
-    const room = parseRoomName(message.room);
-    this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
-    if (room < 0) return this.metrics.delivered('broadcast', 'unexpected');
-    if (this.delivery.received('broadcast', room, sim.index, message.from, message.seq, message.sentUs)) {
-      this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
-    }
-  }
-
-  private onDirect(sim: SimClient, message: DirectMessage, nowUs: number): void {
-    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'direct without from/seq/t0Us/sentUs');
-    this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
-    this.delivery.received('direct', this.delivery.directChannel(sim.index), sim.index, message.from, message.seq, message.sentUs);
-  }
-
-  private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {
-    const pending = sim.pendingReplies;
-    if (!pending || pending.length === 0) return;
-    const action = this.replyActions.get(event);
-    if (!action?.reply) return;
-    // With a correlation field the reply completes the oldest request it names; without, the oldest of all.
-    const field = action.reply.correlationField;
-    const at = field === undefined ? 0 : pending.findIndex((entry) => entry.id === String(readField(message, field)));
-    if (at < 0) return;
-    const [entry] = pending.splice(at, 1);
-    this.metrics.latency('customReply').record(nowUs - entry!.t0Us, nowUs - entry!.sentUs);
-  }
-
-  private onListen(event: string, message: unknown): void {
-    const field = this.listenFields.get(event);
-    if (field === undefined) return;
-    const stamp = readField(message, field);
-    if (typeof stamp !== 'number') return;
-    // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
-    const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
-    this.metrics.latency('push').record(latencyUs, latencyUs);
-  }
-
-  private expireReplies(nowUs: number): void {
-    for (const sim of this.sims) {
-      const pending = sim.pendingReplies;
-      if (!pending || pending.length === 0) continue;
-      while (pending.length > 0 && pending[0]!.deadlineUs <= nowUs) {
-        pending.shift();
-        this.metrics.count('acksTimedOut');
-        this.metrics.error('reply_timeout', 'no reply event within the action timeout');
-      }
-    }
-  }
-
   private failPendingReplies(sim: SimClient): void {
     if (sim.pendingReplies) sim.pendingReplies.length = 0;
   }
@@ -792,12 +694,6 @@ export class ShardRuntime {
 
 function isErrorAck(value: unknown): value is { error: unknown } {
   return value !== null && typeof value === 'object' && 'error' in value;
-}
-
-function isBenchMessage(value: unknown): value is { from: number; seq: number; t0Us: number; sentUs: number } {
-  if (value === null || typeof value !== 'object') return false;
-  const message = value as Record<string, unknown>;
-  return typeof message.from === 'number' && typeof message.seq === 'number' && typeof message.t0Us === 'number' && typeof message.sentUs === 'number';
 }
 
 /** The fixed peers a client sends its directs to: up to DIRECT_PEERS_PER_CLIENT distinct other clients. */

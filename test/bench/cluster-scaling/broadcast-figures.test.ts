@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareScaling, cpuUsPerDelivery, deliveriesPerSec, saturationStep, type BroadcastStep } from '../../../bench/cluster-scaling/broadcast-figures.js';
 
-const step = (offeredBroadcastsPerSec: number, deliveries: number, serverCpuUs: number): BroadcastStep => ({ offeredBroadcastsPerSec, deliveries, elapsedMs: 2000, serverCpuUs });
+// 10 recipients per broadcast; windows of 2 s.
+const step = (offeredBroadcastsPerSec: number, deliveries: number, serverCpuUs: number): BroadcastStep => ({
+  offeredBroadcastsPerSec,
+  offeredDeliveriesPerSec: offeredBroadcastsPerSec * 10,
+  deliveries,
+  elapsedMs: 2000,
+  serverCpuUs,
+});
 
 test('per-step figures', () => {
   assert.equal(deliveriesPerSec(step(100, 3000, 0)), 1500);
@@ -11,10 +18,13 @@ test('per-step figures', () => {
   assert.equal(saturationStep([]), undefined);
 });
 
-test('saturation is the step with the most deliveries; the comparison is cluster over single', () => {
-  const single = [step(100, 1000, 1_000_000), step(200, 4000, 2_000_000), step(400, 3000, 2_000_000)];
-  const cluster = [step(100, 1000, 1_500_000), step(200, 2000, 2_000_000), step(400, 6000, 4_200_000)];
+test('saturation is the sustained step with the most deliveries; the comparison is cluster over single', () => {
+  // single: 100/s → 1000 of 1000 deliveries/s, 200/s → 2000 of 2000 (sustained), 400/s → 3000 of 4000 (not
+  // sustained, 75%): the sustained 200/s step is the saturation point though the last delivered more.
+  const single = [step(100, 2000, 1_000_000), step(200, 4000, 2_000_000), step(400, 6000, 2_000_000)];
+  const cluster = [step(100, 2000, 1_500_000), step(200, 4000, 2_000_000), step(300, 6000, 4_200_000)];
   assert.equal(saturationStep(single), single[1]);
+  assert.equal(saturationStep([step(100, 10, 1)])?.deliveries, 10, 'no sustained step: the best one');
   assert.deepEqual(compareScaling(single, cluster), {
     singleDeliveriesPerSec: 2000,
     clusterDeliveriesPerSec: 3000,

@@ -1,0 +1,131 @@
+/**
+ * The receiving side of a shard: what each event a simulated client gets means to the measurement (a broadcast
+ * or direct of the bench protocol, the reply to a custom request, a listened server push), and how it is
+ * recorded. One per worker; stateless per message beyond the clients' pending replies.
+ */
+import type { BroadcastMessage, DirectMessage } from '../../server/bench-protocol.js';
+import type { Clock } from '../measure/clock.js';
+import type { WorkerMetrics } from '../measure/worker-metrics.js';
+import type { Action, CustomAction } from '../scenario/action-schema.js';
+import { readField } from '../scenario/custom-args.js';
+import type { DeliveryRecorder } from './delivery-recorder.js';
+import { parseRoomName, type SimClient } from './sim-client.js';
+
+/** What a received event is to the measurement (bits, since one event may serve two actions). */
+const EVENT_BROADCAST = 1;
+const EVENT_DIRECT = 2;
+const EVENT_REPLY = 4;
+const EVENT_LISTEN = 8;
+
+export class EventReceiver {
+  /** What each received event means: a bit set of EVENT_* (an event may be both a reply and listened to). */
+  private readonly eventKinds = new Map<string, number>();
+  private readonly replyActions = new Map<string, CustomAction>();
+  /** Listened events whose payload carries the server's send time (epoch ms) at this dotted path. */
+  private readonly listenFields = new Map<string, string>();
+
+  constructor(
+    actions: readonly Action[],
+    private readonly metrics: WorkerMetrics,
+    private readonly delivery: DeliveryRecorder,
+    private readonly clock: Clock,
+  ) {
+    for (const action of actions) {
+      switch (action.kind) {
+        case 'broadcast':
+          this.mark('broadcast', EVENT_BROADCAST);
+          break;
+        case 'direct':
+          this.mark('direct', EVENT_DIRECT);
+          break;
+        case 'custom':
+          if (action.reply) {
+            this.mark(action.reply.event, EVENT_REPLY);
+            this.replyActions.set(action.reply.event, action);
+          }
+          break;
+        case 'listen':
+          this.mark(action.event, EVENT_LISTEN);
+          if (action.timestampField !== undefined) this.listenFields.set(action.event, action.timestampField);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  /** One event received by `sim`; the clock is read only for events the measurement uses. */
+  onEvent(sim: SimClient, event: string, args: unknown[]): void {
+    this.metrics.count('eventsReceived');
+    const kinds = this.eventKinds.get(event);
+    if (kinds === undefined) return;
+    const nowUs = this.clock.nowUs();
+    const message = args[0];
+    if (kinds & EVENT_BROADCAST) this.onBroadcast(sim, message as BroadcastMessage, nowUs);
+    if (kinds & EVENT_DIRECT) this.onDirect(sim, message as DirectMessage, nowUs);
+    if (kinds & EVENT_REPLY) this.onReply(sim, event, message, nowUs);
+    if (kinds & EVENT_LISTEN) this.onListen(event, message);
+  }
+
+  /** Counts and forgets the custom requests whose reply did not come within their timeout. */
+  expireReplies(sims: readonly SimClient[], nowUs: number): void {
+    for (const sim of sims) {
+      const pending = sim.pendingReplies;
+      if (!pending || pending.length === 0) continue;
+      while (pending.length > 0 && pending[0]!.deadlineUs <= nowUs) {
+        pending.shift();
+        this.metrics.count('acksTimedOut');
+        this.metrics.error('reply_timeout', 'no reply event within the action timeout');
+      }
+    }
+  }
+
+  private mark(event: string, kind: number): void {
+    this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
+  }
+
+  private onBroadcast(sim: SimClient, message: BroadcastMessage, nowUs: number): void {
+    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'broadcast without from/seq/t0Us/sentUs');
+    const room = parseRoomName(message.room);
+    this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    if (room < 0) return this.metrics.delivered('broadcast', 'unexpected');
+    if (this.delivery.received('broadcast', room, sim.index, message.from, message.seq, message.sentUs)) {
+      this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
+    }
+  }
+
+  private onDirect(sim: SimClient, message: DirectMessage, nowUs: number): void {
+    if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'direct without from/seq/t0Us/sentUs');
+    this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    this.delivery.received('direct', this.delivery.directChannel(sim.index), sim.index, message.from, message.seq, message.sentUs);
+  }
+
+  private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {
+    const pending = sim.pendingReplies;
+    if (!pending || pending.length === 0) return;
+    const action = this.replyActions.get(event);
+    if (!action?.reply) return;
+    // With a correlation field the reply completes the oldest request it names; without, the oldest of all.
+    const field = action.reply.correlationField;
+    const at = field === undefined ? 0 : pending.findIndex((entry) => entry.id === String(readField(message, field)));
+    if (at < 0) return;
+    const [entry] = pending.splice(at, 1);
+    this.metrics.latency('customReply').record(nowUs - entry!.t0Us, nowUs - entry!.sentUs);
+  }
+
+  private onListen(event: string, message: unknown): void {
+    const field = this.listenFields.get(event);
+    if (field === undefined) return;
+    const stamp = readField(message, field);
+    if (typeof stamp !== 'number') return;
+    // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
+    const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
+    this.metrics.latency('push').record(latencyUs, latencyUs);
+  }
+}
+
+function isBenchMessage(value: unknown): value is { from: number; seq: number; t0Us: number; sentUs: number } {
+  if (value === null || typeof value !== 'object') return false;
+  const message = value as Record<string, unknown>;
+  return typeof message.from === 'number' && typeof message.seq === 'number' && typeof message.t0Us === 'number' && typeof message.sentUs === 'number';
+}
