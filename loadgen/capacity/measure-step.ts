@@ -4,6 +4,7 @@
  * samples of the same window, finds the load generator's worst second, and evaluates the objectives.
  */
 import { isSaturated, SATURATED_UTILIZATION, worstHealth } from '../engine/loadgen-health.js';
+import { zeroCounters } from '../measure/tallies.js';
 import { addEncoded, createLatencyHistogram, encodeHistogram, releaseHistogram, summarizeHistogram, type Histogram } from '../measure/histogram-factory.js';
 import { DELIVERY_METRICS, LATENCY_METRICS, type LatencyMetric } from '../metric-names.js';
 import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, LoadgenHealth, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
@@ -41,22 +42,6 @@ export interface MeasureStepInput {
   phase: string;
   warmupMs: number;
   slos: readonly Threshold[];
-}
-
-function emptyCounters(): ClientCounters {
-  return {
-    eventsSent: 0,
-    eventsReceived: 0,
-    acksTimedOut: 0,
-    droppedSlots: 0,
-    connectAttempts: 0,
-    connectSuccesses: 0,
-    connectFailures: 0,
-    disconnects: 0,
-    reconnects: 0,
-    bytesSent: 0,
-    bytesReceived: 0,
-  };
 }
 
 /** The points wholly inside [startMs, endMs] (a point covers the second before its tSec). */
@@ -174,7 +159,7 @@ export function measureStep(result: RunResult, input: MeasureStepInput): Capacit
   const durationMs = points.length * POINT_MS;
   const durationSec = durationMs / 1000;
   const { latency, histograms } = mergeWindowLatency(points);
-  const counters = emptyCounters();
+  const counters = zeroCounters();
   let deliveries = 0;
   for (const point of points) {
     for (const key of Object.keys(counters) as (keyof ClientCounters)[]) counters[key] += point.counters[key];
