@@ -4,33 +4,16 @@
  * makes an objective break at a known step; and bad input refused before anything runs.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { sioBench as runCli } from '../../helpers/sio-bench-cli.js';
 import type { CapacityResult } from '../../../loadgen/capacity/capacity-result.js';
 
-const CLI = fileURLToPath(new URL('../../../../bin/sio-bench.js', import.meta.url));
 
-function sioBench(args: string[], timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`sio-bench ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** The capacity runs take several scenario runs: give them longer than a single run. */
+const sioBench = (args: string[]): ReturnType<typeof runCli> => runCli(args, 120_000);
 
 function scenarioFile(text: string): { file: string; out: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'sio-capacity-'));

@@ -3,33 +3,14 @@
  * messages for bad input.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { sioBench } from '../../helpers/sio-bench-cli.js';
 
-const CLI = fileURLToPath(new URL('../../../../bin/sio-bench.js', import.meta.url));
 const ROOMS = fileURLToPath(new URL('../../../../scenarios/rooms.yml', import.meta.url));
-
-function sioBench(args: string[], timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`sio-bench ${args.join(' ')} did not finish within ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 test('run writes result.json and report.html, prints the summary, and its exit code follows the verdict', async () => {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'sio-run-')), 'out');
