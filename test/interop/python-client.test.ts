@@ -98,6 +98,7 @@ for (const transport of ['websocket', 'polling'] as const) {
       ],
       barriersSeenByA: ['a', 'b', 'c', 'b', 'a', 'c', 'b', 'a', 'c', 'b'],
     });
-    assert.deepEqual(server.metrics.snapshot().refusedByKind, {});
+    // As above: a polling client's last request may race its own disconnect; nothing else may be refused.
+    for (const kind of Object.keys(server.metrics.snapshot().refusedByKind)) assert.equal(kind, 'engine-unknown-session');
   });
 }
