@@ -1,24 +1,12 @@
 import { test } from 'node:test';
+import { zeroCounters } from '../../../loadgen/measure/tallies.js';
 import assert from 'node:assert/strict';
 import hdr from 'hdr-histogram-js';
 import { errorRate, evaluateThresholds, type RunTotals } from '../../../loadgen/thresholds/evaluate-thresholds.js';
 import type { ClientCounters, LatencySummary } from '../../../loadgen/run-result.js';
 
 function counters(overrides: Partial<ClientCounters> = {}): ClientCounters {
-  return {
-    eventsSent: 0,
-    eventsReceived: 0,
-    acksTimedOut: 0,
-    droppedSlots: 0,
-    connectAttempts: 0,
-    connectSuccesses: 0,
-    connectFailures: 0,
-    disconnects: 0,
-    reconnects: 0,
-    bytesSent: 0,
-    bytesReceived: 0,
-    ...overrides,
-  };
+  return { ...zeroCounters(), ...overrides };
 }
 
 function emptyTotals(overrides: Partial<RunTotals> = {}): RunTotals {
