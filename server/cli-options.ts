@@ -25,6 +25,7 @@ export interface ServeFlags {
   pingTimeoutMs?: string;
   connectTimeoutMs?: string;
   maxHttpBufferSizeBytes?: string;
+  listenBacklog?: string;
   faultReplyDelayFraction?: string;
   faultReplyDelayMs?: string;
   faultStallEveryMs?: string;
@@ -62,6 +63,7 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   pingTimeoutMs: '--ping-timeout-ms',
   connectTimeoutMs: '--connect-timeout-ms',
   maxHttpBufferSizeBytes: '--max-http-buffer-size-bytes',
+  listenBacklog: '--listen-backlog',
   'faults.replyDelayFraction': '--fault-reply-delay-fraction',
   'faults.replyDelayMs': '--fault-reply-delay-ms',
   'faults.stallEveryMs': '--fault-stall-every-ms',
@@ -146,6 +148,7 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
   input.pingTimeoutMs = integer('--ping-timeout-ms', flags.pingTimeoutMs, 1);
   input.connectTimeoutMs = integer('--connect-timeout-ms', flags.connectTimeoutMs, 1);
   input.maxHttpBufferSizeBytes = integer('--max-http-buffer-size-bytes', flags.maxHttpBufferSizeBytes, 1);
+  input.listenBacklog = integer('--listen-backlog', flags.listenBacklog, 1);
 
   const faults: Partial<FaultOptions> = {
     replyDelayFraction: fraction('--fault-reply-delay-fraction', flags.faultReplyDelayFraction),
@@ -214,6 +217,7 @@ export function describeServeConfig(options: ReferenceServerOptions): string {
     `pingTimeoutMs=${options.pingTimeoutMs}`,
     `connectTimeoutMs=${options.connectTimeoutMs}`,
     `maxHttpBufferSizeBytes=${options.maxHttpBufferSizeBytes}`,
+    `listenBacklog=${options.listenBacklog}`,
     `faults=${faultText}`,
   ].join(' ');
 }

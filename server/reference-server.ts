@@ -152,7 +152,7 @@ class ReferenceServerFacade implements ReferenceServer {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error): void => reject(error);
       this.httpServer.once('error', onError);
-      this.httpServer.listen(this.options.port, this.options.host, () => {
+      this.httpServer.listen({ port: this.options.port, host: this.options.host, backlog: this.options.listenBacklog }, () => {
         this.httpServer.off('error', onError);
         resolve();
       });

@@ -63,6 +63,7 @@ export const defaultServerOptions: ReferenceServerOptions = {
   pingTimeoutMs: 20_000,
   connectTimeoutMs: 45_000,
   maxHttpBufferSizeBytes: 1_000_000,
+  listenBacklog: 4096,
   app: 'none',
   faults: defaultFaultOptions,
 };
@@ -113,7 +114,7 @@ export function validateServerOptions(options: ReferenceServerOptions): string[]
   check(transportModes.includes(options.transports), 'transports', `must be one of ${transportModes.join(', ')}`, options.transports);
   check(parserKinds.includes(options.parser), 'parser', `must be one of ${parserKinds.join(', ')}`, options.parser);
   check(appNames.includes(options.app), 'app', `must be one of ${appNames.join(', ')}`, options.app);
-  for (const key of ['pingIntervalMs', 'pingTimeoutMs', 'connectTimeoutMs', 'maxHttpBufferSizeBytes'] as const) {
+  for (const key of ['pingIntervalMs', 'pingTimeoutMs', 'connectTimeoutMs', 'maxHttpBufferSizeBytes', 'listenBacklog'] as const) {
     check(isIntegerIn(options[key], 1, Number.MAX_SAFE_INTEGER), key, 'must be a positive integer', options[key]);
   }
   issues.push(...validateCompression(options.compression));

@@ -73,6 +73,12 @@ export interface ReferenceServerOptions {
   connectTimeoutMs: number;
   /** Largest message accepted, bytes. Default 1e6 (socket.io's default). */
   maxHttpBufferSizeBytes: number;
+  /**
+   * Pending connections the listening socket queues (listen(2) backlog; the kernel caps it at
+   * net.core.somaxconn). Default 4096, not Node's 511: in a connect storm a full queue drops handshakes, which the
+   * clients retry only after 1, 3, 7 s, so a short queue turns a storm into seconds-long connect latencies.
+   */
+  listenBacklog: number;
   /** The app to serve. Default 'none' for the API, 'bench' for `sio-bench serve`. */
   app: AppName;
   faults: FaultOptions;

@@ -40,6 +40,7 @@ export const registerServe: RegisterCommand = (program: Command, setExitCode) =>
     .option('--ping-timeout-ms <ms>', 'Engine.IO heartbeat timeout (default: 20000)')
     .option('--connect-timeout-ms <ms>', 'time to join a namespace after the handshake (default: 45000)')
     .option('--max-http-buffer-size-bytes <bytes>', 'largest message accepted (default: 1000000)')
+    .option('--listen-backlog <connections>', 'pending connections the listening socket queues; the kernel caps it at net.core.somaxconn (default: 4096)')
     .option('--fault-reply-delay-fraction <0..1>', 'fault: delay this fraction of bench replies (default: 0)')
     .option('--fault-reply-delay-ms <ms|min-max>', 'fault: the delay, fixed or drawn uniformly from MIN-MAX (default: 0)')
     .option('--fault-stall-every-ms <ms>', 'fault: block the event loop every MS (default: 0 = off)')

@@ -27,6 +27,7 @@ export function resolveEndpoint(options: ClientOptions): Endpoint {
     pathAndQuery: `${path}?${query}`,
     headers: Object.entries(options.headers ?? {}),
     localAddress: options.localAddress,
+    localPorts: options.localPorts,
   };
   cache.set(options, endpoint);
   return endpoint;

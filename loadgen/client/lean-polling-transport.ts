@@ -101,9 +101,9 @@ export class PollingTransport implements LeanTransport {
   }
 
   private request(method: 'GET' | 'POST'): http.ClientRequest {
-    const { host, port, localAddress } = this.endpoint;
+    const { host, port, localAddress, localPorts } = this.endpoint;
     const headers = method === 'POST' ? { ...this.headers, 'Content-Type': 'text/plain;charset=UTF-8' } : this.headers;
-    return http.request({ host, port, localAddress, method, path: this.url(), headers, agent: pollingAgent });
+    return http.request({ host, port, localAddress, method, path: this.url(), headers, agent: localPorts?.agent ?? pollingAgent });
   }
 
   private poll(): void {

@@ -4,6 +4,7 @@
  * themselves as first argument because during an upgrade two transports talk to one client.
  */
 import type { EnginePacket } from './engineio-codec.js';
+import type { SourcePortPool } from './source-ports.js';
 
 /** Why a transport ended, in socket.io-client's words. */
 export type TransportCloseReason = 'transport close' | 'transport error' | 'parse error';
@@ -42,4 +43,6 @@ export interface Endpoint {
   /** The user's extra headers, as name/value pairs. */
   headers: readonly (readonly [string, string])[];
   localAddress: string | undefined;
+  /** Ports for localAddress (see source-ports.ts); undefined: the kernel chooses. */
+  localPorts: SourcePortPool | undefined;
 }

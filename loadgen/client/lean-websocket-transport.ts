@@ -128,7 +128,8 @@ export class WebSocketTransport extends Socket implements LeanTransport {
     for (const [name, value] of endpoint.headers) request += `${name}: ${value}\r\n`;
     request += '\r\n';
     this.sink.bytesSent += request.length;
-    this.connect({ host: endpoint.host, port: endpoint.port, localAddress: endpoint.localAddress });
+    if (endpoint.localPorts !== undefined) endpoint.localPorts.connectSocket(this, { host: endpoint.host, port: endpoint.port });
+    else this.connect({ host: endpoint.host, port: endpoint.port, localAddress: endpoint.localAddress });
     // While connecting, net.Socket queues writes until the connection is up.
     this.write(request, 'latin1');
   }

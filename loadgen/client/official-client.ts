@@ -71,7 +71,7 @@ export class OfficialClient implements VirtualClient {
       extraHeaders: options.headers ?? {},
       timeout: options.connectTimeoutMs,
       ...(options.parser === 'msgpack' ? { parser: msgpackParser } : {}),
-      ...(options.localAddress === undefined ? {} : { agent: agentFor(options.localAddress), localAddress: options.localAddress }),
+      ...(options.localAddress === undefined ? {} : { agent: options.localPorts?.agent ?? agentFor(options.localAddress), localAddress: options.localAddress }),
     } as Parameters<typeof io>[1]);
     this.socket = socket;
     return new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@
  * (written here, for scale). The engine creates thousands of these per worker thread, so the interface passes
  * handlers once at creation (no per-message closures) and acks are callbacks, not promises.
  */
+import type { SourcePortPool } from './source-ports.js';
 
 /** How the client reaches the server. */
 export type ClientTransport = 'websocket' | 'polling' | 'polling-upgrade';
@@ -23,6 +24,8 @@ export interface ClientOptions {
   query?: Record<string, string>;
   /** Local source address to bind (127.0.0.2, ...) so one machine can open more than 28,232 connections. */
   localAddress?: string;
+  /** Ports to bind with localAddress (its `address` equals localAddress); absent: the kernel chooses the port. */
+  localPorts?: SourcePortPool;
   /** Socket.IO parser: default (JSON text + binary attachments) or msgpack. */
   parser: 'default' | 'msgpack';
   /** Give up connecting after this long, ms. */

@@ -22,6 +22,7 @@ import { ClientState, createSimClient, roomName, type SimClient } from './sim-cl
 import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
 import { buildPayload, type ActionPayload } from './payloads.js';
 import { shiftedClock } from '../shard/epoch-clock.js';
+import { sourcePortPools, type SourcePortPool } from '../client/source-ports.js';
 
 /** Queue codes for events that are not a rate-driven action (those use the action's index, >= 0). */
 const CONNECT = -1;
@@ -51,6 +52,8 @@ export class ShardRuntime {
   private readonly health = new HealthMonitor();
   private readonly delivery: DeliveryRecorder;
   private readonly receiver: EventReceiver;
+  /** One per source address, ports of this worker's own slice. */
+  private readonly sourcePorts: SourcePortPool[];
   private readonly queue = new ScheduleQueue();
   private readonly sims: SimClient[] = [];
   private readonly rateActions: RateAction[];
@@ -111,6 +114,7 @@ export class ShardRuntime {
     this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
     this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map<number, number[]>()));
     this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
+    this.sourcePorts = sourcePortPools(deps.task.sourceAddresses, shard.index * workerCount + workerId, shard.count * workerCount);
   }
 
   /** Number of clients in this shard. */
@@ -274,6 +278,7 @@ export class ShardRuntime {
         auth: { ...scenario.auth, clientIndex: sim.index },
         headers: scenario.headers,
         localAddress: addresses.length > 0 ? addresses[sim.index % addresses.length] : undefined,
+        localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[sim.index % this.sourcePorts.length] : undefined,
         parser: scenario.parser,
         connectTimeoutMs: 10_000,
       },

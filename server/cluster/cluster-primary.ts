@@ -172,7 +172,7 @@ export async function startClusterPrimary(
     ]);
     await new Promise<void>((resolve, reject) => {
       frontDoor.server.once('error', reject);
-      frontDoor.server.listen(options.port, options.host, () => {
+      frontDoor.server.listen({ port: options.port, host: options.host, backlog: options.listenBacklog }, () => {
         frontDoor.server.off('error', reject);
         resolve();
       });

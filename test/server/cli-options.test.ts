@@ -32,6 +32,7 @@ test('every flag lands on its option', () => {
     pingTimeoutMs: '2000',
     connectTimeoutMs: '3000',
     maxHttpBufferSizeBytes: '4096',
+    listenBacklog: '8192',
     faultReplyDelayFraction: '0.25',
     faultReplyDelayMs: '5-50',
     faultStallEveryMs: '1000',
@@ -54,13 +55,14 @@ test('every flag lands on its option', () => {
     pingTimeoutMs: 2000,
     connectTimeoutMs: 3000,
     maxHttpBufferSizeBytes: 4096,
+    listenBacklog: 8192,
     faults: { replyDelayFraction: 0.25, replyDelayMs: { minMs: 5, maxMs: 50 }, stallEveryMs: 1000, stallForMs: 100, dropBroadcastFraction: 0.1, seed: 42 },
   });
   assert.equal(
     describeServeConfig(options),
     'app=seed-chat transports=websocket parser=msgpack path=/io/ perMessageDeflate=on httpCompression=off compressionThresholdBytes=0 ' +
       'cors=http://a.example,http://b.example+credentials pingIntervalMs=1000 pingTimeoutMs=2000 connectTimeoutMs=3000 ' +
-      'maxHttpBufferSizeBytes=4096 faults=delay 0.25@5-50ms,drop 0.1,stall 100ms/1000ms seed=42',
+      'maxHttpBufferSizeBytes=4096 listenBacklog=8192 faults=delay 0.25@5-50ms,drop 0.1,stall 100ms/1000ms seed=42',
   );
 });
 

@@ -74,3 +74,8 @@ test('the error message joins the issues', () => {
     message: 'options.maxHttpBufferSizeBytes must be a positive integer (got 0)',
   });
 });
+
+test('listenBacklog defaults to 4096 and must be a positive integer', () => {
+  assert.equal(resolveServerOptions({}).listenBacklog, 4096);
+  assert.throws(() => resolveServerOptions({ listenBacklog: 0 }), { message: 'options.listenBacklog must be a positive integer (got 0)' });
+});

@@ -58,7 +58,7 @@ test('serve --port 0 prints its address and config, serves the bench app, and ex
     config,
     'config app=bench transports=websocket parser=default path=/socket.io/ perMessageDeflate=off httpCompression=on ' +
       'compressionThresholdBytes=1024 cors=off pingIntervalMs=25000 pingTimeoutMs=20000 connectTimeoutMs=45000 ' +
-      'maxHttpBufferSizeBytes=1000000 faults=off',
+      'maxHttpBufferSizeBytes=1000000 listenBacklog=4096 faults=off',
   );
 
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: WAIT_MS });
