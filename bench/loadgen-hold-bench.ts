@@ -21,12 +21,19 @@ export interface HoldLoad {
   connectRatePerSec: number;
   /** Idle hold with every client connected, s. */
   holdSec: number;
+  /** Reference-server processes: 1 (default) or a `workers: N` cluster. */
+  serverWorkers?: number;
 }
 
 /** No clients yet: the memory and CPU baseline. */
 const IDLE_SEC = 3;
 /** Extra ramp time after the last scheduled connect, for the last handshakes to finish, s. */
 const RAMP_SLACK_SEC = 2;
+/**
+ * The hold phase runs this much longer than the measured hold: the ramp-down's first departures are due at its
+ * very start, and the merged second that ends there may already count them.
+ */
+const HOLD_TAIL_SEC = 1;
 
 function rampSec(load: HoldLoad): number {
   return Math.ceil(load.clients / load.connectRatePerSec) + RAMP_SLACK_SEC;
@@ -35,14 +42,14 @@ function rampSec(load: HoldLoad): number {
 function scenarioText(load: HoldLoad): string {
   return `
 name: bench-hold
-target: builtin
+target: ${(load.serverWorkers ?? 1) > 1 ? `{builtin: {workers: ${load.serverWorkers}, transports: websocket}}` : 'builtin'}
 client: lean
 transport: websocket
 population: {clients: ${load.clients}}
 phases:
   - {name: idle, kind: hold, duration: ${IDLE_SEC}s}
   - {name: ramp-up, kind: ramp-up, duration: ${rampSec(load)}s, connectRate: ${load.connectRatePerSec}}
-  - {name: hold, kind: hold, duration: ${load.holdSec}s}
+  - {name: hold, kind: hold, duration: ${load.holdSec + HOLD_TAIL_SEC}s}
   - {name: ramp-down, kind: ramp-down, duration: 4s}
 thresholds:
   - connect.failed == 0
@@ -57,6 +64,8 @@ export interface HoldFigures {
   warnings: string[];
   /** Load-generator processes seen during the hold (this one included). */
   loadgenProcesses: number;
+  /** Server processes seen during the hold (a cluster's primary and workers). */
+  serverProcesses: number;
   sourceAddresses: string[];
   connects: number;
   connectFailures: number;
@@ -83,7 +92,8 @@ export async function measureHold(load: HoldLoad): Promise<HoldFigures> {
     notice: (line) => process.stderr.write(`  loadgen-hold: ${line}\n`),
   });
   const ramp = phaseSeconds(loaded.scenario, 'ramp-up');
-  const hold = phaseSeconds(loaded.scenario, 'hold');
+  const holdPhase = phaseSeconds(loaded.scenario, 'hold');
+  const hold = { startSec: holdPhase.startSec, endSec: holdPhase.endSec - HOLD_TAIL_SEC };
   const connect = result.totals.latency.connect;
   // Client i is scheduled at i / rate after the ramp's start and completes within the corrected (from the
   // scheduled time) connect latency, so the last completion is at most the last schedule plus the worst latency.
@@ -96,6 +106,7 @@ export async function measureHold(load: HoldLoad): Promise<HoldFigures> {
     failure: result.failure?.message,
     warnings: result.warnings,
     loadgenProcesses: 1 + Math.max(0, ...holdSamples.map((sample) => sample.usage.loadProcesses.length)),
+    serverProcesses: Math.max(0, ...holdSamples.map((sample) => sample.usage.server?.processes ?? 0)),
     sourceAddresses: sourceAddressesFor(result.target.url, load.clients),
     connects: connect?.corrected.count ?? 0,
     connectFailures: result.totals.counters.connectFailures,
@@ -127,6 +138,7 @@ type HoldRow = [string, (f: HoldFigures) => string];
 const HOLD_ROWS: HoldRow[] = [
   ['run status', (f) => `${f.status}${f.failure ? ` (${f.failure})` : ''}`],
   ['load-generator processes (coordinator + load processes)', (f) => String(f.loadgenProcesses)],
+  ['server processes (a cluster: primary + workers)', (f) => String(f.serverProcesses)],
   ['source addresses', (f) => (f.sourceAddresses.length > 0 ? f.sourceAddresses.join(', ') : '127.0.0.1 (one)')],
   ['connects / connect failures', (f) => `${f.connects} / ${f.connectFailures}`],
   ['errors', (f) => (Object.keys(f.errors).length === 0 ? 'none' : Object.entries(f.errors).map(([kind, count]) => `${kind}: ${count}`).join(', '))],
@@ -154,9 +166,9 @@ export function everyoneHeld(f: HoldFigures): boolean {
 }
 
 /** The runs side by side as a Markdown table, one column per run. */
-export function formatHold(runs: ReadonlyArray<{ title: string; figures: HoldFigures }>): string {
+export function formatHold(runs: ReadonlyArray<{ title: string; figures: HoldFigures }>, heading = 'loadgen-hold: lean websocket clients against one reference-server process'): string {
   const lines = [
-    `### loadgen-hold: lean websocket clients against one reference-server process`,
+    `### ${heading}`,
     '',
     `| figure | ${runs.map((run) => `${run.title}: ${run.figures.load.clients} clients at ${run.figures.load.connectRatePerSec}/s, ${run.figures.load.holdSec} s hold`).join(' | ')} |`,
     `|---|${runs.map(() => '---:').join('|')}|`,

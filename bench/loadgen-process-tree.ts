@@ -22,8 +22,11 @@ export interface RunProcessesUsage {
   self: ProcessUsage;
   /** Load-generator child processes (several when one process cannot hold the connections). */
   loadProcesses: ProcessUsage[];
-  /** The built-in server child, when the run started one. */
-  server: ProcessUsage | undefined;
+  /**
+   * The built-in server child, when the run started one, with its own children added (the workers of a
+   * `workers: N` cluster): CPU and RSS summed, `processes` counted.
+   */
+  server: (ProcessUsage & { processes: number }) | undefined;
 }
 
 /** CPU time and RSS summed over every load-generator process (this one and the load children). */
@@ -89,20 +92,33 @@ export function readRunProcesses(): RunProcessesUsage {
   const cpu = process.cpuUsage();
   const self: ProcessUsage = { pid: process.pid, cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage.rss() };
   const loadProcesses: ProcessUsage[] = [];
-  let server: ProcessUsage | undefined;
+  let server: (ProcessUsage & { processes: number }) | undefined;
+  const others: Array<{ pid: number; ppid: number; cpuUs: number }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     const statText = readProcFile(pid, 'stat');
     if (statText === undefined) continue;
     const stat = parseStat(statText);
-    if (stat.ppid !== process.pid) continue;
+    const usage = (): ProcessUsage => ({ pid, cpuUs: stat.cpuUs, rssBytes: parseRssBytes(readProcFile(pid, 'status') ?? '') });
+    if (stat.ppid !== process.pid) {
+      others.push({ pid, ppid: stat.ppid, cpuUs: stat.cpuUs });
+      continue;
+    }
     const commandLine = readProcFile(pid, 'cmdline')?.split('\0') ?? [];
     const role = roleOf(commandLine);
     if (role === 'other') continue;
-    const usage: ProcessUsage = { pid, cpuUs: stat.cpuUs, rssBytes: parseRssBytes(readProcFile(pid, 'status') ?? '') };
-    if (role === 'server') server = usage;
-    else loadProcesses.push(usage);
+    if (role === 'server') server = { ...usage(), processes: 1 };
+    else loadProcesses.push(usage());
+  }
+  if (server !== undefined) {
+    // A cluster's workers are the server child's children; a worker that exits between reads simply drops out.
+    for (const child of others) {
+      if (child.ppid !== server.pid) continue;
+      server.cpuUs += child.cpuUs;
+      server.rssBytes += parseRssBytes(readProcFile(child.pid, 'status') ?? '');
+      server.processes += 1;
+    }
   }
   return { self, loadProcesses, server };
 }

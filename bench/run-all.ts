@@ -13,6 +13,7 @@ import { measureHistogramBench } from './measure-histogram.js';
 import { loadgenClientKindsBench } from './loadgen-client-kinds-bench.js';
 import { loadgenHoldBench } from './loadgen-hold-bench.js';
 import { clusterScalingBench } from './cluster-scaling/cluster-scaling-bench.js';
+import { clusterHoldBench } from './cluster-hold-bench.js';
 
 const benchmarks: BenchModule[] = [
   facadeOverheadBench,
@@ -21,6 +22,7 @@ const benchmarks: BenchModule[] = [
   loadgenClientKindsBench,
   loadgenHoldBench,
   clusterScalingBench,
+  clusterHoldBench,
 ];
 
 /** Defaults sized for a small shared machine: about 35 s for facade-overhead. */

@@ -16,7 +16,8 @@ import type { FanoutPartial, LedgerDelta, SendBatch, WindowEvent } from './messa
 export class DeliveryRecorder {
   private sends = new Map<number, SendBatch>();
   private windows: WindowEvent[] = [];
-  private fanout = new Map<string, FanoutPartial>();
+  /** Fan-out partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
+  private fanout = new Map<number, Map<number, FanoutPartial>>();
   /**
    * The latest window of each of this worker's receivers on each channel (key channel*totalClients+receiver),
    * kept after it closes so that a message sent inside it and still in flight when it closed is still counted.
@@ -85,19 +86,26 @@ export class DeliveryRecorder {
 
   /** Adds one receipt of a broadcast to its fan-out partial (merged by the coordinator across workers). */
   fanoutReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
-    const key = `${channel}:${sender}:${seq}`;
-    const partial = this.fanout.get(key);
+    const stream = channel * this.totalClients + sender;
+    let bySeq = this.fanout.get(stream);
+    if (bySeq === undefined) {
+      bySeq = new Map();
+      this.fanout.set(stream, bySeq);
+    }
+    const partial = bySeq.get(seq);
     if (partial) {
       partial.received += 1;
       if (receiveUs > partial.lastReceiveUs) partial.lastReceiveUs = receiveUs;
     } else {
-      this.fanout.set(key, { channel, sender, seq, t0Us, sentUs, received: 1, lastReceiveUs: receiveUs });
+      bySeq.set(seq, { channel, sender, seq, t0Us, sentUs, received: 1, lastReceiveUs: receiveUs });
     }
   }
 
   /** Everything logged since the last call. */
   takeDelta(): LedgerDelta {
-    const delta: LedgerDelta = { sends: [...this.sends.values()], windows: this.windows, fanout: [...this.fanout.values()] };
+    const fanout: FanoutPartial[] = [];
+    for (const bySeq of this.fanout.values()) for (const partial of bySeq.values()) fanout.push(partial);
+    const delta: LedgerDelta = { sends: [...this.sends.values()], windows: this.windows, fanout };
     this.sends = new Map();
     this.windows = [];
     this.fanout = new Map();
