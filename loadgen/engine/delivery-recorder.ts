@@ -23,10 +23,15 @@ export class DeliveryRecorder {
    * kept after it closes so that a message sent inside it and still in flight when it closed is still counted.
    */
   private readonly latestWindows = new Map<number, { startUs: number; endUs: number }>();
+  /**
+   * Order and duplicate tracking, one tracker per receiver, keyed within it by (sender, channel): one key over
+   * all three would pass 2^53 (and collide) beyond about 200,000 clients in a run, shards included.
+   */
+  private readonly trackers = new Map<number, StreamTracker>();
 
   constructor(
     private readonly metrics: WorkerMetrics,
-    private readonly tracker: StreamTracker,
+    private readonly newTracker: () => StreamTracker,
     private readonly roomCount: number,
     private readonly totalClients: number,
   ) {}
@@ -79,8 +84,12 @@ export class DeliveryRecorder {
     // Sent just before the window opened or after it closed (a join or leave racing the message): the server may
     // or may not have routed it here, so it is counted neither as expected nor as received.
     if (sentUs < window.startUs || sentUs > window.endUs) return false;
-    const streamKey = (receiver * this.totalClients + sender) * (this.roomCount + this.totalClients + 1) + channel;
-    this.metrics.delivered(metric, this.tracker.record(streamKey, seq));
+    let tracker = this.trackers.get(receiver);
+    if (tracker === undefined) {
+      tracker = this.newTracker();
+      this.trackers.set(receiver, tracker);
+    }
+    this.metrics.delivered(metric, tracker.record(sender * (this.roomCount + this.totalClients) + channel, seq));
     return true;
   }
 

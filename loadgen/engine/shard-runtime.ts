@@ -89,7 +89,7 @@ export class ShardRuntime {
     const { scenario, workerId, workerCount } = deps.task;
     this.plan = planRun(scenario);
     this.roomCount = scenario.population.rooms;
-    this.delivery = new DeliveryRecorder(this.metrics, new StreamTracker(), this.roomCount, this.plan.totalClients);
+    this.delivery = new DeliveryRecorder(this.metrics, () => new StreamTracker(), this.roomCount, this.plan.totalClients);
     // A scenario without rooms (rooms: 0) is valid: its clients join none.
     const membership =
       scenario.population.rooms > 0 && scenario.population.roomsPerClient > 0
