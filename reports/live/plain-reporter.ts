@@ -47,7 +47,8 @@ export function createPlainReporter(sink: LineSink, everyMs = 5000): LiveReporte
         announcedStopping = true;
         sink.write('stopping: finishing phases and writing the result\n');
       }
-      if (lastPrintedAtMs !== undefined && state.elapsedMs - lastPrintedAtMs < everyMs) return;
+      // Run time going back is the next run of a --repeat series: its progress starts over.
+      if (lastPrintedAtMs !== undefined && state.elapsedMs >= lastPrintedAtMs && state.elapsedMs - lastPrintedAtMs < everyMs) return;
       const line = plainLine(state);
       if (line === undefined) return;
       lastPrintedAtMs = state.elapsedMs;

@@ -94,3 +94,13 @@ test('the plain reporter prints one ANSI-free progress line per period and the e
   assert.deepEqual(lines, [at(1), at(6), at(11), 'stopping: finishing phases and writing the result\n', 'finished: failed (1 of 3 thresholds failed)\n']);
   for (const line of lines) assert.doesNotMatch(line, /\x1b/);
 });
+
+test('the plain reporter starts over when run time goes back (the next repetition of --repeat)', () => {
+  const lines: string[] = [];
+  const reporter = createPlainReporter({ write: (text: string) => lines.push(text) }, 5000);
+  for (const second of [1, 2, 6, 7]) reporter.update(liveStateAt(result, second));
+  assert.equal(lines.length, 2, 'seconds 1 and 6 of the first run');
+  for (const second of [1, 2, 6]) reporter.update(liveStateAt(result, second));
+  assert.equal(lines.length, 4, 'seconds 1 and 6 of the second run as well');
+  assert.equal(lines[2], lines[0]);
+});
