@@ -19,6 +19,7 @@ import type { ReferenceServerOptions } from '../types.js';
 import { isWorkerToPrimaryMessage, WORKER_INDEX_ENV, workerName, type PrimaryToWorkerMessage } from './cluster-messages.js';
 import { ClusterMetricsCollector, handleClusterMetricsRequest, type KnownWorker } from './cluster-metrics.js';
 import { createFrontDoor, routeByPath } from './front-door.js';
+import { SessionRegistry } from './session-registry.js';
 
 /** A running multi-process server, as the primary sees it. */
 export interface ClusterPrimary {
@@ -78,13 +79,18 @@ export async function startClusterPrimary(
   // first: with a bare emitter, a websocket client's first frame was now and then lost during the handover.
   const toWorkers = createHttpServer();
   setupStickyPrimary(toWorkers, { loadBalancingMethod: 'least-connection' });
+  // Registered after sticky's own listener of the same messages; the front door holds a request for a sid that
+  // neither has seen yet (see session-registry.ts).
+  const sessions = new SessionRegistry();
+  const observeSessions = (_worker: Worker, message: unknown): void => sessions.observe(message);
+  cluster.on('message', observeSessions);
 
   const workers = new Map<number, KnownWorker>();
   const primaryMetrics = new ServerMetrics({ namespaces: () => [] });
   primaryMetrics.start();
   const collector = new ClusterMetricsCollector(() => [...workers.values()], primaryMetrics);
   const metricsServer = createHttpServer((req, res) => handleClusterMetricsRequest(() => collector.collect(), req, res));
-  const frontDoor = createFrontDoor({ route: routeByPath([metricsTextPath, metricsJsonPath]), local: metricsServer, workers: toWorkers });
+  const frontDoor = createFrontDoor({ route: routeByPath([metricsTextPath, metricsJsonPath]), local: metricsServer, workers: toWorkers, sessions });
 
   let state: 'starting' | 'serving' | 'closing' = 'starting';
   let reportFailure: (message: string) => void = () => undefined;
@@ -157,6 +163,7 @@ export async function startClusterPrimary(
       frontDoor.destroyConnections();
       primaryMetrics.stop();
       cluster.off('message', onMessage);
+      cluster.off('message', observeSessions);
       cluster.off('exit', onExit);
     })();
     return closing;

@@ -2,10 +2,12 @@
  * The primary's listening socket. Each TCP connection is routed on its first chunk: a request for the metrics
  * paths is answered by the primary itself (it alone can add up every worker's figures); anything else goes to
  * @socket.io/sticky, which picks the worker (the one holding the Engine.IO session named in the URL, or the least
- * busy for a new one) and hands the connection over.
+ * busy for a new one) and hands the connection over. A request naming a sid that sticky has not learnt yet (its
+ * worker's IPC message is still on the way, see session-registry.ts) is held until sticky knows where it goes.
  */
 import type { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
+import type { SessionLookup } from './session-registry.js';
 
 /** Where a connection goes. */
 export type FrontDoorRoute = 'local' | 'workers';
@@ -20,6 +22,13 @@ export interface FrontDoorOptions {
    * listeners it attaches get the connection's chunks only if the route is `workers`.
    */
   workers: EventEmitter;
+  /**
+   * The sessions sticky knows of. When given, a worker-bound request whose URL names a sid that is neither live
+   * nor closed waits (up to `unknownSessionWaitMs`) until it is, instead of being routed as a new session.
+   */
+  sessions?: SessionLookup;
+  /** Longest hold of a request for an unknown sid, ms; after it the request goes on (and gets its 400). Default 5000. */
+  unknownSessionWaitMs?: number;
 }
 
 /** The primary's server: listen on it; `destroyConnections()` ends every connection it still holds. */
@@ -30,6 +39,7 @@ export interface FrontDoor {
 
 /** Creates the (not yet listening) front door. */
 export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
+  const unknownSessionWaitMs = options.unknownSessionWaitMs ?? 5000;
   const open = new Set<Socket>();
   const server = createServer((socket) => {
     open.add(socket);
@@ -56,11 +66,28 @@ export function createFrontDoor(options: FrontDoorOptions): FrontDoor {
           options.local.emit('connection', socket);
           socket.resume();
           return;
-        case 'workers':
-          if (!mayHaveMoreChunks(chunk)) stopReading(socket);
-          for (const listener of workerListeners) socket.on('data', listener);
-          for (const listener of workerListeners) listener(chunk);
+        case 'workers': {
+          const handOver = (): void => {
+            for (const listener of workerListeners) socket.on('data', listener);
+            for (const listener of workerListeners) listener(chunk);
+          };
+          const hasBody = mayHaveMoreChunks(chunk);
+          // A request without a body goes to the worker as a handle: the kernel keeps any later bytes for it.
+          if (!hasBody) stopReading(socket);
+          const sid = sessionIdIn(requestLine);
+          const sessions = options.sessions;
+          if (sid === undefined || sessions === undefined || sessions.status(sid) !== 'unknown') return handOver();
+          // A body's later chunks wait in the socket's buffer and reach sticky, in order, once it is resumed.
+          if (hasBody) socket.pause();
+          const cancel = sessions.waitFor(sid, unknownSessionWaitMs, () => {
+            socket.off('close', cancel);
+            if (socket.destroyed) return;
+            handOver();
+            if (hasBody) socket.resume();
+          });
+          socket.once('close', cancel);
           return;
+        }
         default:
           throw new RangeError(`unknown route ${JSON.stringify(route satisfies never)}`);
       }
@@ -81,6 +108,11 @@ export function routeByPath(localPaths: readonly string[]): (requestLine: string
     const path = target.split('?', 1)[0] ?? '';
     return localPaths.includes(path) ? 'local' : 'workers';
   };
+}
+
+/** The Engine.IO sid in a request line's query (as sticky reads it: 20 characters of [A-Za-z0-9_-]), if any. */
+export function sessionIdIn(requestLine: string): string | undefined {
+  return /[?&]sid=([\w-]{20})(?![\w-])/.exec(requestLine.split(' ', 3)[1] ?? '')?.[1];
 }
 
 /**

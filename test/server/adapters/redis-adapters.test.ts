@@ -129,7 +129,7 @@ describe('redis adapters', { skip }, () => {
     assertExactDelivery(await runRooms(roomsScenarioText(`{builtin: {workers: 2, adapter: redis, redisUrl: '${redis.url}'}}`, 'lean', 'websocket')));
   });
 
-  test('rooms scenario against 2 processes joined by the redis-streams adapter (long-polling): exact delivery', { todo: 'known defect: across cluster processes over long-polling, about one delivery in a run is sometimes lost (seen 2026-11-26 in 1 of 2 clean CI runs); the zero-loss check stays and reports, the cause (sticky front door or adapter) is not found yet' }, async () => {
+  test('rooms scenario against 2 processes joined by the redis-streams adapter (long-polling): exact delivery', async () => {
     assertExactDelivery(
       await runRooms(roomsScenarioText(`{builtin: {workers: 2, adapter: redis-streams, redisUrl: '${redis.url}', transports: polling}}`, 'lean', 'polling', pollingRates)),
     );

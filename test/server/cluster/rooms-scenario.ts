@@ -61,7 +61,7 @@ export async function runRooms(text: string): Promise<RunResult> {
 export function assertExactDelivery(result: RunResult): void {
   assert.equal(result.status, 'completed', JSON.stringify(result.failure));
   const { totals } = result;
-  assert.equal(totals.counters.connectFailures, 0);
+  assert.equal(totals.counters.connectFailures, 0, `connect failures: ${JSON.stringify(totals.errors)}`);
   assert.equal(totals.latency.connect?.corrected.count, 60);
   assert.equal(totals.latency.join?.corrected.count, 120, 'every client joined its two rooms');
   const broadcast = totals.delivery.broadcast!;
