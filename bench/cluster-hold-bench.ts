@@ -14,7 +14,7 @@ import { formatHold, measureHold, type HoldLoad } from './loadgen-hold-bench.js'
  * at a rate the cluster's primary keeps up with on 2 cores beside the load generator (a connect waiting longer
  * than the client's 10 s connect timeout fails), then held idle for 60 s.
  */
-export const CLUSTER_HOLD_LOAD: HoldLoad = { clients: 100_000, connectRatePerSec: 400, holdSec: 60, serverWorkers: 8 };
+export const CLUSTER_HOLD_LOAD: HoldLoad = { clients: 100_000, connectRatePerSec: 350, holdSec: 60, serverWorkers: 8 };
 
 export const clusterHoldBench: BenchModule = {
   name: 'cluster-hold',

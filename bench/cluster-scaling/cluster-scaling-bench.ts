@@ -15,7 +15,15 @@ import { connectRawRoomClient, type RawRoomClient } from './raw-room-client.js';
 const ROOMS = 4;
 const PAYLOAD_BYTES = 32;
 /** Offered broadcast rates, per second, tried in order (finer where a 2-core machine saturates). */
-const OFFERED_RATES = [1000, 2000, 3000, 4000, 5000, 6000, 8000, 10_000, 12_000, 16_000];
+const OFFERED_DELIVERIES_PER_SEC = [8000, 16_000, 24_000, 32_000, 40_000, 48_000, 64_000, 80_000, 96_000, 128_000];
+
+/**
+ * Offered broadcast rates, per second, for `recipients` per broadcast: the offered deliveries' steps, so that
+ * large rooms (where the adapter's cost per broadcast is shared by many deliveries) are stepped alike.
+ */
+function offeredRates(recipients: number): number[] {
+  return [...new Set(OFFERED_DELIVERIES_PER_SEC.map((deliveries) => Math.max(1, Math.round(deliveries / Math.max(1, recipients)))))];
+}
 const TICK_MS = 10;
 
 type ServerKind = 'single' | 'cluster';
@@ -54,7 +62,7 @@ async function measureServer(kind: ServerKind, settings: BenchSettings): Promise
     }
     const recipientsPerBroadcast = Math.ceil(settings.clients / ROOMS) - 1;
     const measured: BroadcastStep[] = [];
-    for (const rate of OFFERED_RATES) {
+    for (const rate of offeredRates(recipientsPerBroadcast)) {
       const step = await measureStep(server, clients, rate, rate * recipientsPerBroadcast, settings);
       measured.push(step);
       process.stderr.write(`  ${rate} broadcasts/s offered: ${Math.round(deliveriesPerSec(step))} deliveries/s\n`);
@@ -130,7 +138,7 @@ function report(single: BroadcastStep[], cluster: BroadcastStep[], settings: Ben
     `## cluster-scaling`,
     '',
     `${settings.clients} raw websocket clients in ${ROOMS} rooms (${Math.ceil(settings.clients / ROOMS) - 1} recipients per broadcast), ` +
-      `${PAYLOAD_BYTES}-byte payloads; offered rate stepped up from ${OFFERED_RATES[0]}/s until deliveries fell below ` +
+      `${PAYLOAD_BYTES}-byte payloads; offered rate stepped up from ${offeredRates(Math.ceil(settings.clients / ROOMS) - 1)[0]}/s until deliveries fell below ` +
       `${SUSTAINED_SHARE * 100}% of offered (saturation: the best step still above that); ${settings.warmupMs} ms warm-up + ${settings.measureMs} ms measured per step; ` +
       `best of ${rounds} round(s) per server. The clients run in this process, on the same machine.`,
     '',
