@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { EventEmitter } from 'node:events';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import { createFrontDoor, routeByPath } from '../../../server/cluster/front-door.js';
+import { listenFrontDoor } from './front-door-client.js';
 
 test('routeByPath: the local paths, whatever the method or query; everything else to the workers', () => {
   const route = routeByPath(['/metrics', '/metrics.json']);
@@ -33,24 +34,7 @@ test('the front door hands each connection, from its first byte, to the server i
     });
   });
   const door = createFrontDoor({ route: routeByPath(['/metrics.json']), local, workers });
-  await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    door.destroyConnections();
-    door.server.close();
-  });
-  const port = (door.server.address() as AddressInfo).port;
-  // One connection per request (agent: false): the door routes connections, and a kept-alive one stays put.
-  const send = (method: string, path: string, body?: string): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve(text));
-      });
-      req.once('error', reject);
-      req.end(body);
-    });
+  const send = await listenFrontDoor(t, door);
   assert.equal(await send('GET', '/metrics.json?t=1'), 'local GET /metrics.json?t=1');
   // A body large enough to arrive in several chunks after the first.
   assert.equal(await send('POST', '/socket.io/?EIO=4', 'x'.repeat(100_000)), `workers POST /socket.io/?EIO=4 ${'x'.repeat(100_000)}`);

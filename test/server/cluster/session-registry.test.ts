@@ -6,11 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { request } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import { createFrontDoor, routeByPath, sessionIdIn } from '../../../server/cluster/front-door.js';
 import { SessionRegistry, type SessionLookup, type SessionStatus, type SessionWaitOutcome } from '../../../server/cluster/session-registry.js';
+import { listenFrontDoor } from './front-door-client.js';
 
 const SID = 'AbCdEfGhIj-_KlMnOpQr';
 const OTHER_SID = 'zzzzzzzzzzzzzzzzzzzz';
@@ -103,23 +103,7 @@ test('the front door holds a request for a sid not yet known until it is, then r
   const sessions = new ManualSessions();
   const sticky = fakeSticky();
   const door = createFrontDoor({ route: routeByPath(['/metrics.json']), local: new EventEmitter(), workers: sticky.workers, sessions, unknownSessionWaitMs: 1234 });
-  await new Promise<void>((resolve) => door.server.listen(0, '127.0.0.1', resolve));
-  t.after(() => {
-    door.destroyConnections();
-    door.server.close();
-  });
-  const port = (door.server.address() as AddressInfo).port;
-  const send = (method: string, path: string, body?: string): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve(text));
-      });
-      req.once('error', reject);
-      req.end(body);
-    });
+  const send = await listenFrontDoor(t, door);
 
   // The GET of a session whose worker has not told the primary yet: held, not routed as a new session.
   const getPath = `/socket.io/?EIO=4&transport=polling&sid=${SID}`;
