@@ -3,7 +3,6 @@
  * on open-model (or closed-loop) schedules, measures every reply, and hands an interval snapshot plus the
  * delivery logs to `post` once a second. One timer for the whole shard: a min-heap of due events.
  */
-import { clientRoom, type BroadcastMessage, type DirectMessage } from '../../server/bench-protocol.js';
 import type { ClientConnectError, CreateVirtualClient, VirtualClient } from '../client/virtual-client.js';
 import type { Clock } from '../measure/clock.js';
 import { StreamTracker } from '../measure/stream-tracker.js';
@@ -11,8 +10,8 @@ import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
 import { hash32 } from '../membership/prng.js';
 import { ScheduleQueue } from '../schedule/schedule-queue.js';
-import type { Action, CustomAction } from '../scenario/action-schema.js';
-import { expandCustomArgs, expectedCorrelationValue } from '../scenario/custom-args.js';
+import type { Action } from '../scenario/action-schema.js';
+import { ActionPerformer, isErrorAck, type RateAction } from './action-performer.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
 import { EventReceiver } from './event-receiver.js';
 import { HealthMonitor } from './loadgen-health.js';
@@ -37,7 +36,6 @@ const MAX_DUE_PER_TICK = 256;
 /** How many fixed peers each client sends its directs to. */
 export const DIRECT_PEERS_PER_CLIENT = 4;
 
-type RateAction = Extract<Action, { rate?: unknown }> & { rate: NonNullable<Extract<Action, { rate?: unknown }>['rate']> };
 
 export interface ShardRuntimeDeps {
   task: ShardTask;
@@ -52,6 +50,7 @@ export class ShardRuntime {
   private readonly health = new HealthMonitor();
   private readonly delivery: DeliveryRecorder;
   private readonly receiver: EventReceiver;
+  private readonly actions: ActionPerformer;
   /** One per source address, ports of this worker's own slice. */
   private readonly sourcePorts: SourcePortPool[];
   private readonly queue = new ScheduleQueue();
@@ -64,7 +63,6 @@ export class ShardRuntime {
   /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
   private readonly inFlight: Array<Uint16Array | undefined>;
   private readonly waiting: Array<Map<number, number[]> | undefined>;
-  private readonly oneShotPayload = buildPayload(undefined);
   /** Clients kept open after a planned disconnect until their in-flight messages have arrived. */
   private readonly draining = new Set<{ client: VirtualClient; timer: NodeJS.Timeout }>();
   private runStartUs = 0;
@@ -78,7 +76,6 @@ export class ShardRuntime {
   private wantedCount = 0;
   private lastBytesSent = 0;
   private lastBytesReceived = 0;
-  private replySeq = 0;
   /** Clients lost to a disconnect they did not ask for, by client index: when it happened (monotonic µs). */
   private readonly lostAtUs = new Map<number, number>();
   /** Reconnect attempts since each such loss, by client index. */
@@ -114,6 +111,17 @@ export class ShardRuntime {
     this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
     this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map<number, number[]>()));
     this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
+    this.actions = new ActionPerformer(scenario.actions, {
+      metrics: this.metrics,
+      delivery: this.delivery,
+      clock: this.deps.clock,
+      churn: (sim, reconnectDelayMs) => {
+        const nowUs = this.deps.clock.nowUs();
+        this.closeClient(sim, nowUs, this.deps.task.scenario.drainMs);
+        this.queue.push(nowUs + Math.round(reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
+        this.armTimer();
+      },
+    });
     this.sourcePorts = sourcePortPools(deps.task.sourceAddresses, shard.index * workerCount + workerId, shard.count * workerCount);
   }
 
@@ -315,7 +323,7 @@ export class ShardRuntime {
     }
     this.delivery.openWindow(this.delivery.directChannel(sim.index), sim.index, nowUs);
     if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim);
-    this.performOneShotCustoms(sim);
+    this.actions.performOneShotCustoms(sim);
   }
 
   private onConnectFailed(sim: SimClient, client: VirtualClient, error: unknown): void {
@@ -424,7 +432,7 @@ export class ShardRuntime {
       client!.emitWithAck('join', [{ room: roomName(room) }], timeoutMs, (error, args) => {
         if (sim.client !== client || sim.state !== ClientState.open) return;
         const nowUs = this.deps.clock.nowUs();
-        if (error) return this.ackFailed(sim, 'join', error);
+        if (error) return this.actions.ackFailed(sim, 'join', error);
         this.metrics.count('eventsReceived');
         if (isErrorAck(args[0])) return this.metrics.error('join_refused', String(args[0].error));
         this.metrics.latency('join').record(nowUs - sentUs, nowUs - sentUs);
@@ -462,7 +470,7 @@ export class ShardRuntime {
         this.metrics.count('eventsSent');
         client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
           const ackUs = this.deps.clock.nowUs();
-          if (error) return this.ackFailed(sim, 'leave', error);
+          if (error) return this.actions.ackFailed(sim, 'leave', error);
           this.metrics.count('eventsReceived');
           if (isErrorAck(args[0])) return this.metrics.error('leave_refused', String(args[0].error));
           this.metrics.latency('leave').record(ackUs - sentUs, ackUs - sentUs);
@@ -532,11 +540,11 @@ export class ShardRuntime {
         return;
       }
       inFlight[slot] = inFlight[slot]! + 1;
-      this.perform(sim, action, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
+      this.actions.perform(sim, action, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
       return;
     }
     const rearm = closedLoop ? () => this.rearmClosedLoop(slot, actionIndex) : undefined;
-    this.perform(sim, action, this.payloads[actionIndex]!, t0Us, rearm);
+    this.actions.perform(sim, action, this.payloads[actionIndex]!, t0Us, rearm);
   }
 
   /** An ack (or its failure) freed a place: send the oldest waiting slot, or forget them if the client closed. */
@@ -552,7 +560,7 @@ export class ShardRuntime {
     }
     const t0Us = queue.shift()!;
     inFlight[slot] = inFlight[slot]! + 1;
-    this.perform(sim, this.rateActions[actionIndex]!, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
+    this.actions.perform(sim, this.rateActions[actionIndex]!, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
   }
 
   private rearmClosedLoop(slot: number, actionIndex: number): void {
@@ -566,139 +574,9 @@ export class ShardRuntime {
     this.armTimer();
   }
 
-  /** Performs one action for one client. `done` (closed loops) is called when the action has completed. */
-  private perform(sim: SimClient, action: RateAction, payload: ActionPayload, t0Us: number, done: (() => void) | undefined): void {
-    const client = sim.client!;
-    const sentUs = this.deps.clock.nowUs();
-    switch (action.kind) {
-      case 'echo': {
-        this.metrics.count('eventsSent');
-        client.emitWithAck('echo', [payload.value], action.timeoutMs, (error) => {
-          const nowUs = this.deps.clock.nowUs();
-          if (error) this.ackFailed(sim, 'echo', error);
-          else {
-            this.metrics.count('eventsReceived');
-            this.metrics.latency('echo').record(nowUs - t0Us, nowUs - sentUs);
-          }
-          done?.();
-        });
-        return;
-      }
-      case 'broadcast': {
-        if (sim.rooms.length === 0) return;
-        const k = sim.broadcastTurn % sim.rooms.length;
-        sim.broadcastTurn += 1;
-        const room = sim.rooms[k]!;
-        const seq = sim.broadcastSeq[k]!;
-        sim.broadcastSeq[k] = seq + 1;
-        const message: BroadcastMessage = {
-          room: roomName(room),
-          from: sim.index,
-          seq,
-          t0Us,
-          sentUs,
-          includeSelf: action.includeSelf,
-          payload: payload.value,
-        };
-        this.metrics.count('eventsSent');
-        client.emit('broadcast', [message]);
-        this.delivery.recordSend(room, sim.index, sentUs);
-        done?.();
-        return;
-      }
-      case 'direct': {
-        if (sim.peers.length === 0) return;
-        const k = sim.peerTurn % sim.peers.length;
-        sim.peerTurn += 1;
-        const peer = sim.peers[k]!;
-        const seq = sim.peerSeq[k]!;
-        sim.peerSeq[k] = seq + 1;
-        const message: DirectMessage = { to: clientRoom(peer), from: sim.index, seq, t0Us, sentUs, payload: payload.value };
-        this.metrics.count('eventsSent');
-        client.emit('direct', [message]);
-        this.delivery.recordSend(this.delivery.directChannel(peer), sim.index, sentUs);
-        done?.();
-        return;
-      }
-      case 'custom': {
-        this.performCustom(sim, action as CustomAction, payload, t0Us, sentUs, done);
-        return;
-      }
-      case 'churn': {
-        const nowUs = this.deps.clock.nowUs();
-        this.closeClient(sim, nowUs, this.deps.task.scenario.drainMs);
-        this.queue.push(nowUs + Math.round(action.reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
-        this.armTimer();
-        done?.();
-        return;
-      }
-      default:
-        done?.();
-    }
-  }
-
-  private performCustom(
-    sim: SimClient,
-    action: CustomAction,
-    payload: ActionPayload,
-    t0Us: number,
-    sentUs: number,
-    done: (() => void) | undefined,
-  ): void {
-    const client = sim.client!;
-    const values = { sid: client.id ?? '', requestId: `${sim.index}.${this.replySeq++}`, nowMs: Math.round(performance.timeOrigin + performance.now()) };
-    const args = expandCustomArgs(action.args, values);
-    if (action.payload) args.push(payload.value);
-    this.metrics.count('eventsSent');
-    if (action.reply) {
-      const expect = expectedCorrelationValue(action.args, values);
-      (sim.pendingReplies ??= []).push({ id: expect, t0Us, sentUs, deadlineUs: sentUs + action.timeoutMs * 1000 });
-    }
-    if (action.ack) {
-      client.emitWithAck(action.event, args, action.timeoutMs, (error) => {
-        const nowUs = this.deps.clock.nowUs();
-        if (error) this.ackFailed(sim, 'customAck', error);
-        else {
-          this.metrics.count('eventsReceived');
-          this.metrics.latency('customAck').record(nowUs - t0Us, nowUs - sentUs);
-        }
-        done?.();
-      });
-      return;
-    }
-    client.emit(action.event, args);
-    done?.();
-  }
-
-  /** Custom actions without a rate run once per client, right after it connects (like join). */
-  private performOneShotCustoms(sim: SimClient): void {
-    for (const action of this.deps.task.scenario.actions) {
-      if (action.kind !== 'custom' || action.rate !== undefined || sim.state !== ClientState.open) continue;
-      const nowUs = this.deps.clock.nowUs();
-      this.performCustom(sim, action, this.oneShotPayload, nowUs, nowUs, undefined);
-    }
-  }
-
-  private ackFailed(sim: SimClient, what: string, error: Error): void {
-    const timedOut = /timed? ?out/i.test(error.message);
-    // An ack lost because the connection closed is not an error of its own: the disconnect is counted (as a
-    // disconnect by reason when the server or transport ended it; not at all when the load generator did).
-    if (!timedOut && sim.state !== ClientState.open) return;
-    if (timedOut) {
-      this.metrics.count('acksTimedOut');
-      this.metrics.error('ack_timeout', `${what}: ${error.message}`);
-    } else {
-      this.metrics.error('ack_failed', `${what}: ${error.message}`);
-    }
-  }
-
   private failPendingReplies(sim: SimClient): void {
     if (sim.pendingReplies) sim.pendingReplies.length = 0;
   }
-}
-
-function isErrorAck(value: unknown): value is { error: unknown } {
-  return value !== null && typeof value === 'object' && 'error' in value;
 }
 
 /** The fixed peers a client sends its directs to: up to DIRECT_PEERS_PER_CLIENT distinct other clients. */
