@@ -3,73 +3,37 @@
  * nonzero size with ink), the answers are on the page, and markup from the result stays text.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildCapacityCharts } from '../../../reports/capacity/capacity-chart-data.js';
 import { renderCapacityHtml } from '../../../reports/capacity/render-capacity-html.js';
-import { skipUnlessAvailable } from '../../helpers/require-service.js';
+import { chromiumSkip, launchChromium, openReportFile } from '../../helpers/headless-chromium.js';
 import { threeStepResult } from '../../loadgen/capacity/synthetic-steps.js';
-
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const skip = skipUnlessAvailable(existsSync(CHROMIUM_PATH), 'chromium', 'apt-get install chromium');
 
 let browser: Browser | undefined;
 let outDir = '';
 
 before(async () => {
-  if (skip !== false) return;
+  if (chromiumSkip !== false) return;
   outDir = await mkdtemp(path.join(tmpdir(), 'sio-bench-capacity-html-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-interface CanvasCheck {
-  id: string;
-  width: number;
-  height: number;
-  inkedPixels: number;
-}
-
-/** Browser-side, as text (the project compiles without DOM types): each chart's canvas size and inked pixels. */
-const INSPECT_CHARTS = `Array.from(document.querySelectorAll('.chart')).map((element) => {
-  const canvas = element.querySelector('canvas');
-  if (canvas === null) return { id: element.id, width: 0, height: 0, inkedPixels: 0 };
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let inkedPixels = 0;
-  for (let index = 3; index < pixels.length; index += 4) if (pixels[index] > 0) inkedPixels += 1;
-  return { id: element.id, width: canvas.width, height: canvas.height, inkedPixels };
-})`;
-
-test('the capacity report renders in Chromium: no console errors, no network, every chart drawn', { skip }, async () => {
+test('the capacity report renders in Chromium: no console errors, no network, every chart drawn', { skip: chromiumSkip }, async () => {
   assert.ok(browser !== undefined);
   const result = threeStepResult();
   result.scenario.text = '</script><img src=x onerror="window.pwned=1">';
   const file = path.join(outDir, 'capacity.html');
   await writeFile(file, renderCapacityHtml(result));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:')) requests.push(request.url());
-  });
-  await page.goto(`file://${file}`, { waitUntil: 'load' });
-  const canvases = await page.evaluate<CanvasCheck[]>(INSPECT_CHARTS);
   const screenshot = path.join(outDir, 'capacity.png');
-  await page.screenshot({ path: screenshot, fullPage: true });
+  const { page, errors, requests, canvases } = await openReportFile(browser, file, screenshot);
   assert.deepEqual(errors, []);
   assert.deepEqual(requests, []);
   const expectedIds = buildCapacityCharts(result).map((chart) => `chart-${chart.id}`);

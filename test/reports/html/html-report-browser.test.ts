@@ -3,81 +3,41 @@
  * non-blank pixels), injected scripts never ran, and a screenshot is saved for a person to look at.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildReportData } from '../../../reports/html/chart-data.js';
 import { renderHtmlReport } from '../../../reports/html/render-html-report.js';
 import type { RunResult } from '../../../loadgen/run-result.js';
-import { skipUnlessAvailable } from '../../helpers/require-service.js';
+import { chromiumSkip, launchChromium, openReportFile, type OpenedReport } from '../../helpers/headless-chromium.js';
 import { makeRunResult } from '../../fixtures/make-run-result.js';
 import { HOSTILE_SCENARIO_TEXT, hostileResult } from './hostile-result.js';
-
-const CHROMIUM_PATH = '/usr/bin/chromium';
-const skip = skipUnlessAvailable(existsSync(CHROMIUM_PATH), 'chromium', 'apt-get install chromium');
 
 let browser: Browser | undefined;
 let outDir = '';
 
 before(async () => {
-  if (skip !== false) return;
+  if (chromiumSkip !== false) return;
   outDir = await mkdtemp(path.join(tmpdir(), 'sio-bench-html-report-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-interface CanvasCheck {
-  id: string;
-  width: number;
-  height: number;
-  inkedPixels: number;
-}
-
-/**
- * Browser-side (as text: this project compiles without DOM types): each chart container's id, canvas size and
- * how many of its pixels are not transparent.
- */
-const INSPECT_CHARTS = `Array.from(document.querySelectorAll('.chart')).map((element) => {
-  const canvas = element.querySelector('canvas');
-  if (canvas === null) return { id: element.id, width: 0, height: 0, inkedPixels: 0 };
-  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-  let inkedPixels = 0;
-  for (let index = 3; index < pixels.length; index += 4) if (pixels[index] > 0) inkedPixels += 1;
-  return { id: element.id, width: canvas.width, height: canvas.height, inkedPixels };
-})`;
-
 /** Writes the report of `result`, opens it and returns what the page logged and what each chart drew. */
-async function openReport(result: RunResult, name: string) {
+async function openReport(result: RunResult, name: string): Promise<OpenedReport & { screenshot: string }> {
   assert.ok(browser !== undefined);
   const file = path.join(outDir, `${name}.html`);
   await writeFile(file, renderHtmlReport(result));
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('request', (request) => {
-    if (!request.url().startsWith('file:')) requests.push(request.url());
-  });
-  await page.goto(`file://${file}`, { waitUntil: 'load' });
-  const canvases = await page.evaluate<CanvasCheck[]>(INSPECT_CHARTS);
   const screenshot = path.join(outDir, `${name}.png`);
-  await page.screenshot({ path: screenshot, fullPage: true });
-  return { page, errors, requests, canvases, screenshot };
+  return { ...(await openReportFile(browser, file, screenshot)), screenshot };
 }
 
-test('the report renders in Chromium: no console errors, no network, every chart drawn', { skip }, async () => {
+test('the report renders in Chromium: no console errors, no network, every chart drawn', { skip: chromiumSkip }, async () => {
   const result = makeRunResult();
   const { page, errors, requests, canvases, screenshot } = await openReport(result, 'report');
   assert.deepEqual(errors, []);
@@ -94,7 +54,7 @@ test('the report renders in Chromium: no console errors, no network, every chart
   await page.close();
 });
 
-test('injected markup in the result stays text in the browser', { skip }, async () => {
+test('injected markup in the result stays text in the browser', { skip: chromiumSkip }, async () => {
   const { page, errors } = await openReport(hostileResult(), 'hostile');
   assert.deepEqual(errors, []);
   assert.equal(await page.evaluate<unknown>('window.pwned'), undefined);
