@@ -18,6 +18,7 @@ import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import { buildCapacityFindings } from '../../reports/capacity/capacity-findings.js';
 import { writeCapacityReports } from '../../reports/capacity/write-capacity-reports.js';
 import { badInput, ExitCode } from '../exit-codes.js';
+import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { RegisterCommand } from './index.js';
 
 interface CapacityFlags {
@@ -103,16 +104,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
     ...(flags.warmup !== undefined ? { warmupMs: flags.warmup } : {}),
   };
   const projection = projectionOf(flags);
-  const abort = new AbortController();
-  let signals = 0;
-  const onSignal = (): void => {
-    signals += 1;
-    // A second Ctrl-C means "now": the first one already asked the current step to stop and the plan to end.
-    if (signals > 1) process.exit(ExitCode.interrupted);
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = abortOnInterrupt();
   let result: CapacityResult;
   let outDir = flags.out;
   try {
@@ -123,7 +115,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       slos: flags.slo,
       plan,
       ...(projection !== undefined ? { projection } : {}),
-      signal: abort.signal,
+      signal: interrupt.signal,
       runStep: async (loaded, index, count) => {
         if (outDir === undefined) outDir = defaultOutputDir(`${loaded.scenario.name}-capacity`, new Date());
         if (index === 0) await prepareOutputDir(outDir);
@@ -132,7 +124,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
           loaded,
           workers: flags.workers,
           reporter: createPlainReporter(process.stderr),
-          signal: abort.signal,
+          signal: interrupt.signal,
           notice: (line) => process.stderr.write(`sio-bench: ${line}\n`),
         });
       },
@@ -142,14 +134,13 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       },
     });
   } catch (error) {
-    if (abort.signal.aborted) return ExitCode.interrupted;
+    if (interrupt.signal.aborted) return ExitCode.interrupted;
     if (error instanceof ScenarioError) throw badInput(error.message);
     if (error instanceof RangeError || (error instanceof Error && error.message.startsWith('capacity'))) throw badInput(error.message);
     if (error instanceof Error && error.message.startsWith('--slo')) throw badInput(error.message);
     throw error;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
   const written = await writeCapacityReports(result, outDir ?? defaultOutputDir(`${result.scenario.name}-capacity`, new Date()));
   const findings = buildCapacityFindings(result);

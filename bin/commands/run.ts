@@ -13,6 +13,7 @@ import type { LiveReporter } from '../../reports/live/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { badInput, ExitCode } from '../exit-codes.js';
+import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { ShardSlice } from '../../loadgen/engine/messages.js';
 import type { Scenario } from '../../loadgen/scenario/schema.js';
 import { ShardRun, sliceExitCode } from '../../loadgen/shard/shard-run.js';
@@ -82,16 +83,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const reporter: LiveReporter = interactive
     ? createInkReporter({ stdout: process.stdout, stdin: process.stdin })
     : createPlainReporter(process.stderr);
-  const abort = new AbortController();
-  let signals = 0;
-  const onSignal = (): void => {
-    signals += 1;
-    // A second Ctrl-C means "now": the first one already asked the workers to stop and write the result.
-    if (signals > 1) process.exit(ExitCode.interrupted);
-    abort.abort();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = abortOnInterrupt();
   let result: RunResult;
   try {
     result = await repeatedRunner(flags.repeat)({
@@ -99,15 +91,14 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       workers: flags.workers,
       clientsPerProcess: flags.clientsPerProcess,
       reporter,
-      signal: abort.signal,
+      signal: interrupt.signal,
       // The dashboard shows notices itself (writing to the terminal under it would tear its frame).
       notice: interactive ? undefined : (line) => process.stderr.write(`sio-bench: ${line}\n`),
       ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
       startAtEpochMs: flags.startAt,
     });
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
   await shardRun?.finish(result, outDir);
   const resultPath = await writeResultAtomic(outDir, result);
