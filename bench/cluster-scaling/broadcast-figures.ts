@@ -77,3 +77,32 @@ export function compareScaling(single: readonly BroadcastStep[], cluster: readon
     adapterCpuUsPerDelivery: clusterCpuUsPerDelivery - singleCpuUsPerDelivery,
   };
 }
+
+/** Offered deliveries per second, stepped: the same steps whatever the room size. */
+export const OFFERED_DELIVERIES_PER_SEC = [8000, 16_000, 24_000, 32_000, 40_000, 48_000, 64_000, 80_000, 96_000, 128_000, 160_000, 192_000, 256_000];
+
+/**
+ * Offered broadcast rates, per second, for `recipients` per broadcast: the offered deliveries' steps, so that
+ * large rooms (where the adapter's cost per broadcast is shared by many deliveries) are stepped alike.
+ */
+export function offeredRates(recipients: number): number[] {
+  return [...new Set(OFFERED_DELIVERIES_PER_SEC.map((deliveries) => Math.max(1, Math.round(deliveries / Math.max(1, recipients)))))];
+}
+
+/**
+ * The highest offered rate at which both servers gave a whole CPU figure, with each one's CPU per delivery (µs).
+ * At saturation a cluster worker may answer /metrics.json too late to be counted; a lower rate still shows what
+ * the adapter and the primary cost per message.
+ */
+export function highestWholeCpuStep(
+  single: readonly BroadcastStep[],
+  cluster: readonly BroadcastStep[],
+): { rate: number; single: number; cluster: number } | undefined {
+  return single
+    .filter((step) => cpuUsPerDelivery(step) >= 0)
+    .flatMap((step) => {
+      const match = cluster.find((other) => other.offeredBroadcastsPerSec === step.offeredBroadcastsPerSec && cpuUsPerDelivery(other) >= 0);
+      return match ? [{ rate: step.offeredBroadcastsPerSec, single: cpuUsPerDelivery(step), cluster: cpuUsPerDelivery(match) }] : [];
+    })
+    .at(-1);
+}

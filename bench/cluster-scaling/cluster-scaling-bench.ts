@@ -8,7 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { startBuiltinServer, type BuiltinServer } from '../../loadgen/target/builtin-server.js';
 import type { BenchModule, BenchSettings } from '../bench-module.js';
-import { compareScaling, cpuUsPerDelivery, deliveriesPerSec, isSustained, saturationStep, SUSTAINED_SHARE, type BroadcastStep } from './broadcast-figures.js';
+import { compareScaling, cpuUsPerDelivery, highestWholeCpuStep, offeredRates, deliveriesPerSec, isSustained, saturationStep, SUSTAINED_SHARE, type BroadcastStep } from './broadcast-figures.js';
 import { connectRawRoomClient, type RawRoomClient } from './raw-room-client.js';
 
 /** Rooms the clients are spread over (clients / ROOMS members each). */
@@ -21,15 +21,6 @@ const ROOMS = 4;
 const CLIENTS = 400;
 const PAYLOAD_BYTES = 32;
 /** Offered broadcast rates, per second, tried in order (finer where a 2-core machine saturates). */
-const OFFERED_DELIVERIES_PER_SEC = [8000, 16_000, 24_000, 32_000, 40_000, 48_000, 64_000, 80_000, 96_000, 128_000, 160_000, 192_000, 256_000];
-
-/**
- * Offered broadcast rates, per second, for `recipients` per broadcast: the offered deliveries' steps, so that
- * large rooms (where the adapter's cost per broadcast is shared by many deliveries) are stepped alike.
- */
-function offeredRates(recipients: number): number[] {
-  return [...new Set(OFFERED_DELIVERIES_PER_SEC.map((deliveries) => Math.max(1, Math.round(deliveries / Math.max(1, recipients)))))];
-}
 const TICK_MS = 10;
 
 type ServerKind = 'single' | 'cluster';
@@ -190,15 +181,7 @@ function report(single: BroadcastStep[], cluster: BroadcastStep[], settings: Ben
     `server CPU per delivery at saturation: 1 process ${cpuText(comparison.singleCpuUsPerDelivery)}, ` +
       `cluster ${cpuText(comparison.clusterCpuUsPerDelivery)} (adapter + primary: ${adapterText})`,
   );
-  // At saturation a cluster worker may answer /metrics.json too late to be counted; the highest offered rate at
-  // which both servers gave a whole CPU figure still shows what the adapter and the primary cost per message.
-  const both = single
-    .filter((step) => cpuUsPerDelivery(step) >= 0)
-    .flatMap((step) => {
-      const match = cluster.find((other) => other.offeredBroadcastsPerSec === step.offeredBroadcastsPerSec && cpuUsPerDelivery(other) >= 0);
-      return match ? [{ rate: step.offeredBroadcastsPerSec, single: cpuUsPerDelivery(step), cluster: cpuUsPerDelivery(match) }] : [];
-    })
-    .at(-1);
+  const both = highestWholeCpuStep(single, cluster);
   if (both !== undefined) {
     const difference = both.cluster - both.single;
     lines.push(

@@ -83,7 +83,7 @@ export class SourcePortPool {
   }
 
   /** Connects a TCP socket from this address and a pool port (a kernel-chosen port when all are held). */
-  connect(options: net.NetConnectOpts & { host?: string; port: number }): net.Socket {
+  connect(options: { host?: string; port: number }): net.Socket {
     const socket = new net.Socket();
     this.connectSocket(socket, options);
     return socket;

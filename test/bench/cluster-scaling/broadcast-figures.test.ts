@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareScaling, cpuUsPerDelivery, deliveriesPerSec, saturationStep, type BroadcastStep } from '../../../bench/cluster-scaling/broadcast-figures.js';
+import { compareScaling, cpuUsPerDelivery, deliveriesPerSec, highestWholeCpuStep, offeredRates, saturationStep, type BroadcastStep } from '../../../bench/cluster-scaling/broadcast-figures.js';
 
 // 10 recipients per broadcast; windows of 2 s.
 const step = (offeredBroadcastsPerSec: number, deliveries: number, serverCpuUs: number): BroadcastStep => ({
@@ -34,4 +34,20 @@ test('saturation is the sustained step with the most deliveries; the comparison 
     adapterCpuUsPerDelivery: 200,
   });
   assert.throws(() => compareScaling([], cluster), /at least one step/);
+});
+
+test('offered rates step the same deliveries for any room size', () => {
+  assert.deepEqual(offeredRates(99).slice(0, 4), [81, 162, 242, 323]);
+  assert.deepEqual(offeredRates(7).slice(0, 3), [1143, 2286, 3429]);
+  // A room of one recipient offers the deliveries as broadcasts; none is offered twice.
+  assert.deepEqual(offeredRates(1).slice(-2), [192_000, 256_000]);
+  assert.equal(new Set(offeredRates(100_000)).size, offeredRates(100_000).length);
+});
+
+test('the adapter cost is read at the highest rate with both CPU figures whole', () => {
+  const single = [step(100, 2000, 20_000), step(200, 4000, 36_000), step(300, 6000, 48_000)];
+  // The cluster's reading at 300/s went backwards (a worker answered late): not whole.
+  const cluster = [step(100, 2000, 30_000), step(200, 4000, 52_000), step(300, 6000, -1000)];
+  assert.deepEqual(highestWholeCpuStep(single, cluster), { rate: 200, single: 9, cluster: 13 });
+  assert.equal(highestWholeCpuStep(single, []), undefined);
 });

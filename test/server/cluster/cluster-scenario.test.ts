@@ -3,7 +3,6 @@
  * built-in server (node:cluster, @socket.io/cluster-adapter, @socket.io/sticky) gets every broadcast and direct
  * exactly once, over websocket and over long-polling, and its server samples come per process and in total.
  */
-import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertExactDelivery, assertPerProcessSamples, pollingRates, roomsScenarioText, runRooms } from './rooms-scenario.js';
 

@@ -2,7 +2,8 @@
  * Test helper: starts a front door on a loopback port (closed after the test) and sends it one request per
  * connection (agent: false: the door routes connections, and a kept-alive one would stay put).
  */
-import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import type { AddressInfo, Socket } from 'node:net';
 import { request } from 'node:http';
 import type { TestContext } from 'node:test';
 import type { FrontDoor } from '../../../server/cluster/front-door.js';
@@ -28,4 +29,31 @@ export async function listenFrontDoor(t: TestContext, door: FrontDoor): Promise<
       req.once('error', reject);
       req.end(body);
     });
+}
+
+/**
+ * Stands in for sticky: takes over a connection's data and answers each complete request with `bodyPrefix`, its
+ * method, target and body; `requests` lists those answers, `nextRequest` resolves at the next one.
+ */
+export function fakeSticky(bodyPrefix = ''): { workers: EventEmitter; requests: string[]; nextRequest: () => Promise<'routed'> } {
+  const workers = new EventEmitter();
+  const requests: string[] = [];
+  let onRequest: (() => void) | undefined;
+  workers.on('connection', (socket: Socket) => {
+    socket.removeAllListeners('data');
+    let raw = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      raw = Buffer.concat([raw, chunk]);
+      const headerEnd = raw.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const head = raw.subarray(0, headerEnd).toString('latin1');
+      const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0);
+      if (raw.length < headerEnd + 4 + length) return;
+      const body = `${bodyPrefix}${head.split(' ', 2).join(' ')} ${raw.subarray(headerEnd + 4).toString('utf8')}`;
+      requests.push(body);
+      onRequest?.();
+      socket.end(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    });
+  });
+  return { workers, requests, nextRequest: () => new Promise((resolve) => (onRequest = () => resolve('routed'))) };
 }

@@ -6,11 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import { createFrontDoor, routeByPath, sessionIdIn } from '../../../server/cluster/front-door.js';
 import { SessionRegistry, type SessionLookup, type SessionStatus, type SessionWaitOutcome } from '../../../server/cluster/session-registry.js';
-import { listenFrontDoor } from './front-door-client.js';
+import { fakeSticky, listenFrontDoor } from './front-door-client.js';
 
 const SID = 'AbCdEfGhIj-_KlMnOpQr';
 const OTHER_SID = 'zzzzzzzzzzzzzzzzzzzz';
@@ -73,30 +72,6 @@ class ManualSessions implements SessionLookup {
   nextWait(): Promise<'held'> {
     return new Promise((resolve) => (this.onWait = () => resolve('held')));
   }
-}
-
-/** Stands in for sticky: takes over a connection's data and answers each complete request with what it got. */
-function fakeSticky(): { workers: EventEmitter; requests: string[]; nextRequest: () => Promise<'routed'> } {
-  const workers = new EventEmitter();
-  const requests: string[] = [];
-  let onRequest: (() => void) | undefined;
-  workers.on('connection', (socket: Socket) => {
-    socket.removeAllListeners('data');
-    let raw = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      raw = Buffer.concat([raw, chunk]);
-      const headerEnd = raw.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
-      const head = raw.subarray(0, headerEnd).toString('latin1');
-      const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0);
-      if (raw.length < headerEnd + 4 + length) return;
-      const body = `${head.split(' ', 2).join(' ')} ${raw.subarray(headerEnd + 4).toString('utf8')}`;
-      requests.push(body);
-      onRequest?.();
-      socket.end(`HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    });
-  });
-  return { workers, requests, nextRequest: () => new Promise((resolve) => (onRequest = () => resolve('routed'))) };
 }
 
 test('the front door holds a request for a sid not yet known until it is, then routes it whole; known sids pass at once', async (t) => {
