@@ -14,6 +14,7 @@ import { loadgenClientKindsBench } from './loadgen-client-kinds-bench.js';
 import { loadgenHoldBench } from './loadgen-hold-bench.js';
 import { clusterScalingBench } from './cluster-scaling/cluster-scaling-bench.js';
 import { clusterHoldBench } from './cluster-hold-bench.js';
+import { rawFloorBench } from './raw-floor/raw-floor-bench.js';
 
 const benchmarks: BenchModule[] = [
   facadeOverheadBench,
@@ -21,6 +22,7 @@ const benchmarks: BenchModule[] = [
   measureHistogramBench,
   loadgenClientKindsBench,
   loadgenHoldBench,
+  rawFloorBench,
   clusterScalingBench,
   clusterHoldBench,
 ];
