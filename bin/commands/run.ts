@@ -51,7 +51,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .addOption(new Option('--client <kind>', 'client implementation').choices(['lean', 'official']))
     .option('--set <key=value>', 'override a scenario value, e.g. clients=20000 or duration=20s (repeatable)', collect, [])
     .option('--out <dir>', 'output folder (default results/<scenario>-<timestamp>/)')
-    .option('--workers <n>', 'worker threads in total (default: the number of cores)', positiveInteger('--workers'))
+    .option('--workers <n>', 'worker threads in total (default: the cores, less one per server process on this machine: the built-in server, or a loopback target)', positiveInteger('--workers'))
     .option('--clients-per-process <n>', 'most clients one load process holds before another is started (default 15000 websocket, 7000 polling)', positiveInteger('--clients-per-process'))
     .option('--no-tui', 'plain progress lines on stderr instead of the live dashboard')
     .option('--html <file>', 'also write the HTML report here (default: report.html in the output folder)')

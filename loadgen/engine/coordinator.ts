@@ -19,6 +19,7 @@ import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../targ
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
 import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
+import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
 import { FanoutTracker } from './fanout-tracker.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
@@ -176,7 +177,7 @@ class Coordinator {
   }
 
   private async runShards(targetUrl: string): Promise<void> {
-    const threads = this.options.workers ?? os.availableParallelism();
+    const threads = this.options.workers ?? defaultWorkerThreads(os.availableParallelism(), serverProcessesOnThisMachine(this.scenario.target));
     const layout = planShards({
       totalClients: this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients,
       threads,
