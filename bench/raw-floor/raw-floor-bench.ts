@@ -111,6 +111,16 @@ function cpuBetween(before: { userUs: number; systemUs: number }, after: { userU
   return { userUs: after.userUs - before.userUs, systemUs: after.systemUs - before.systemUs };
 }
 
+/** Both sides' CPU, each split in user and system time, per one of `units` (connects or deliveries). */
+function costPer(units: number, client: CpuSplit, server: CpuSplit): CostPerUnit {
+  return {
+    clientUs: (client.userUs + client.systemUs) / units,
+    clientSystemUs: client.systemUs / units,
+    serverUs: (server.userUs + server.systemUs) / units,
+    serverSystemUs: server.systemUs / units,
+  };
+}
+
 function nextMessage<K extends FromRawChildMessage['type']>(child: ChildProcess, type: K): Promise<Extract<FromRawChildMessage, { type: K }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => finish(new Error(`raw-floor: timed out waiting for '${type}' from the raw clients`)), STEP_TIMEOUT_MS);
@@ -167,12 +177,7 @@ export async function measureRawConnect(server: BuiltinServer, clients: number, 
       latencyP50Ms: storm.latencyP50Ms,
       latencyP99Ms: storm.latencyP99Ms,
       achievedPerSec: achievedConnectRate(clients, ratePerSec, storm.connected, storm.latencyMaxMs),
-      cost: {
-        clientUs: (storm.cpu.userUs + storm.cpu.systemUs) / connects,
-        clientSystemUs: storm.cpu.systemUs / connects,
-        serverUs: (serverCpu.userUs + serverCpu.systemUs) / connects,
-        serverSystemUs: serverCpu.systemUs / connects,
-      },
+      cost: costPer(connects, storm.cpu, serverCpu),
     };
   });
 }
@@ -196,16 +201,10 @@ export async function measureRawDelivery(server: BuiltinServer, load: RawFloorLo
       side: 'raw',
       deliveries: received.events,
       perSec: received.events / load.receiveSec,
-      cost: {
-        clientUs: (received.cpu.userUs + received.cpu.systemUs) / deliveries,
-        clientSystemUs: received.cpu.systemUs / deliveries,
-        serverUs: (serverCpu.userUs + serverCpu.systemUs) / deliveries,
-        serverSystemUs: serverCpu.systemUs / deliveries,
-      },
+      cost: costPer(deliveries, received.cpu, serverCpu),
     };
   });
 }
-
 
 /** The engine's lean clients, same storm: CPU of every load-generator process and the server over the ramp. */
 export async function measureEngineConnect(server: BuiltinServer, load: RawFloorLoad): Promise<ConnectFloor> {
