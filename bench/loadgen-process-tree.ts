@@ -71,6 +71,9 @@ function readProcFile(pid: number, file: string): string | undefined {
 
 interface ProcStat {
   ppid: number;
+  /** User and system CPU time since the process started, µs. */
+  userUs: number;
+  systemUs: number;
   cpuUs: number;
 }
 
@@ -78,8 +81,15 @@ interface ProcStat {
 function parseStat(text: string): ProcStat {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   // After the name: state(0) ppid(1) ... utime(11) stime(12), in ticks.
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  return { ppid: Number(fields[1]), cpuUs: Math.round((ticks * 1_000_000) / TICKS_PER_SEC) };
+  const userUs = Math.round((Number(fields[11]) * 1_000_000) / TICKS_PER_SEC);
+  const systemUs = Math.round((Number(fields[12]) * 1_000_000) / TICKS_PER_SEC);
+  return { ppid: Number(fields[1]), userUs, systemUs, cpuUs: userUs + systemUs };
+}
+
+/** A process's user and system CPU time so far, µs (kernel clock ticks: 10 ms resolution). Throws if it is gone. */
+export function readProcessCpuSplit(pid: number): { userUs: number; systemUs: number } {
+  const { userUs, systemUs } = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  return { userUs, systemUs };
 }
 
 function parseRssBytes(status: string): number {

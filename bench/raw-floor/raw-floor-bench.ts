@@ -15,7 +15,6 @@
  * Run alone: node dist/bench/run-all.js raw-floor [--quick]
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { runScenario } from '../../loadgen/engine/coordinator.js';
 import { parseScenarioText } from '../../loadgen/scenario/load-scenario.js';
 import { startBuiltinServer, type BuiltinServer, type BuiltinServerOptions } from '../../loadgen/target/builtin-server.js';
 import type { BenchModule, BenchSettings } from '../bench-module.js';
+import { readProcessCpuSplit } from '../loadgen-process-tree.js';
 import { measureWindow, phaseSeconds, ResourceProbe } from '../loadgen-probe.js';
 import { isFromRawChildMessage, type CpuSplit, type FromRawChildMessage, type ToRawChildMessage } from './messages.js';
 
@@ -98,15 +98,6 @@ export interface DeliveryFloor {
   cost: CostPerUnit;
 }
 
-/** A process's CPU time so far, from /proc/PID/stat (kernel clock ticks, so 10 ms resolution). */
-function readProcessCpu(pid: number): { userUs: number; systemUs: number } {
-  const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  // utime and stime, in USER_HZ ticks (100 per second on Linux).
-  const tickUs = 10_000;
-  return { userUs: Number(fields[11]) * tickUs, systemUs: Number(fields[12]) * tickUs };
-}
-
 function cpuBetween(before: { userUs: number; systemUs: number }, after: { userUs: number; systemUs: number }): CpuSplit {
   return { userUs: after.userUs - before.userUs, systemUs: after.systemUs - before.systemUs };
 }
@@ -163,11 +154,11 @@ async function withRawClients<T>(server: BuiltinServer, args: string[], body: (c
 export async function measureRawConnect(server: BuiltinServer, clients: number, ratePerSec: number): Promise<ConnectFloor> {
   return withRawClients(server, ['storm', String(clients), String(ratePerSec)], async (child) => {
     await nextMessage(child, 'ready');
-    const before = readProcessCpu(server.pid);
+    const before = readProcessCpuSplit(server.pid);
     const done = nextMessage(child, 'storm-done');
     child.send({ type: 'go' } satisfies ToRawChildMessage);
     const storm = await done;
-    const serverCpu = cpuBetween(before, readProcessCpu(server.pid));
+    const serverCpu = cpuBetween(before, readProcessCpuSplit(server.pid));
     const connects = Math.max(1, storm.connected);
     return {
       side: 'raw',
@@ -189,13 +180,13 @@ export async function measureRawDelivery(server: BuiltinServer, load: RawFloorLo
     await nextMessage(child, 'ready');
     // Let the joins' and handshakes' leftovers (timers, GC) pass before measuring.
     await sleep(1000);
-    const before = readProcessCpu(server.pid);
+    const before = readProcessCpuSplit(server.pid);
     child.send({ type: 'go' } satisfies ToRawChildMessage);
     await sleep(load.receiveSec * 1000);
     const reply = nextMessage(child, 'received');
     child.send({ type: 'read' } satisfies ToRawChildMessage);
     const received = await reply;
-    const serverCpu = cpuBetween(before, readProcessCpu(server.pid));
+    const serverCpu = cpuBetween(before, readProcessCpuSplit(server.pid));
     const deliveries = Math.max(1, received.events);
     return {
       side: 'raw',
