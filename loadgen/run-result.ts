@@ -35,14 +35,24 @@ export interface EncodedMetricHistograms {
   uncorrected: string;
 }
 
+/** What receivers count of one delivering metric as it happens; only the end of a run fixes the missing ones. */
+export type DeliveryTally = Omit<DeliveryCounts, 'lost' | 'inFlightAtStop' | 'undeliverable'>;
+
 /** Exact delivery accounting of one delivering metric (direct, broadcast). */
 export interface DeliveryCounts {
   /** Messages that receivers should have got, from the membership. */
   expected: number;
   /** Distinct expected messages that arrived. */
   received: number;
-  /** expected - received, fixed at the end of the run after the drain grace period. */
+  /**
+   * Expected messages that never arrived although they had their drain: the server or the network lost them.
+   * expected - received - inFlightAtStop - undeliverable, fixed at the end of the run.
+   */
   lost: number;
+  /** Expected messages still in flight when the run was stopped (interrupted, failed or cut) before their drain. */
+  inFlightAtStop: number;
+  /** Expected messages in flight when their receiver's connection closed (by the server, the transport, a fault). */
+  undeliverable: number;
   /** Copies beyond the first of a message already received. */
   duplicated: number;
   /** Messages that arrived with a lower sequence number than one already seen from the same sender stream. */
@@ -107,7 +117,7 @@ export interface IntervalSnapshot {
   endMs: number;
   histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
   counters: ClientCounters;
-  delivery: Partial<Record<DeliveryMetric, Omit<DeliveryCounts, 'lost'>>>;
+  delivery: Partial<Record<DeliveryMetric, DeliveryTally>>;
   connections: ConnectionGauges;
   errors: Record<string, ErrorCount>;
   disconnectReasons: Record<string, number>;
@@ -127,7 +137,7 @@ export interface SeriesPoint {
   /** Encoded histograms of this second, so series from shards merge exactly. */
   histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
   counters: ClientCounters;
-  delivery: Partial<Record<DeliveryMetric, Omit<DeliveryCounts, 'lost'>>>;
+  delivery: Partial<Record<DeliveryMetric, DeliveryTally>>;
   connections: ConnectionGauges;
   /** Events sent and received per second over this interval. */
   sendRatePerSec: number;

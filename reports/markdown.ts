@@ -4,6 +4,7 @@
  */
 import { LATENCY_METRICS } from '../loadgen/metric-names.js';
 import type { DeliveryCounts, RunResult } from '../loadgen/run-result.js';
+import { sumDeliveryCounts } from '../loadgen/measure/tallies.js';
 import { formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from './format.js';
 import { thresholdFailureMessage } from './junit.js';
 
@@ -16,13 +17,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function sumDelivery(result: RunResult): DeliveryCounts | undefined {
-  const all = Object.values(result.totals.delivery);
-  if (all.length === 0) return undefined;
-  const sum: DeliveryCounts = { expected: 0, received: 0, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
-  for (const counts of all) {
-    for (const key of Object.keys(sum) as (keyof DeliveryCounts)[]) sum[key] += counts[key];
-  }
-  return sum;
+  return sumDeliveryCounts(Object.values(result.totals.delivery));
 }
 
 function verdictLines(result: RunResult): string[] {
@@ -56,7 +51,8 @@ export function renderMarkdownSummary(result: RunResult): string {
     lines.push(
       '',
       `**Delivery**: ${formatInteger(delivery.expected)} expected, ${formatInteger(delivery.received)} received, ` +
-        `${formatInteger(delivery.lost)} lost${lostShare}, ${formatInteger(delivery.duplicated)} duplicated, ${formatInteger(delivery.outOfOrder)} out of order`,
+        `${formatInteger(delivery.lost)} lost${lostShare}, ${formatInteger(delivery.inFlightAtStop)} in flight at stop, ` +
+        `${formatInteger(delivery.undeliverable)} undeliverable, ${formatInteger(delivery.duplicated)} duplicated, ${formatInteger(delivery.outOfOrder)} out of order`,
     );
   }
   const errors = Object.entries(result.totals.errors).sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));

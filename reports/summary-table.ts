@@ -107,12 +107,19 @@ function renderDelivery(result: RunResult): string[] {
   for (const metric of DELIVERY_METRICS) {
     const counts = result.totals.delivery[metric];
     if (counts === undefined) continue;
-    rows.push([metric, ...[counts.expected, counts.received, counts.lost, counts.duplicated, counts.outOfOrder, counts.unexpected].map(formatInteger)]);
+    const causes = [counts.inFlightAtStop ?? 0, counts.undeliverable ?? 0];
+    rows.push([metric, ...[counts.expected, counts.received, counts.lost, ...causes, counts.duplicated, counts.outOfOrder, counts.unexpected].map(formatInteger)]);
   }
   if (rows.length === 0) return [];
   return [
     'delivery',
-    ...layoutColumns(['metric', 'expected', 'received', 'lost', 'duplicated', 'out of order', 'unexpected'], rows, [false, true, true, true, true, true, true]),
+    ...layoutColumns(
+      ['metric', 'expected', 'received', 'lost', 'in flight', 'undeliverable', 'duplicated', 'reordered', 'unexpected'],
+      rows,
+      [false, true, true, true, true, true, true, true, true],
+    ),
+    'lost: never arrived, though it had its drain · in flight: still in flight when the run was stopped',
+    "undeliverable: in flight when its receiver's connection closed",
   ];
 }
 

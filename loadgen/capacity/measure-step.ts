@@ -4,7 +4,7 @@
  * samples of the same window, finds the load generator's worst second, and evaluates the objectives.
  */
 import { isSaturated, SATURATED_UTILIZATION, worstHealth } from '../engine/loadgen-health.js';
-import { zeroCounters } from '../measure/tallies.js';
+import { sumDeliveryCounts, zeroCounters } from '../measure/tallies.js';
 import { addEncoded, createLatencyHistogram, encodeHistogram, releaseHistogram, summarizeHistogram, type Histogram } from '../measure/histogram-factory.js';
 import { DELIVERY_METRICS, LATENCY_METRICS, type LatencyMetric } from '../metric-names.js';
 import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, LoadgenHealth, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
@@ -133,13 +133,8 @@ export function offeredSendPerSec(scenario: Scenario, phase: string): number {
 }
 
 function sumDelivery(result: RunResult): DeliveryCounts {
-  const sum: DeliveryCounts = { expected: 0, received: 0, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
-  for (const metric of DELIVERY_METRICS) {
-    const counts = result.totals.delivery[metric];
-    if (counts === undefined) continue;
-    for (const key of Object.keys(sum) as (keyof DeliveryCounts)[]) sum[key] += counts[key];
-  }
-  return sum;
+  const counts = DELIVERY_METRICS.flatMap((metric) => result.totals.delivery[metric] ?? []);
+  return sumDeliveryCounts(counts) ?? { expected: 0, received: 0, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
 }
 
 /** The outcome of a step from its run status, the load generator's health and the objectives. */

@@ -87,9 +87,11 @@ class Coordinator {
   private readonly clockOffsetUs: number;
   private readonly accumulator = new RunAccumulator();
   private readonly ownMetrics = new WorkerMetrics();
-  private readonly broadcastLedger = new DeliveryLedger();
-  private readonly directLedger = new DeliveryLedger();
+  private readonly broadcastLedger: DeliveryLedger;
+  private readonly directLedger = new DeliveryLedger(() => false);
   private readonly fanout: FanoutTracker;
+  /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
+  private readonly receiptsBySendSec = { broadcast: [] as number[], direct: [] as number[] };
   private readonly series: SeriesPoint[] = [];
   private readonly serverSamples: ServerSample[] = [];
   private readonly warnings: string[] = [];
@@ -130,7 +132,8 @@ class Coordinator {
     this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     const includeSelf = this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    this.fanout = new FanoutTracker(this.ownMetrics.latency('fanoutCompletion'), () => includeSelf);
+    this.broadcastLedger = new DeliveryLedger(() => includeSelf);
+    this.fanout = new FanoutTracker(this.ownMetrics.latency('fanoutCompletion'), this.broadcastLedger);
   }
 
   async execute(): Promise<RunResult> {
@@ -347,11 +350,15 @@ class Coordinator {
     }
     for (const event of delta.windows) {
       const ledger = event.channel < rooms ? this.broadcastLedger : this.directLedger;
-      if (event.open) ledger.openWindow(event.channel, event.receiver, event.atUs);
-      else ledger.closeWindow(event.channel, event.receiver, event.atUs);
-      if (event.channel < rooms) this.fanout.window(event);
+      if (event.open) ledger.openWindow(event.channel, event.receiver, event.connection, event.atUs);
+      else ledger.closeWindow(event.channel, event.connection, event.atUs);
     }
+    for (const tail of delta.tails) (tail.channel < rooms ? this.broadcastLedger : this.directLedger).addTail(tail);
     for (const part of delta.fanout) this.fanout.partial(part);
+    for (const { metric, sendSec, count } of delta.receipts) {
+      const bySec = this.receiptsBySendSec[metric];
+      bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
+    }
   }
 
   /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
@@ -392,17 +399,7 @@ class Coordinator {
   private liveState(point: SeriesPoint, nowUs: number): LiveState {
     const elapsedMs = (nowUs - this.runStartUs) / 1000;
     const totals = this.accumulator.totals({ histograms: false });
-    const cutoffUs = nowUs - FANOUT_SETTLE_US;
-    const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    const expectedBy = (untilUs: number): number =>
-      this.broadcastLedger.expectedUpTo(untilUs, { includeSelf }) + this.directLedger.expectedUpTo(untilUs, { includeSelf: () => false });
-    // Expected so far includes messages still in flight; only those sent before the settle cutoff can be lost yet.
-    const expected = expectedBy(nowUs);
-    const settledExpected = expectedBy(cutoffUs);
-    // The totals' delivery is only complete once the ledger's expectations are set at the end; live figures come
-    // from the per-second points, which count what arrived without capping it.
-    const received = this.series.reduce((sum, p) => sum + (p.delivery.broadcast?.received ?? 0) + (p.delivery.direct?.received ?? 0), 0);
-    const duplicated = this.series.reduce((sum, p) => sum + (p.delivery.broadcast?.duplicated ?? 0) + (p.delivery.direct?.duplicated ?? 0), 0);
+    const delivery = this.liveDelivery(nowUs);
     return {
       scenarioName: this.scenario.name,
       target: this.targetInfo(),
@@ -421,13 +418,43 @@ class Coordinator {
       history: this.series.slice(-60),
       connections: point.connections,
       connectRatePerSec: point.counters.connectSuccesses,
-      delivery: { expected, received, lost: Math.max(0, settledExpected - received), duplicated },
+      delivery,
       errors: totals.errors,
       server: this.serverSamples[this.serverSamples.length - 1],
       thresholds: this.evaluate(totals, elapsedMs, true),
       latencySoFar: totals.latency,
       status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
       ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
+    };
+  }
+
+  /**
+   * Delivery so far, settled like the final figures: expected and received count everything up to now, but lost
+   * and undeliverable only among messages sent in whole seconds that ended at least FANOUT_SETTLE_US ago, by
+   * the same ledger and the receipts counted by send second, so a loss shows while the run is live.
+   */
+  private liveDelivery(nowUs: number): LiveState['delivery'] {
+    const settledSec = Math.floor((nowUs - FANOUT_SETTLE_US - this.runStartUs) / 1_000_000);
+    const settledUpToUs = this.runStartUs + settledSec * 1_000_000 - 1;
+    const all = [this.broadcastLedger.account(nowUs), this.directLedger.account(nowUs)];
+    const settled = [this.broadcastLedger.account(settledUpToUs), this.directLedger.account(settledUpToUs)];
+    const sum = (accounts: typeof all, field: keyof (typeof all)[number]): number => accounts.reduce((total, account) => total + account[field], 0);
+    let received = 0;
+    let settledReceived = 0;
+    for (const bySec of [this.receiptsBySendSec.broadcast, this.receiptsBySendSec.direct]) {
+      bySec.forEach((count, sec) => {
+        received += count;
+        if (sec < settledSec) settledReceived += count;
+      });
+    }
+    const duplicated = this.series.reduce((total, p) => total + (p.delivery.broadcast?.duplicated ?? 0) + (p.delivery.direct?.duplicated ?? 0), 0);
+    const missing = sum(settled, 'inFlightAtStop') + sum(settled, 'undeliverable');
+    return {
+      expected: sum(all, 'expected'),
+      received,
+      lost: Math.max(0, sum(settled, 'expected') - settledReceived - missing),
+      undeliverable: sum(settled, 'undeliverable'),
+      duplicated,
     };
   }
 
@@ -466,9 +493,8 @@ class Coordinator {
     this.fanout.settle(Number.POSITIVE_INFINITY);
     // The fan-out completions recorded by the final settle belong to the last second.
     this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
-    const includeSelf = (): boolean => this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    this.accumulator.setExpected('broadcast', this.broadcastLedger.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf }));
-    this.accumulator.setExpected('direct', this.directLedger.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf: () => false }));
+    this.accumulator.setAccounting('broadcast', this.broadcastLedger.account(Number.POSITIVE_INFINITY));
+    this.accumulator.setAccounting('direct', this.directLedger.account(Number.POSITIVE_INFINITY));
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);

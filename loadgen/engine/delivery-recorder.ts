@@ -1,44 +1,61 @@
 /**
  * Worker-side delivery accounting. Senders log every broadcast and direct they send (channel, sender, actual
- * send time); receivers log their membership windows and classify each message they get. The coordinator's
- * DeliveryLedger turns the logs into the exact number of deliveries expected; this side counts what arrived.
+ * send time); each receiving connection logs its membership windows and classifies each message it gets. The
+ * coordinator's DeliveryLedger turns the logs into the exact number of deliveries expected; this side counts
+ * what arrived, per connection (membership-window.ts holds the one rule both sides use).
  *
  * Channels: a broadcast's channel is its room index; a direct's channel is `roomCount + recipientIndex` (the
- * recipient's personal room). A receiver counts a message as an expected delivery only when its actual send time
- * lies inside the receiver's window on that channel (from the join ack, or the connect, to the leave or the
- * disconnect); a message sent before the window opened may legitimately arrive and is not counted either way.
+ * recipient's personal room).
  */
 import type { DeliveryMetric } from '../metric-names.js';
-import type { StreamTracker } from '../measure/stream-tracker.js';
+import { connectionId, type MissingCause, type WindowTail } from '../measure/membership-window.js';
+import type { StreamOutcome } from '../measure/stream-tracker.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
-import type { FanoutPartial, LedgerDelta, SendBatch, WindowEvent } from './messages.js';
+import type { IncludeSelf } from '../measure/delivery-ledger.js';
+import type { FanoutPartial, LedgerDelta, ReceiptsBySendSec, SendBatch, WindowEvent } from './messages.js';
+import { ReceiverConnection } from './receiver-connection.js';
 
 export class DeliveryRecorder {
   private sends = new Map<number, SendBatch>();
   private windows: WindowEvent[] = [];
+  private tails: WindowTail[] = [];
+  private receipts: ReceiptsBySendSec[] = [];
+  private readonly receiptCounts = new Map<number, ReceiptsBySendSec>();
   /** Fan-out partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
   private fanout = new Map<number, Map<number, FanoutPartial>>();
-  /**
-   * The latest window of each of this worker's receivers on each channel (key channel*totalClients+receiver),
-   * kept after it closes so that a message sent inside it and still in flight when it closed is still counted.
-   */
-  private readonly latestWindows = new Map<number, { startUs: number; endUs: number }>();
-  /**
-   * Order and duplicate tracking, one tracker per receiver, keyed within it by (sender, channel): one key over
-   * all three would pass 2^53 (and collide) beyond about 200,000 clients in a run, shards included.
-   */
-  private readonly trackers = new Map<number, StreamTracker>();
+  /** Connections that may still receive (open or draining), for pruning their recent receipts. */
+  private readonly live = new Set<ReceiverConnection>();
 
   constructor(
     private readonly metrics: WorkerMetrics,
-    private readonly newTracker: () => StreamTracker,
     private readonly roomCount: number,
     private readonly totalClients: number,
+    /**
+     * How long a message may be in flight, µs (the scenario's drain): what a connection that ends without a drain
+     * expected within this span before its end is counted by cause, not as lost. 0: nothing is in flight.
+     */
+    private readonly inFlightHorizonUs: number,
+    /** Whether a sender on the channel receives its own messages (the ledger's rule, the same function). */
+    private readonly includeSelf: IncludeSelf,
+    /** The run's time zero (monotonic µs), for receipts by send second. */
+    private runStartUs = 0,
   ) {}
+
+  /** Sets the run's time zero once it is known. */
+  startAt(runStartUs: number): void {
+    this.runStartUs = runStartUs;
+  }
 
   /** The channel of directs to `recipient`. */
   directChannel(recipient: number): number {
     return this.roomCount + recipient;
+  }
+
+  /** A new receiving connection for client `clientIndex`, its `epoch`-th (0 first). */
+  connection(clientIndex: number, epoch: number): ReceiverConnection {
+    const connection = new ReceiverConnection(connectionId(clientIndex, epoch, this.totalClients), clientIndex);
+    this.live.add(connection);
+    return connection;
   }
 
   recordSend(channel: number, sender: number, sentUs: number): void {
@@ -51,49 +68,73 @@ export class DeliveryRecorder {
     batch.sentUs.push(sentUs);
   }
 
-  openWindow(channel: number, receiver: number, atUs: number): void {
-    this.latestWindows.set(channel * this.totalClients + receiver, { startUs: atUs, endUs: Number.POSITIVE_INFINITY });
-    this.windows.push({ channel, receiver, atUs, open: true });
+  /** Opens the connection's window on `channel` at `atUs` (join ack, or connect for its direct channel). */
+  openWindow(connection: ReceiverConnection, channel: number, atUs: number): void {
+    connection.open(channel, atUs);
+    this.windows.push({ channel, receiver: connection.clientIndex, connection: connection.id, atUs, open: true });
   }
 
-  /** Closes the receiver's window on the channel if one is open. */
-  closeWindow(channel: number, receiver: number, atUs: number): void {
-    const window = this.latestWindows.get(channel * this.totalClients + receiver);
-    if (!window || window.endUs !== Number.POSITIVE_INFINITY) return;
-    window.endUs = atUs;
-    this.windows.push({ channel, receiver, atUs, open: false });
+  /** Closes the connection's window on `channel` at `atUs` if one is open (a pending join is dropped). */
+  closeWindow(connection: ReceiverConnection, channel: number, atUs: number): void {
+    if (connection.close(channel, atUs)) {
+      this.windows.push({ channel, receiver: connection.clientIndex, connection: connection.id, atUs, open: false });
+    }
+  }
+
+  /** Closes every open window of the connection at `atUs` (a leave of everything, or a disconnect decided now). */
+  closeAll(connection: ReceiverConnection, atUs: number): void {
+    for (const channel of connection.openChannels()) this.closeWindow(connection, channel, atUs);
   }
 
   /**
-   * Classifies one received message and counts it. Returns false when it falls outside this receiver's windows
-   * (counted as unexpected when the receiver never had a window on the channel).
+   * The connection is gone at `atUs`. Open windows close now. Without `cause` its windows had their drain (a
+   * planned close); with one, every window that ended within the in-flight horizon before `atUs` gets a tail,
+   * so that what it expected and did not get in that span is counted under `cause` instead of as lost.
+   */
+  endConnection(connection: ReceiverConnection, atUs: number, cause?: MissingCause): void {
+    if (!this.live.delete(connection)) return;
+    this.closeAll(connection, atUs);
+    if (cause === undefined || this.inFlightHorizonUs <= 0) return;
+    const fromUs = atUs - this.inFlightHorizonUs;
+    for (const window of connection.allWindows()) {
+      if (window.endUs <= fromUs) continue;
+      let received = 0;
+      for (const sentUs of window.recentSentUs) if (sentUs > fromUs && sentUs <= window.endUs) received += 1;
+      this.tails.push({ channel: window.channel, connection: connection.id, fromUs, toUs: window.endUs, received, cause });
+    }
+  }
+
+  /**
+   * Classifies one message received through `connection` and counts it. Returns the outcome of a counted
+   * receipt (a distinct one is 'new' or 'outOfOrder'), or undefined when it falls outside the connection's
+   * windows (counted as unexpected when the connection never joined the channel).
    */
   received(
     metric: DeliveryMetric,
+    connection: ReceiverConnection,
     channel: number,
-    receiver: number,
     sender: number,
     seq: number,
     sentUs: number,
-  ): boolean {
-    const window = this.latestWindows.get(channel * this.totalClients + receiver);
-    if (!window) {
+  ): StreamOutcome | undefined {
+    const window = connection.windowFor(channel, sentUs);
+    if (window === 'unknown') {
       this.metrics.delivered(metric, 'unexpected');
-      return false;
+      return undefined;
     }
-    // Sent just before the window opened or after it closed (a join or leave racing the message): the server may
-    // or may not have routed it here, so it is counted neither as expected nor as received.
-    if (sentUs < window.startUs || sentUs > window.endUs) return false;
-    let tracker = this.trackers.get(receiver);
-    if (tracker === undefined) {
-      tracker = this.newTracker();
-      this.trackers.set(receiver, tracker);
+    // Outside its windows, or its own message (through an older connection still draining) on a channel that
+    // does not include the sender: the ledger expects neither, so neither counts.
+    if (window === 'outside' || (sender === connection.clientIndex && !this.includeSelf(channel))) return undefined;
+    const outcome = connection.tracker.record(sender * (this.roomCount + this.totalClients) + channel, seq);
+    this.metrics.delivered(metric, outcome);
+    if (outcome !== 'duplicate') {
+      if (this.inFlightHorizonUs > 0) window.recentSentUs.push(sentUs);
+      this.countReceipt(metric, sentUs);
     }
-    this.metrics.delivered(metric, tracker.record(sender * (this.roomCount + this.totalClients) + channel, seq));
-    return true;
+    return outcome;
   }
 
-  /** Adds one receipt of a broadcast to its fan-out partial (merged by the coordinator across workers). */
+  /** Adds one distinct receipt of a broadcast to its fan-out partial (merged by the coordinator across workers). */
   fanoutReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
     const stream = channel * this.totalClients + sender;
     let bySeq = this.fanout.get(stream);
@@ -110,14 +151,34 @@ export class DeliveryRecorder {
     }
   }
 
-  /** Everything logged since the last call. */
-  takeDelta(): LedgerDelta {
+  /** Everything logged since the last call; forgets recent receipts that can no longer fall in a tail. */
+  takeDelta(nowUs: number): LedgerDelta {
     const fanout: FanoutPartial[] = [];
     for (const bySeq of this.fanout.values()) for (const partial of bySeq.values()) fanout.push(partial);
-    const delta: LedgerDelta = { sends: [...this.sends.values()], windows: this.windows, fanout };
+    const delta: LedgerDelta = { sends: [...this.sends.values()], windows: this.windows, tails: this.tails, fanout, receipts: this.receipts };
     this.sends = new Map();
     this.windows = [];
+    this.tails = [];
     this.fanout = new Map();
+    this.receipts = [];
+    this.receiptCounts.clear();
+    if (this.inFlightHorizonUs > 0) {
+      // A tail starts at most the horizon before the connection's end, which is now or later.
+      for (const connection of this.live) connection.prune(nowUs - this.inFlightHorizonUs);
+    }
     return delta;
+  }
+
+  /** Counts a distinct receipt by the second of the run in which it was sent (the live view settles by it). */
+  private countReceipt(metric: DeliveryMetric, sentUs: number): void {
+    const sendSec = Math.floor((sentUs - this.runStartUs) / 1_000_000);
+    const key = sendSec * 2 + (metric === 'broadcast' ? 1 : 0);
+    let entry = this.receiptCounts.get(key);
+    if (entry === undefined) {
+      entry = { metric, sendSec, count: 0 };
+      this.receiptCounts.set(key, entry);
+      this.receipts.push(entry);
+    }
+    entry.count += 1;
   }
 }

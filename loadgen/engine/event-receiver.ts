@@ -9,6 +9,7 @@ import type { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { Action, CustomAction } from '../scenario/action-schema.js';
 import { readField } from '../scenario/custom-args.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import type { ReceiverConnection } from './receiver-connection.js';
 import { parseRoomName, type SimClient } from './sim-client.js';
 
 /** What a received event is to the measurement (bits, since one event may serve two actions). */
@@ -54,15 +55,15 @@ export class EventReceiver {
     }
   }
 
-  /** One event received by `sim`; the clock is read only for events the measurement uses. */
-  onEvent(sim: SimClient, event: string, args: unknown[]): void {
+  /** One event received by `sim` through `connection`; the clock is read only for events the measurement uses. */
+  onEvent(sim: SimClient, connection: ReceiverConnection, event: string, args: unknown[]): void {
     this.metrics.count('eventsReceived');
     const kinds = this.eventKinds.get(event);
     if (kinds === undefined) return;
     const nowUs = this.clock.nowUs();
     const message = args[0];
-    if (kinds & EVENT_BROADCAST) this.onBroadcast(sim, message as BroadcastMessage, nowUs);
-    if (kinds & EVENT_DIRECT) this.onDirect(sim, message as DirectMessage, nowUs);
+    if (kinds & EVENT_BROADCAST) this.onBroadcast(connection, message as BroadcastMessage, nowUs);
+    if (kinds & EVENT_DIRECT) this.onDirect(connection, message as DirectMessage, nowUs);
     if (kinds & EVENT_REPLY) this.onReply(sim, event, message, nowUs);
     if (kinds & EVENT_LISTEN) this.onListen(event, message);
   }
@@ -84,20 +85,24 @@ export class EventReceiver {
     this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
   }
 
-  private onBroadcast(sim: SimClient, message: BroadcastMessage, nowUs: number): void {
+  // Latency is sampled once per distinct expected delivery: copies, and messages outside the connection's
+  // windows (a join or leave racing them), are counted but not sampled.
+  private onBroadcast(connection: ReceiverConnection, message: BroadcastMessage, nowUs: number): void {
     if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'broadcast without from/seq/t0Us/sentUs');
     const room = parseRoomName(message.room);
-    this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
     if (room < 0) return this.metrics.delivered('broadcast', 'unexpected');
-    if (this.delivery.received('broadcast', room, sim.index, message.from, message.seq, message.sentUs)) {
-      this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
-    }
+    const outcome = this.delivery.received('broadcast', connection, room, message.from, message.seq, message.sentUs);
+    if (outcome === undefined || outcome === 'duplicate') return;
+    this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
   }
 
-  private onDirect(sim: SimClient, message: DirectMessage, nowUs: number): void {
+  private onDirect(connection: ReceiverConnection, message: DirectMessage, nowUs: number): void {
     if (!isBenchMessage(message)) return this.metrics.error('bad_message', 'direct without from/seq/t0Us/sentUs');
+    const channel = this.delivery.directChannel(connection.clientIndex);
+    const outcome = this.delivery.received('direct', connection, channel, message.from, message.seq, message.sentUs);
+    if (outcome === undefined || outcome === 'duplicate') return;
     this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
-    this.delivery.received('direct', this.delivery.directChannel(sim.index), sim.index, message.from, message.seq, message.sentUs);
   }
 
   private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {

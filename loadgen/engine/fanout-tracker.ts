@@ -1,17 +1,13 @@
 /**
  * Fan-out completion: the time until the LAST expected member of a room had a broadcast. Workers report partial
- * fan-outs (how many of their clients got a message and when the last one did); this merges them across workers
- * and, once a message has settled, records its completion if every expected member got it. Pure: the caller
- * passes the times.
+ * fan-outs (how many distinct members, each one connection window, got a message and when the last one did);
+ * this merges them across workers and, once a message has settled, records its completion if the distinct
+ * members that got it are all the members the ledger expected (its membership windows, the one rule of
+ * membership-window.ts). Pure: the caller passes the times.
  */
+import type { DeliveryLedger } from '../measure/delivery-ledger.js';
 import type { LatencyRecorder } from '../measure/latency-recorder.js';
-import type { FanoutPartial, WindowEvent } from './messages.js';
-
-interface Window {
-  receiver: number;
-  startUs: number;
-  endUs: number;
-}
+import type { FanoutPartial } from './messages.js';
 
 interface Pending {
   channel: number;
@@ -23,7 +19,6 @@ interface Pending {
 }
 
 export class FanoutTracker {
-  private readonly windows = new Map<number, Window[]>();
   private readonly pending = new Map<string, Pending>();
   /** Broadcasts whose fan-out did not reach every expected member (their losses are in the delivery counts). */
   incomplete = 0;
@@ -38,29 +33,9 @@ export class FanoutTracker {
 
   constructor(
     private readonly recorder: LatencyRecorder,
-    /** Whether a channel's broadcasts are delivered to their sender too. */
-    private readonly includeSelf: (channel: number) => boolean,
+    /** The broadcasts' ledger: its windows say who is a member when. */
+    private readonly ledger: DeliveryLedger,
   ) {}
-
-  /** Membership windows, as the workers report them (broadcast channels only). */
-  window(event: WindowEvent): void {
-    let list = this.windows.get(event.channel);
-    if (!list) {
-      list = [];
-      this.windows.set(event.channel, list);
-    }
-    if (event.open) {
-      list.push({ receiver: event.receiver, startUs: event.atUs, endUs: Number.POSITIVE_INFINITY });
-      return;
-    }
-    for (let i = list.length - 1; i >= 0; i -= 1) {
-      const window = list[i]!;
-      if (window.receiver === event.receiver && window.endUs === Number.POSITIVE_INFINITY) {
-        window.endUs = event.atUs;
-        return;
-      }
-    }
-  }
 
   partial(part: FanoutPartial): void {
     if (part.lastReceiveUs - part.sentUs > this.longestSpanUs) this.longestSpanUs = part.lastReceiveUs - part.sentUs;
@@ -85,18 +60,6 @@ export class FanoutTracker {
     });
   }
 
-  /** How many members should have got a message sent on `channel` at `sentUs` by `sender`. */
-  recipientsAt(channel: number, sender: number, sentUs: number): number {
-    const list = this.windows.get(channel);
-    if (!list) return 0;
-    const self = this.includeSelf(channel);
-    let count = 0;
-    for (const window of list) {
-      if (window.startUs <= sentUs && sentUs < window.endUs && (self || window.receiver !== sender)) count += 1;
-    }
-    return count;
-  }
-
   /**
    * The time before which messages can be settled at `nowUs`: at least `minimumUs` ago, and at least three times
    * the longest fan-out seen so far, so that a slow server does not make complete fan-outs look incomplete.
@@ -111,8 +74,8 @@ export class FanoutTracker {
     for (const [key, entry] of this.pending) {
       if (entry.sentUs >= settledBeforeUs) continue;
       this.pending.delete(key);
-      const expected = this.recipientsAt(entry.channel, entry.sender, entry.sentUs);
-      if (expected > 0 && entry.received >= expected) {
+      const expected = this.ledger.membersAt(entry.channel, entry.sender, entry.sentUs);
+      if (expected > 0 && entry.received === expected) {
         this.complete += 1;
         this.recorder.record(entry.lastReceiveUs - entry.t0Us, entry.lastReceiveUs - entry.sentUs);
       } else {

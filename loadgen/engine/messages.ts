@@ -4,6 +4,8 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { IntervalSnapshot } from '../run-result.js';
+import type { DeliveryMetric } from '../metric-names.js';
+import type { WindowTail } from '../measure/membership-window.js';
 
 /** What a worker thread needs to run its shard; sent once as the piscina task. */
 export interface ShardTask {
@@ -42,12 +44,22 @@ export interface SendBatch {
   sentUs: number[];
 }
 
-/** A receiver's membership window on a channel opened (end undefined) or closed. */
+/** A connection's membership window on a channel opened or closed (membership-window.ts). */
 export interface WindowEvent {
   channel: number;
+  /** The receiving client's index (its own sends are not expected unless the channel includes the sender). */
   receiver: number;
+  /** The connection the window belongs to, unique in the run. */
+  connection: number;
   atUs: number;
   open: boolean;
+}
+
+/** Distinct expected messages received, by the second of the run (from its start) in which they were sent. */
+export interface ReceiptsBySendSec {
+  metric: DeliveryMetric;
+  sendSec: number;
+  count: number;
 }
 
 /** Partial fan-out of one broadcast as seen by one worker: how many of its clients got it and the last time. */
@@ -65,7 +77,11 @@ export interface FanoutPartial {
 export interface LedgerDelta {
   sends: SendBatch[];
   windows: WindowEvent[];
+  /** Windows of connections that ended without a drain (after their close in `windows`). */
+  tails: WindowTail[];
   fanout: FanoutPartial[];
+  /** For the live view, which settles by send time as the final figures do. */
+  receipts: ReceiptsBySendSec[];
 }
 
 export type WorkerToCoordinator =

@@ -6,7 +6,10 @@
  *   over the phase); without a ramp-up phase they connect at the start of the run at DEFAULT_CONNECT_RATE.
  * - A spike phase connects `extraClients` more clients (indices after the base clients) at its connect rate and
  *   disconnects them at the end of the phase.
- * - A ramp-down phase disconnects the base clients evenly over its duration (and runs `leave` at its start).
+ * - A ramp-down phase runs `leave` at its start and disconnects the base clients evenly over its duration; with a
+ *   `leave` action the disconnects begin only once the leaves have gone out (after the drain, at most half the
+ *   phase), so that every membership is left while its client is still connected (a client whose leave is not
+ *   yet acknowledged when its disconnect is due waits for the ack).
  * - Rate-driven actions run in the phases that list them (all phases when a phase lists none); `join` runs
  *   after every connect; `listen` is always on.
  */
@@ -94,7 +97,8 @@ export function clientLifetime(scenario: Scenario, plan: RunPlan, clientIndex: n
       rampUpPhase?.connectRatePerSec ?? (rampUp ? (base * 1000) / Math.max(1, rampUp.durationMs) : DEFAULT_CONNECT_RATE_PER_SEC);
     const connectMs = (rampUp?.startMs ?? 0) + (clientIndex * 1000) / ratePerSec;
     const rampDown = plan.phases.find((phase) => phase.kind === 'ramp-down');
-    const disconnectMs = rampDown ? rampDown.startMs + (clientIndex * rampDown.durationMs) / base : undefined;
+    const leaveLeadMs = rampDown && scenario.actions.some((action) => action.kind === 'leave') ? Math.min(scenario.drainMs, rampDown.durationMs / 2) : 0;
+    const disconnectMs = rampDown ? rampDown.startMs + leaveLeadMs + (clientIndex * (rampDown.durationMs - leaveLeadMs)) / base : undefined;
     return { connectMs, disconnectMs };
   }
   // Extra clients belong to the spike phases: each spike connects its own extras and drops them at its end.

@@ -5,7 +5,6 @@
  */
 import type { ClientConnectError, CreateVirtualClient, VirtualClient } from '../client/virtual-client.js';
 import type { Clock } from '../measure/clock.js';
-import { StreamTracker } from '../measure/stream-tracker.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
 import { hash32 } from '../membership/prng.js';
@@ -13,6 +12,8 @@ import { ScheduleQueue } from '../schedule/schedule-queue.js';
 import type { Action } from '../scenario/action-schema.js';
 import { ActionPerformer, isErrorAck, type RateAction } from './action-performer.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
+import type { ReceiverConnection } from './receiver-connection.js';
+import type { MissingCause } from '../measure/membership-window.js';
 import { EventReceiver } from './event-receiver.js';
 import { HealthMonitor } from './loadgen-health.js';
 import type { ShardTask, WorkerToCoordinator } from './messages.js';
@@ -63,8 +64,8 @@ export class ShardRuntime {
   /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
   private readonly inFlight: Array<Uint16Array | undefined>;
   private readonly waiting: Array<Map<number, number[]> | undefined>;
-  /** Clients kept open after a planned disconnect until their in-flight messages have arrived. */
-  private readonly draining = new Set<{ client: VirtualClient; timer: NodeJS.Timeout }>();
+  /** Connections kept open after a planned disconnect until their in-flight messages have arrived. */
+  private readonly draining = new Map<ReceiverConnection, { client: VirtualClient; timer: NodeJS.Timeout }>();
   private runStartUs = 0;
   private timer: NodeJS.Timeout | undefined;
   private intervalTimer: NodeJS.Timeout | undefined;
@@ -86,7 +87,8 @@ export class ShardRuntime {
     const { scenario, workerId, workerCount } = deps.task;
     this.plan = planRun(scenario);
     this.roomCount = scenario.population.rooms;
-    this.delivery = new DeliveryRecorder(this.metrics, () => new StreamTracker(), this.roomCount, this.plan.totalClients);
+    const includeSelf = scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
+    this.delivery = new DeliveryRecorder(this.metrics, this.roomCount, this.plan.totalClients, scenario.drainMs * 1000, (channel) => includeSelf && channel < this.roomCount);
     // A scenario without rooms (rooms: 0) is valid: its clients join none.
     const membership =
       scenario.population.rooms > 0 && scenario.population.roomsPerClient > 0
@@ -133,6 +135,7 @@ export class ShardRuntime {
   /** Starts the schedule at runStartUs; resolves when the shard has stopped and sent its last interval. */
   run(runStartUs: number): Promise<void> {
     this.runStartUs = runStartUs;
+    this.delivery.startAt(runStartUs);
     for (let slot = 0; slot < this.sims.length; slot += 1) {
       const sim = this.sims[slot]!;
       const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
@@ -157,13 +160,15 @@ export class ShardRuntime {
     this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.intervalTimer) clearTimeout(this.intervalTimer);
+    // No drain: what the connections still expected in flight is counted as such, not as lost.
     const nowUs = this.deps.clock.nowUs();
     for (const sim of this.sims) {
-      if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, nowUs);
+      if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, nowUs, 0, 'inFlightAtStop');
     }
-    for (const { client, timer } of this.draining) {
+    for (const [connection, { client, timer }] of this.draining) {
       clearTimeout(timer);
       client.disconnect();
+      this.delivery.endConnection(connection, nowUs, 'inFlightAtStop');
     }
     this.draining.clear();
     this.postInterval(this.deps.clock.nowUs());
@@ -213,7 +218,9 @@ export class ShardRuntime {
         if (sim.wanted) this.wantedCount -= 1;
         sim.wanted = false;
         this.lostAtUs.delete(sim.index);
-        if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs(), this.deps.task.scenario.drainMs);
+        // Leave first, then disconnect: a client still leaving its rooms goes when the last leave has settled.
+        if (sim.leavesPending > 0) sim.disconnectAfterLeaves = true;
+        else this.plannedDisconnect(sim);
         return;
       case RECONNECT: {
         if (!sim.wanted || sim.state !== ClientState.closed) return;
@@ -264,7 +271,7 @@ export class ShardRuntime {
       failed: this.failedCount,
     });
     snapshot.loadgen = this.health.take();
-    this.deps.post({ type: 'interval', snapshot, ledger: this.delivery.takeDelta() });
+    this.deps.post({ type: 'interval', snapshot, ledger: this.delivery.takeDelta(this.deps.clock.nowUs()) });
   }
 
   // ---- connections --------------------------------------------------------------------------------------------
@@ -276,6 +283,9 @@ export class ShardRuntime {
     const startUs = this.deps.clock.nowUs();
     if (isReconnect) sim.reconnectStartUs = startUs;
     this.setState(sim, ClientState.connecting);
+    const receiver = this.delivery.connection(sim.index, sim.connections);
+    sim.connections += 1;
+    sim.connection = receiver;
     this.metrics.count('connectAttempts');
     const client = this.deps.createClient(
       {
@@ -291,22 +301,23 @@ export class ShardRuntime {
         connectTimeoutMs: 10_000,
       },
       {
-        onEvent: (event, args) => this.receiver.onEvent(sim, event, args),
-        onDisconnect: (reason) => this.onServerDisconnect(sim, client, reason),
+        onEvent: (event, args) => this.receiver.onEvent(sim, receiver, event, args),
+        onDisconnect: (reason) => this.onServerDisconnect(sim, client, receiver, reason),
       },
     );
     sim.client = client;
     client.connect().then(
-      () => this.onConnected(sim, client, intendedUs, startUs, isReconnect),
-      (error: unknown) => this.onConnectFailed(sim, client, error),
+      () => this.onConnected(sim, client, receiver, intendedUs, startUs, isReconnect),
+      (error: unknown) => this.onConnectFailed(sim, client, receiver, error),
     );
   }
 
-  private onConnected(sim: SimClient, client: VirtualClient, intendedUs: number, startUs: number, isReconnect: boolean): void {
+  private onConnected(sim: SimClient, client: VirtualClient, receiver: ReceiverConnection, intendedUs: number, startUs: number, isReconnect: boolean): void {
     if (sim.client !== client) return;
     const nowUs = this.deps.clock.nowUs();
     if (this.stopping || !sim.wanted) {
       client.disconnect();
+      this.delivery.endConnection(receiver, nowUs);
       this.setState(sim, ClientState.closed);
       return;
     }
@@ -321,12 +332,13 @@ export class ShardRuntime {
     } else {
       this.metrics.latency('connect').record(nowUs - intendedUs, nowUs - startUs);
     }
-    this.delivery.openWindow(this.delivery.directChannel(sim.index), sim.index, nowUs);
-    if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim);
+    this.delivery.openWindow(receiver, this.delivery.directChannel(sim.index), nowUs);
+    if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim, receiver);
     this.actions.performOneShotCustoms(sim);
   }
 
-  private onConnectFailed(sim: SimClient, client: VirtualClient, error: unknown): void {
+  private onConnectFailed(sim: SimClient, client: VirtualClient, receiver: ReceiverConnection, error: unknown): void {
+    this.delivery.endConnection(receiver, this.deps.clock.nowUs());
     // A connect cut short by the load generator itself (a planned disconnect, the end of the run) is no failure.
     if (sim.client !== client || sim.state !== ClientState.connecting) return;
     this.metrics.count('connectFailures');
@@ -338,13 +350,21 @@ export class ShardRuntime {
     this.setState(sim, ClientState.failed);
   }
 
-  private onServerDisconnect(sim: SimClient, client: VirtualClient, reason: string): void {
-    // A client the load generator already let go (draining before its planned disconnect) is not counted again.
-    if (sim.client !== client || sim.state !== ClientState.open) return;
+  private onServerDisconnect(sim: SimClient, client: VirtualClient, receiver: ReceiverConnection, reason: string): void {
     const nowUs = this.deps.clock.nowUs();
+    // A connection the load generator already let go (draining before its planned disconnect) is not counted as
+    // a disconnect again, but what it was still draining can no longer arrive.
+    const draining = this.draining.get(receiver);
+    if (draining !== undefined) {
+      clearTimeout(draining.timer);
+      this.draining.delete(receiver);
+      this.delivery.endConnection(receiver, nowUs, 'undeliverable');
+      return;
+    }
+    if (sim.client !== client || sim.state !== ClientState.open) return;
     this.metrics.count('disconnects');
     this.metrics.disconnect(reason);
-    this.closeWindows(sim, nowUs);
+    this.delivery.endConnection(receiver, nowUs, 'undeliverable');
     this.failPendingReplies(sim);
     sim.connectedUs = -1;
     this.setState(sim, ClientState.closed);
@@ -377,36 +397,38 @@ export class ShardRuntime {
     return true;
   }
 
+  /** The plan's disconnect of a client: drained, unless it is not connected at all. */
+  private plannedDisconnect(sim: SimClient): void {
+    sim.disconnectAfterLeaves = false;
+    if (sim.state === ClientState.open || sim.state === ClientState.connecting) this.closeClient(sim, this.deps.clock.nowUs(), this.deps.task.scenario.drainMs);
+  }
+
   /**
    * A disconnect the load generator chose (plan, churn, stop): not an error. Membership windows close now, so
    * nothing sent from now on is expected here; with `drainMs` the socket stays open that much longer, so that
-   * messages sent before now and still in flight arrive and count (a planned disconnect is no loss).
+   * messages sent before now and still in flight arrive and count (a planned disconnect is no loss). Without a
+   * drain, `cause` says why what was still in flight will not arrive (a stop of the run).
    */
-  private closeClient(sim: SimClient, nowUs: number, drainMs = 0): void {
-    this.closeWindows(sim, nowUs);
+  private closeClient(sim: SimClient, nowUs: number, drainMs = 0, cause?: MissingCause): void {
     this.failPendingReplies(sim);
     sim.connectedUs = -1;
     // State first: disconnect() fails the pending acks synchronously, and their callbacks must see a closed client.
     this.setState(sim, ClientState.closed);
     const client = sim.client;
-    if (!client) return;
+    const receiver = sim.connection;
+    if (!client || !receiver) return;
     if (drainMs <= 0 || !client.connected) {
       client.disconnect();
+      this.delivery.endConnection(receiver, nowUs, cause);
       return;
     }
-    const draining = { client, timer: setTimeout(() => {
-      this.draining.delete(draining);
+    this.delivery.closeAll(receiver, nowUs);
+    const timer = setTimeout(() => {
+      this.draining.delete(receiver);
       client.disconnect();
-    }, drainMs) };
-    this.draining.add(draining);
-  }
-
-  private closeWindows(sim: SimClient, nowUs: number): void {
-    this.delivery.closeWindow(this.delivery.directChannel(sim.index), sim.index, nowUs);
-    for (let k = 0; k < sim.rooms.length; k += 1) {
-      if (sim.joinedUs[k]! >= 0) this.delivery.closeWindow(sim.rooms[k]!, sim.index, nowUs);
-      sim.joinedUs[k] = -1;
-    }
+      this.delivery.endConnection(receiver, this.deps.clock.nowUs());
+    }, drainMs);
+    this.draining.set(receiver, { client, timer });
   }
 
   private setState(sim: SimClient, state: SimClient['state']): void {
@@ -421,7 +443,7 @@ export class ShardRuntime {
 
   // ---- rooms --------------------------------------------------------------------------------------------------
 
-  private joinRooms(sim: SimClient): void {
+  private joinRooms(sim: SimClient, receiver: ReceiverConnection): void {
     const client = sim.client;
     const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'join');
     const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
@@ -429,6 +451,7 @@ export class ShardRuntime {
       const room = sim.rooms[k]!;
       const sentUs = this.deps.clock.nowUs();
       this.metrics.count('eventsSent');
+      receiver.expect(room);
       client!.emitWithAck('join', [{ room: roomName(room) }], timeoutMs, (error, args) => {
         if (sim.client !== client || sim.state !== ClientState.open) return;
         const nowUs = this.deps.clock.nowUs();
@@ -436,8 +459,7 @@ export class ShardRuntime {
         this.metrics.count('eventsReceived');
         if (isErrorAck(args[0])) return this.metrics.error('join_refused', String(args[0].error));
         this.metrics.latency('join').record(nowUs - sentUs, nowUs - sentUs);
-        sim.joinedUs[k] = nowUs;
-        this.delivery.openWindow(room, sim.index, nowUs);
+        this.delivery.openWindow(receiver, room, nowUs);
       });
     }
   }
@@ -455,21 +477,30 @@ export class ShardRuntime {
     const leaving: Array<{ sim: SimClient; client: VirtualClient; room: number }> = [];
     for (const sim of this.sims) {
       const client = sim.client;
-      if (sim.state !== ClientState.open || !client) continue;
-      for (let k = 0; k < sim.rooms.length; k += 1) {
-        if (sim.joinedUs[k]! < 0) continue;
-        this.delivery.closeWindow(sim.rooms[k]!, sim.index, nowUs);
-        sim.joinedUs[k] = -1;
-        leaving.push({ sim, client, room: sim.rooms[k]! });
+      const receiver = sim.connection;
+      if (sim.state !== ClientState.open || !client || !receiver) continue;
+      for (const room of sim.rooms) {
+        if (receiver.openWindowOn(room) === undefined) continue;
+        this.delivery.closeWindow(receiver, room, nowUs);
+        sim.leavesPending += 1;
+        leaving.push({ sim, client, room });
       }
     }
+    const settled = (sim: SimClient): void => {
+      sim.leavesPending -= 1;
+      if (sim.leavesPending === 0 && sim.disconnectAfterLeaves) this.plannedDisconnect(sim);
+    };
     const send = (): void => {
       for (const { sim, client, room } of leaving) {
-        if (sim.client !== client || sim.state !== ClientState.open) continue;
+        if (sim.client !== client || sim.state !== ClientState.open) {
+          settled(sim);
+          continue;
+        }
         const sentUs = this.deps.clock.nowUs();
         this.metrics.count('eventsSent');
         client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
           const ackUs = this.deps.clock.nowUs();
+          settled(sim);
           if (error) return this.actions.ackFailed(sim, 'leave', error);
           this.metrics.count('eventsReceived');
           if (isErrorAck(args[0])) return this.metrics.error('leave_refused', String(args[0].error));

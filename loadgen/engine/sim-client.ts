@@ -2,6 +2,7 @@
  * The state the engine keeps for one simulated client in a worker. Kept small: a worker holds thousands.
  */
 import type { VirtualClient } from '../client/virtual-client.js';
+import type { ReceiverConnection } from './receiver-connection.js';
 
 export const ClientState = {
   idle: 0,
@@ -27,9 +28,16 @@ export interface SimClient {
   readonly index: number;
   client: VirtualClient | undefined;
   state: ClientStateValue;
-  /** Room indices this client joins (from the membership), and per room the join-ack time (-1: not joined). */
+  /** Room indices this client joins (from the membership); its windows on them live in `connection`. */
   readonly rooms: readonly number[];
-  readonly joinedUs: Float64Array;
+  /** The receiving side of the current connection (a new one per connect). */
+  connection: ReceiverConnection | undefined;
+  /** Connections opened so far (the next connection's epoch). */
+  connections: number;
+  /** Leaves decided but not yet acknowledged (or failed): a planned disconnect waits for them. */
+  leavesPending: number;
+  /** A planned disconnect came while leaves were pending: it runs when the last one settles. */
+  disconnectAfterLeaves: boolean;
   /** Next broadcast sequence number per room of `rooms`. */
   readonly broadcastSeq: Uint32Array;
   /** Round-robin position over `rooms` for broadcasts. */
@@ -55,7 +63,10 @@ export function createSimClient(index: number, rooms: readonly number[], peers: 
     client: undefined,
     state: ClientState.idle,
     rooms,
-    joinedUs: new Float64Array(rooms.length).fill(-1),
+    connection: undefined,
+    connections: 0,
+    leavesPending: 0,
+    disconnectAfterLeaves: false,
     broadcastSeq: new Uint32Array(rooms.length),
     broadcastTurn: 0,
     peers,

@@ -1,25 +1,29 @@
 /**
  * Coordinator-side exact expected-delivery accounting. A channel is a room id, or a client's personal
  * channel for direct messages. Senders report the actual send times of what they sent on each channel;
- * receivers report their membership windows [startUs, endUs] on each channel. A receiver is expected to get
- * every message sent on the channel with sentUs inside one of its windows (bounds included), except its own
- * messages unless the channel includes the sender.
+ * receivers report their membership windows on each channel, one per connection (membership-window.ts holds
+ * the rule: a message is expected through a window when its send time is in [startUs, endUs]). A receiver
+ * does not expect its own messages unless the channel includes the sender.
  *
- * The worker decides receipts with the same rule (see `ReceiverWindows` in receiver-windows.ts): a receipt
- * whose sentUs is inside one of the receiver's windows on that channel counts through the StreamTracker;
- * any other receipt is 'unexpected'. Both sides must use the very same window bounds (the worker reports
- * what it uses itself), so the two counts agree exactly when nothing is lost.
+ * The worker decides its receipts with the very same bounds (it reports what it uses itself), so the two
+ * counts agree exactly when nothing is lost. Windows that ended without a drain carry a tail (WindowTail):
+ * their missing messages in the tail are counted by cause, not as lost.
  *
- * Cost: sends are kept in sorted Float64 arrays per channel and per (channel, sender); `expectedUpTo` is
+ * Cost: sends are kept in sorted Float64 arrays per channel and per (channel, sender); `account` is
  * O(windows × log sends) (about 100k × 20 steps for 100k windows and 1M sends), plus one sort of a channel
  * whose sends arrived out of order since the last call.
  */
+import { OPEN_END_US, windowHolds, type MissingCause, type WindowTail } from './membership-window.js';
 import { SortedTimes } from './sorted-times.js';
 
-/** Options of `expectedUpTo`. */
-export interface ExpectedOptions {
-  /** Whether a sender on `channel` receives its own messages (broadcast includeSelf). */
-  includeSelf(channel: number): boolean;
+/** Whether a sender on `channel` receives its own messages (broadcast includeSelf). */
+export type IncludeSelf = (channel: number) => boolean;
+
+/** Expected deliveries up to a cutoff, and how many of the missing ones have a cause other than loss. */
+export interface LedgerAccount {
+  expected: number;
+  inFlightAtStop: number;
+  undeliverable: number;
 }
 
 interface ChannelSends {
@@ -29,21 +33,29 @@ interface ChannelSends {
 
 interface Window {
   channel: number;
+  /** The receiving client (its index), for its own sends. */
   receiver: number;
+  connection: number;
   /** The channel's sends, held directly so the per-window loop needs no map lookup. */
   sends: ChannelSends;
   startUs: number;
-  /** Infinity while open. */
+  /** OPEN_END_US while open. */
   endUs: number;
+  tail: { fromUs: number; received: number; cause: MissingCause } | undefined;
 }
 
-/** Expected deliveries from sends and membership windows; one per run on the coordinator. */
+/** Expected deliveries from sends and membership windows; one per delivering kind and run on the coordinator. */
 export class DeliveryLedger {
   private readonly channels = new Map<number, ChannelSends>();
   private readonly windows: Window[] = [];
-  /** Open window per channel and receiver. */
+  private readonly windowsByChannel = new Map<number, Window[]>();
+  /** The open window per channel and connection. */
   private readonly open = new Map<number, Map<number, Window>>();
+  /** Every window per channel and connection, open or closed (a connection may leave and join again). */
+  private readonly byConnection = new Map<number, Map<number, Window[]>>();
   private sendCount = 0;
+
+  constructor(private readonly includeSelf: IncludeSelf) {}
 
   /** Records that `sender` sent messages on `channel` at `sentUs` (actual send times, µs). */
   addSends(channel: number, sender: number, sentUs: Float64Array | readonly number[]): void {
@@ -59,50 +71,89 @@ export class DeliveryLedger {
     this.sendCount += sentUs.length;
   }
 
-  /** Opens `receiver`'s membership window on `channel` at `startUs`. Throws if one is already open. */
-  openWindow(channel: number, receiver: number, startUs: number): void {
-    let byReceiver = this.open.get(channel);
-    if (byReceiver === undefined) {
-      byReceiver = new Map();
-      this.open.set(channel, byReceiver);
+  /** Opens `connection`'s window on `channel` at `startUs`; `receiver` is its client. Throws if one is open. */
+  openWindow(channel: number, receiver: number, connection: number, startUs: number): void {
+    const byConnection = mapOf(this.open, channel);
+    if (byConnection.has(connection)) {
+      throw new RangeError(`connection ${connection} already has an open window on channel ${channel}`);
     }
-    if (byReceiver.has(receiver)) {
-      throw new RangeError(`receiver ${receiver} already has an open window on channel ${channel}`);
-    }
-    const window: Window = { channel, receiver, sends: this.channelSends(channel), startUs, endUs: Infinity };
-    byReceiver.set(receiver, window);
+    const window: Window = { channel, receiver, connection, sends: this.channelSends(channel), startUs, endUs: OPEN_END_US, tail: undefined };
+    byConnection.set(connection, window);
     this.windows.push(window);
+    listOf(this.windowsByChannel, channel).push(window);
+    listOf(mapOf(this.byConnection, channel), connection).push(window);
   }
 
-  /** Closes `receiver`'s open window on `channel` at `endUs` (>= its start). Throws if none is open. */
-  closeWindow(channel: number, receiver: number, endUs: number): void {
-    const window = this.open.get(channel)?.get(receiver);
-    if (window === undefined) throw new RangeError(`receiver ${receiver} has no open window on channel ${channel}`);
+  /** Closes `connection`'s open window on `channel` at `endUs` (>= its start). Throws if none is open. */
+  closeWindow(channel: number, connection: number, endUs: number): void {
+    const window = this.open.get(channel)?.get(connection);
+    if (window === undefined) throw new RangeError(`connection ${connection} has no open window on channel ${channel}`);
     if (endUs < window.startUs) {
       throw new RangeError(`endUs ${endUs} is before the window's startUs ${window.startUs}`);
     }
     window.endUs = endUs;
-    this.open.get(channel)?.delete(receiver);
+    this.open.get(channel)?.delete(connection);
+  }
+
+  /**
+   * Records that a connection ended without a drain: the window of `tail.connection` on `tail.channel` that
+   * holds tail.toUs (its end) gets the tail. Throws if there is no such closed window, or it has a tail already.
+   */
+  addTail(tail: WindowTail): void {
+    const window = this.byConnection.get(tail.channel)?.get(tail.connection)?.find((w) => w.endUs === tail.toUs);
+    if (window === undefined) throw new RangeError(`connection ${tail.connection} has no window on channel ${tail.channel} ending at ${tail.toUs}`);
+    if (window.tail !== undefined) throw new RangeError(`the window of connection ${tail.connection} on channel ${tail.channel} has a tail already`);
+    window.tail = { fromUs: tail.fromUs, received: tail.received, cause: tail.cause };
   }
 
   /**
    * Deliveries expected from sends with sentUs <= cutoffUs: the sum over windows of the channel's sends in
-   * [startUs, min(endUs, cutoffUs)], minus the receiver's own sends in that range unless includeSelf(channel).
+   * [startUs, min(endUs, cutoffUs)], less the receiver's own sends unless includeSelf(channel); and, of the
+   * windows whose tail ends by the cutoff, the expected messages of the tail that did not arrive, by cause.
    */
-  expectedUpTo(cutoffUs: number, options: ExpectedOptions): number {
-    let expected = 0;
+  account(cutoffUs: number): LedgerAccount {
+    const result: LedgerAccount = { expected: 0, inFlightAtStop: 0, undeliverable: 0 };
     const includeSelfByChannel = new Map<number, boolean>();
     for (const window of this.windows) {
-      const sends = window.sends;
-      if (sends.all.length === 0) continue;
-      const toUs = Math.min(window.endUs, cutoffUs);
-      expected += sends.all.countInRange(window.startUs, toUs);
+      if (window.sends.all.length === 0) continue;
       let includeSelf = includeSelfByChannel.get(window.channel);
       if (includeSelf === undefined) {
-        includeSelf = options.includeSelf(window.channel);
+        includeSelf = this.includeSelf(window.channel);
         includeSelfByChannel.set(window.channel, includeSelf);
       }
-      if (!includeSelf) expected -= sends.bySender.get(window.receiver)?.countInRange(window.startUs, toUs) ?? 0;
+      const toUs = Math.min(window.endUs, cutoffUs);
+      result.expected += this.countExpected(window, includeSelf, toUs);
+      const tail = window.tail;
+      if (tail === undefined || window.endUs > cutoffUs) continue;
+      const expectedInTail = this.countExpected(window, includeSelf, window.endUs, tail.fromUs);
+      result[tail.cause] += Math.max(0, expectedInTail - tail.received);
+    }
+    return result;
+  }
+
+  /** How many members should get a message sent on `channel` at `sentUs` by `sender` (fan-out completion). */
+  membersAt(channel: number, sender: number, sentUs: number): number {
+    const list = this.windowsByChannel.get(channel);
+    if (list === undefined) return 0;
+    const self = this.includeSelf(channel);
+    let count = 0;
+    for (const window of list) {
+      if (windowHolds(window.startUs, window.endUs, sentUs) && (self || window.receiver !== sender)) count += 1;
+    }
+    return count;
+  }
+
+  /**
+   * Sends of the window's channel in [startUs, toUs], or in (afterUs, toUs] when afterUs is at or past the
+   * window's start; less the receiver's own unless includeSelf.
+   */
+  private countExpected(window: Window, includeSelf: boolean, toUs: number, afterUs = Number.NEGATIVE_INFINITY): number {
+    const count = (times: SortedTimes): number =>
+      afterUs < window.startUs ? times.countInRange(window.startUs, toUs) : times.countAboveUpTo(afterUs, toUs);
+    let expected = count(window.sends.all);
+    if (!includeSelf) {
+      const own = window.sends.bySender.get(window.receiver);
+      if (own !== undefined) expected -= count(own);
     }
     return expected;
   }
@@ -125,4 +176,22 @@ export class DeliveryLedger {
   get windowCount(): number {
     return this.windows.length;
   }
+}
+
+function mapOf<V>(map: Map<number, Map<number, V>>, key: number): Map<number, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+function listOf<V>(map: Map<number, V[]>, key: number): V[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }

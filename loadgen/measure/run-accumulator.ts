@@ -7,7 +7,6 @@ import { DELIVERY_METRICS, LATENCY_METRICS, type DeliveryMetric, type LatencyMet
 import type {
   ClientCounters,
   ConnectionGauges,
-  DeliveryCounts,
   EncodedMetricHistograms,
   ErrorCount,
   IntervalSnapshot,
@@ -29,11 +28,14 @@ import {
   addDelivery,
   addErrors,
   addGauges,
+  finishDelivery,
   zeroCounters,
   zeroDelivery,
   zeroGauges,
   type DeliveryTally,
+  type MissingCounts,
 } from './tallies.js';
+import type { LedgerAccount } from './delivery-ledger.js';
 
 /** The whole-run totals of a result. */
 export type RunTotals = RunResult['totals'];
@@ -49,7 +51,7 @@ export class RunAccumulator {
   private readonly totalHistograms = new Map<LatencyMetric, HistogramPair>();
   private readonly counters: ClientCounters = zeroCounters();
   private readonly delivery = new Map<DeliveryMetric, DeliveryTally>();
-  private readonly expectedOverride = new Map<DeliveryMetric, number>();
+  private readonly accounting = new Map<DeliveryMetric, LedgerAccount>();
   private readonly errors: Record<string, ErrorCount> = {};
   private readonly disconnectReasons: Record<string, number> = {};
   /** Each worker's latest gauges: a worker that sent nothing this second still holds its connections. */
@@ -127,17 +129,16 @@ export class RunAccumulator {
   }
 
   /**
-   * Sets the whole-run expected deliveries of `metric` (from the DeliveryLedger), replacing the sum of what
-   * workers reported. Affects `totals()` only.
+   * Sets the whole-run expected deliveries of `metric` and its missing ones by cause (from the DeliveryLedger),
+   * replacing the sum of what workers reported. Affects `totals()` only.
    */
-  setExpected(metric: DeliveryMetric, expected: number): void {
-    this.expectedOverride.set(metric, expected);
+  setAccounting(metric: DeliveryMetric, account: LedgerAccount): void {
+    this.accounting.set(metric, account);
   }
 
   /**
    * The run's totals. Snapshots added after the last `closeSecond` are folded in (without a series point), so
-   * call it after the last close. Delivery: lost = max(0, expected - received); when more distinct messages
-   * arrived than were expected, received is capped at expected and the excess is added to `unexpected`.
+   * call it after the last close. Delivery as tallies.ts finishDelivery fixes it.
    * `options.histograms` (default true): false leaves `histograms` empty and skips encoding them, for a live
    * view that only needs the summaries (encoding costs a few hundred µs per histogram).
    */
@@ -146,10 +147,11 @@ export class RunAccumulator {
     if (this.pending.length > 0) this.closeSecond(this.lastClosedSec, 0, '', undefined);
     const delivery: RunTotals['delivery'] = {};
     for (const [metric, tally] of this.delivery) {
-      delivery[metric] = finishDelivery({ ...tally, expected: this.expectedOverride.get(metric) ?? tally.expected });
+      const account = this.accounting.get(metric);
+      delivery[metric] = finishDelivery({ ...tally, expected: account?.expected ?? tally.expected }, account);
     }
-    for (const [metric, expected] of this.expectedOverride) {
-      delivery[metric] ??= finishDelivery({ ...zeroDelivery(), expected });
+    for (const [metric, account] of this.accounting) {
+      if (account.expected > 0) delivery[metric] ??= finishDelivery({ ...zeroDelivery(), expected: account.expected }, account);
     }
     const latency: RunTotals['latency'] = {};
     const histograms: RunTotals['histograms'] = {};
@@ -186,6 +188,7 @@ export class RunAccumulator {
     const pairs = new Map<LatencyMetric, HistogramPair>();
     const counters = zeroCounters();
     const delivery = new Map<DeliveryMetric, DeliveryTally>();
+    const missing = new Map<DeliveryMetric, MissingCounts>();
     const errors: Record<string, ErrorCount> = {};
     const disconnectReasons: Record<string, number> = {};
     let peakConnections = 0;
@@ -197,7 +200,12 @@ export class RunAccumulator {
       addCounters(counters, totals.counters);
       for (const metric of DELIVERY_METRICS) {
         const counts = totals.delivery[metric];
-        if (counts !== undefined) addDelivery(tallyOf(delivery, metric), counts);
+        if (counts === undefined) continue;
+        addDelivery(tallyOf(delivery, metric), counts);
+        const sum = missing.get(metric) ?? { inFlightAtStop: 0, undeliverable: 0 };
+        sum.inFlightAtStop += counts.inFlightAtStop;
+        sum.undeliverable += counts.undeliverable;
+        missing.set(metric, sum);
       }
       addErrors(errors, totals.errors);
       addCountsByKey(disconnectReasons, totals.disconnectReasons);
@@ -211,7 +219,7 @@ export class RunAccumulator {
       releasePair(pair);
     }
     const deliveryCounts: RunTotals['delivery'] = {};
-    for (const [metric, tally] of delivery) deliveryCounts[metric] = finishDelivery(tally);
+    for (const [metric, tally] of delivery) deliveryCounts[metric] = finishDelivery(tally, missing.get(metric));
     return { latency, histograms, counters, delivery: deliveryCounts, errors, disconnectReasons, peakConnections };
   }
 
@@ -220,19 +228,6 @@ export class RunAccumulator {
     for (const { gauges } of this.gaugesByWorker.values()) addGauges(sum, gauges);
     return sum;
   }
-}
-
-/** Fixes `lost` and moves any excess of received over expected into `unexpected`. */
-function finishDelivery(tally: DeliveryTally): DeliveryCounts {
-  const excess = Math.max(0, tally.received - tally.expected);
-  return {
-    expected: tally.expected,
-    received: tally.received - excess,
-    lost: Math.max(0, tally.expected - tally.received),
-    duplicated: tally.duplicated,
-    outOfOrder: tally.outOfOrder,
-    unexpected: tally.unexpected + excess,
-  };
 }
 
 function pairOf(map: Map<LatencyMetric, HistogramPair>, metric: LatencyMetric): HistogramPair {

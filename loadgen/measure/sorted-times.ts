@@ -36,6 +36,13 @@ export class SortedTimes {
     return this.upperBound(toUs) - this.lowerBound(fromUs);
   }
 
+  /** How many values v satisfy fromUs < v <= toUs (0 when toUs <= fromUs): a range open at its start. */
+  countAboveUpTo(fromUs: number, toUs: number): number {
+    if (toUs <= fromUs || this.size === 0) return 0;
+    this.ensureSorted();
+    return this.upperBound(toUs) - this.upperBound(fromUs);
+  }
+
   private ensureSorted(): void {
     if (this.sorted) return;
     this.values.subarray(0, this.size).sort();

@@ -10,7 +10,8 @@
  *
  * Memory bound: at most `maxGapsPerStream` gaps per stream. Beyond it the lowest gaps are forgotten and the
  * stream's floor rises above them; a message below the floor cannot be told apart and is reported as
- * 'outOfOrder' (received) and counted in `belowFloor`, so it stays visible. A jump of more than the cap only
+ * 'outOfOrder' (received) and counted in `belowFloor`, so it stays visible; up to the cap, such seqs are
+ * remembered, so that a second copy of one is a 'duplicate'. A jump of more than the cap only
  * records the highest `maxGapsPerStream` skipped seqs. The first message of a stream sets its floor: earlier
  * seqs of that stream (e.g. sent before this receiver joined) are 'outOfOrder' if they still arrive.
  */
@@ -27,6 +28,8 @@ interface StreamState {
   floor: number;
   /** Missing seqs in [floor, maxSeq); undefined while there are none (the common case costs no Set). */
   gaps: Set<number> | undefined;
+  /** Seqs below the floor that arrived (so that a second copy is a duplicate); undefined while there are none. */
+  below: Set<number> | undefined;
 }
 
 /** Order and duplicate detection over many sender streams; see the file comment for the memory bound. */
@@ -48,7 +51,7 @@ export class StreamTracker {
   record(streamKey: number, seq: number): StreamOutcome {
     const state = this.streams.get(streamKey);
     if (state === undefined) {
-      this.streams.set(streamKey, { maxSeq: seq, floor: seq, gaps: undefined });
+      this.streams.set(streamKey, { maxSeq: seq, floor: seq, gaps: undefined, below: undefined });
       return 'new';
     }
     if (seq > state.maxSeq) {
@@ -57,6 +60,9 @@ export class StreamTracker {
       return 'new';
     }
     if (seq < state.floor) {
+      if (state.below?.has(seq)) return 'duplicate';
+      // Remembered up to the gap cap; beyond it a copy below the floor cannot be told apart.
+      if ((state.below?.size ?? 0) < this.maxGapsPerStream) (state.below ??= new Set()).add(seq);
       this.belowFloorCount++;
       return 'outOfOrder';
     }

@@ -6,11 +6,17 @@ import type {
   ClientCounters,
   ConnectionGauges,
   DeliveryCounts,
+  DeliveryTally,
   ErrorCount,
 } from '../run-result.js';
 
-/** Delivery counts without `lost`, which only the end of a run can fix. */
-export type DeliveryTally = Omit<DeliveryCounts, 'lost'>;
+export type { DeliveryTally } from '../run-result.js';
+
+/** Expected messages that did not arrive for a cause other than loss (from the ledger's tails). */
+export interface MissingCounts {
+  inFlightAtStop: number;
+  undeliverable: number;
+}
 
 /** Error kind counting latency samples that were negative or non-finite (not recorded). */
 export const LATENCY_INVALID_ERROR = 'latency_invalid';
@@ -51,6 +57,35 @@ export function addDelivery(target: DeliveryTally, source: DeliveryTally): void 
   target.duplicated += source.duplicated;
   target.outOfOrder += source.outOfOrder;
   target.unexpected += source.unexpected;
+}
+
+/**
+ * The final delivery counts: lost is what was expected and neither arrived nor is missing for a cause; when
+ * more distinct messages arrived than were expected, received is capped at expected and the excess is added to
+ * unexpected. Used by a run's totals and by the merge of shards alike.
+ */
+export function finishDelivery(tally: DeliveryTally, missing: MissingCounts = { inFlightAtStop: 0, undeliverable: 0 }): DeliveryCounts {
+  const excess = Math.max(0, tally.received - tally.expected);
+  return {
+    expected: tally.expected,
+    received: tally.received - excess,
+    lost: Math.max(0, tally.expected - tally.received - missing.inFlightAtStop - missing.undeliverable),
+    inFlightAtStop: missing.inFlightAtStop,
+    undeliverable: missing.undeliverable,
+    duplicated: tally.duplicated,
+    outOfOrder: tally.outOfOrder,
+    unexpected: tally.unexpected + excess,
+  };
+}
+
+/** The sum of final delivery counts (e.g. direct and broadcast together); undefined for none. */
+export function sumDeliveryCounts(list: readonly DeliveryCounts[]): DeliveryCounts | undefined {
+  if (list.length === 0) return undefined;
+  const sum: DeliveryCounts = { expected: 0, received: 0, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
+  for (const counts of list) {
+    for (const key of Object.keys(sum) as (keyof DeliveryCounts)[]) sum[key] += counts[key];
+  }
+  return sum;
 }
 
 /** Connection gauges at zero. */

@@ -7,8 +7,8 @@
 import { DELIVERY_METRICS } from '../metric-names.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { summarizeEncoded } from '../measure/histogram-factory.js';
-import type { DeliveryTally } from '../measure/tallies.js';
-import type { DeliveryCounts, PhaseRecord, RunResult, RunStatus, ServerSample, ThresholdResult } from '../run-result.js';
+import { finishDelivery, type DeliveryTally } from '../measure/tallies.js';
+import type { PhaseRecord, RunResult, RunStatus, ServerSample, ThresholdResult } from '../run-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ShardLedger } from '../shard/ledger-log.js';
 import { runStartEpochMsOf } from '../shard/shard-result.js';
@@ -36,7 +36,8 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
   const totals = RunAccumulator.mergeTotals(ordered.map((slice) => slice.result.totals));
   totals.delivery = {};
   for (const metric of DELIVERY_METRICS) {
-    const tally: DeliveryTally = { expected: accounting.expected[metric], received: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
+    const account = accounting.accounts[metric];
+    const tally: DeliveryTally = { expected: account.expected, received: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
     let seen = tally.expected > 0;
     for (const slice of ordered) {
       const receipts = slice.ledger.receipts[metric];
@@ -47,7 +48,7 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
       tally.outOfOrder += receipts.outOfOrder;
       tally.unexpected += receipts.unexpected;
     }
-    if (seen) totals.delivery[metric] = finishDelivery(tally);
+    if (seen) totals.delivery[metric] = finishDelivery(tally, account);
   }
   delete totals.histograms.fanoutCompletion;
   delete totals.latency.fanoutCompletion;
@@ -104,19 +105,6 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
     merged.failure = { kind: failed.result.failure.kind, message: `shard ${failed.result.shard?.position}/${failed.result.shard?.count}: ${failed.result.failure.message}` };
   }
   return merged;
-}
-
-/** Fixes `lost` and moves any excess of received over expected into `unexpected` (as RunAccumulator.totals does). */
-function finishDelivery(tally: DeliveryTally): DeliveryCounts {
-  const excess = Math.max(0, tally.received - tally.expected);
-  return {
-    expected: tally.expected,
-    received: tally.received - excess,
-    lost: Math.max(0, tally.expected - tally.received),
-    duplicated: tally.duplicated,
-    outOfOrder: tally.outOfOrder,
-    unexpected: tally.unexpected + excess,
-  };
 }
 
 /** failed beats interrupted beats completed. */

@@ -5,14 +5,15 @@
  * time until the last member in ANY slice had a broadcast). Pure: no I/O.
  */
 import { FanoutTracker } from '../engine/fanout-tracker.js';
-import { DeliveryLedger } from '../measure/delivery-ledger.js';
+import { DeliveryLedger, type LedgerAccount } from '../measure/delivery-ledger.js';
 import { LatencyRecorder } from '../measure/latency-recorder.js';
 import type { EncodedMetricHistograms } from '../run-result.js';
-import { FANOUT_FIELDS, SEND_FIELDS, WINDOW_FIELDS, type ShardLedger } from '../shard/ledger-log.js';
+import { FANOUT_FIELDS, SEND_FIELDS, TAIL_CAUSES, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger } from '../shard/ledger-log.js';
 
 /** The recomputed accounting of all slices together. */
 export interface MergedAccounting {
-  expected: { broadcast: number; direct: number };
+  /** Expected deliveries and the missing ones by cause, per delivering metric. */
+  accounts: { broadcast: LedgerAccount; direct: LedgerAccount };
   /** Broadcasts whose fan-out reached every expected member, and those that did not. */
   fanoutComplete: number;
   fanoutIncomplete: number;
@@ -23,30 +24,34 @@ export interface MergedAccounting {
 /**
  * Recomputes expected deliveries and fan-out completion over `ledgers` (one per slice, any order).
  * `includeSelf` says whether broadcasts reach their sender. Throws RangeError when the ledgers contradict each
- * other (a receiver's window opened twice: the same slice given twice).
+ * other (a connection's window opened twice: the same slice given twice).
  */
 export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boolean): MergedAccounting {
   const rooms = ledgers[0]?.rooms ?? 0;
-  const broadcast = new DeliveryLedger();
-  const direct = new DeliveryLedger();
+  const broadcast = new DeliveryLedger(() => includeSelf);
+  const direct = new DeliveryLedger(() => false);
   const recorder = new LatencyRecorder();
-  const fanout = new FanoutTracker(recorder, () => includeSelf);
+  const fanout = new FanoutTracker(recorder, broadcast);
   try {
     for (const ledger of ledgers) {
-      const { sends, windows } = ledger;
+      const { sends, windows, tails } = ledger;
       for (let i = 0; i < sends.length; i += SEND_FIELDS) {
         const channel = sends[i]!;
         (channel < rooms ? broadcast : direct).addSends(channel, sends[i + 1]!, [sends[i + 2]!]);
       }
       for (let i = 0; i < windows.length; i += WINDOW_FIELDS) {
         const channel = windows[i]!;
-        const receiver = windows[i + 1]!;
-        const atUs = windows[i + 2]!;
-        const open = windows[i + 3] === 1;
+        const connection = windows[i + 2]!;
+        const atUs = windows[i + 3]!;
         const target = channel < rooms ? broadcast : direct;
-        if (open) target.openWindow(channel, receiver, atUs);
-        else target.closeWindow(channel, receiver, atUs);
-        if (channel < rooms) fanout.window({ channel, receiver, atUs, open });
+        if (windows[i + 4] === 1) target.openWindow(channel, windows[i + 1]!, connection, atUs);
+        else target.closeWindow(channel, connection, atUs);
+      }
+      for (let i = 0; i < tails.length; i += TAIL_FIELDS) {
+        const channel = tails[i]!;
+        const cause = TAIL_CAUSES[tails[i + 5]!];
+        if (cause === undefined) throw new RangeError(`tail cause ${tails[i + 5]} is not one of ${TAIL_CAUSES.join(', ')}`);
+        (channel < rooms ? broadcast : direct).addTail({ channel, connection: tails[i + 1]!, fromUs: tails[i + 2]!, toUs: tails[i + 3]!, received: tails[i + 4]!, cause });
       }
     }
     for (const ledger of ledgers) {
@@ -65,10 +70,7 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
     }
     fanout.settle(Number.POSITIVE_INFINITY);
     return {
-      expected: {
-        broadcast: broadcast.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf: () => includeSelf }),
-        direct: direct.expectedUpTo(Number.POSITIVE_INFINITY, { includeSelf: () => false }),
-      },
+      accounts: { broadcast: broadcast.account(Number.POSITIVE_INFINITY), direct: direct.account(Number.POSITIVE_INFINITY) },
       fanoutComplete: fanout.complete,
       fanoutIncomplete: fanout.incomplete,
       fanoutCompletion: recorder.takeInterval(),

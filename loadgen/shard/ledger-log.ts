@@ -1,19 +1,24 @@
 /**
  * A shard's delivery-ledger data, kept whole for `sio-bench merge`. One shard alone cannot know what the other
  * shards' clients sent or when their receivers were members, so it keeps its own side of the accounting as
- * flat numbers: every send (channel, sender, sentUs), every membership window event (channel, receiver, atUs,
- * open), and every partial fan-out of a broadcast as its receivers saw it. The merge lays all shards' data on
+ * flat numbers: every send (channel, sender, sentUs), every membership window event (channel, receiver, connection,
+ * atUs, open), every tail of a window that ended without a drain, and every partial fan-out of a broadcast as its receivers saw it. The merge lays all shards' data on
  * one DeliveryLedger and one FanoutTracker and so computes expected, lost and fan-out completion exactly.
  * Times are the sharded run's epoch µs (epoch-clock.ts).
  */
 import type { DeliveryMetric } from '../metric-names.js';
 import type { DeliveryTally } from '../measure/tallies.js';
 import type { LedgerDelta, ShardSlice } from '../engine/messages.js';
+import type { MissingCause } from '../measure/membership-window.js';
 
 /** Numbers per send record: channel, sender, sentUs. */
 export const SEND_FIELDS = 3;
-/** Numbers per window record: channel, receiver, atUs, open (1) or close (0). */
-export const WINDOW_FIELDS = 4;
+/** Numbers per window record: channel, receiver, connection, atUs, open (1) or close (0). */
+export const WINDOW_FIELDS = 5;
+/** Numbers per tail record: channel, connection, fromUs, toUs, received, cause (TAIL_CAUSES index). */
+export const TAIL_FIELDS = 6;
+/** Tail causes by their number in a tail record. */
+export const TAIL_CAUSES = ['inFlightAtStop', 'undeliverable'] as const satisfies readonly MissingCause[];
 /** Numbers per fan-out record: channel, sender, seq, t0Us, sentUs, received, lastReceiveUs. */
 export const FANOUT_FIELDS = 7;
 
@@ -28,8 +33,10 @@ export interface ShardLedger {
   receipts: ShardReceipts;
   /** SEND_FIELDS numbers per send. */
   sends: Float64Array;
-  /** WINDOW_FIELDS numbers per window event, in the order they happened per receiver. */
+  /** WINDOW_FIELDS numbers per window event, in the order they happened per connection. */
   windows: Float64Array;
+  /** TAIL_FIELDS numbers per tail of a window that ended without a drain (after that window's close). */
+  tails: Float64Array;
   /** FANOUT_FIELDS numbers per partial fan-out (one per broadcast, worker and interval that saw it). */
   fanout: Float64Array;
 }
@@ -58,6 +65,7 @@ class GrowableFloat64 {
 export class LedgerLog {
   private readonly sends = new GrowableFloat64();
   private readonly windows = new GrowableFloat64();
+  private readonly tails = new GrowableFloat64();
   private readonly fanout = new GrowableFloat64();
 
   /** Appends one worker's delta. */
@@ -70,10 +78,10 @@ export class LedgerLog {
       }
     }
     for (const event of delta.windows) {
-      this.windows.push(event.channel);
-      this.windows.push(event.receiver);
-      this.windows.push(event.atUs);
-      this.windows.push(event.open ? 1 : 0);
+      for (const value of [event.channel, event.receiver, event.connection, event.atUs, event.open ? 1 : 0]) this.windows.push(value);
+    }
+    for (const tail of delta.tails) {
+      for (const value of [tail.channel, tail.connection, tail.fromUs, tail.toUs, tail.received, TAIL_CAUSES.indexOf(tail.cause)]) this.tails.push(value);
     }
     for (const part of delta.fanout) {
       for (const value of [part.channel, part.sender, part.seq, part.t0Us, part.sentUs, part.received, part.lastReceiveUs]) this.fanout.push(value);
@@ -82,6 +90,6 @@ export class LedgerLog {
 
   /** The collected data as a ShardLedger. */
   finish(shard: ShardSlice, rooms: number, receipts: ShardReceipts): ShardLedger {
-    return { shard, rooms, receipts, sends: this.sends.view(), windows: this.windows.view(), fanout: this.fanout.view() };
+    return { shard, rooms, receipts, sends: this.sends.view(), windows: this.windows.view(), tails: this.tails.view(), fanout: this.fanout.view() };
   }
 }

@@ -16,7 +16,7 @@ import type {
   ThresholdUnit,
 } from './threshold.js';
 
-const DELIVERY_FIELDS: readonly DeliveryField[] = ['expected', 'received', 'lost', 'duplicated', 'outOfOrder', 'unexpected'];
+const DELIVERY_FIELDS: readonly DeliveryField[] = ['expected', 'received', 'lost', 'inFlightAtStop', 'undeliverable', 'duplicated', 'outOfOrder', 'unexpected'];
 
 /** Subjects that are a fixed name, with what each measures. */
 const FIXED_SUBJECTS: Readonly<Record<string, ThresholdSubject>> = {

@@ -103,13 +103,15 @@ export function renderDeliveryTable(result: RunResult): string {
       formatInteger(counts.expected),
       formatInteger(counts.received),
       { text: `${formatInteger(counts.lost)}${lostShare}`, className: counts.lost > 0 ? 'fail' : 'pass' },
+      formatInteger(counts.inFlightAtStop ?? 0),
+      formatInteger(counts.undeliverable ?? 0),
       formatInteger(counts.duplicated),
       formatInteger(counts.outOfOrder),
       formatInteger(counts.unexpected),
     ]);
   }
   if (rows.length === 0) return '<p class="muted">No delivering actions (direct, broadcast) ran.</p>';
-  return table('delivery-table', ['metric', 'expected', 'received', 'lost', 'duplicated', 'out of order', 'unexpected'], rows);
+  return table('delivery-table', ['metric', 'expected', 'received', 'lost', 'in flight at stop', 'undeliverable', 'duplicated', 'out of order', 'unexpected'], rows);
 }
 
 /** The client counters of the whole run. */

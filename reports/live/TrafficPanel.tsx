@@ -33,6 +33,7 @@ export function TrafficPanel({ state }: TrafficPanelProps) {
         {'  '}received {formatInteger(delivery.received)}
         {'  '}lost <Text color={delivery.lost > 0 ? 'red' : undefined}>{formatInteger(delivery.lost)}</Text>
         {'  '}duplicated <Text color={delivery.duplicated > 0 ? 'yellow' : undefined}>{formatInteger(delivery.duplicated)}</Text>
+        {delivery.undeliverable > 0 ? `  undeliverable ${formatInteger(delivery.undeliverable)}` : ''}
       </Text>
     </Box>
   );

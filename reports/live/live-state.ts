@@ -32,8 +32,13 @@ export interface LivePhase {
 export interface LiveDelivery {
   expected: number;
   received: number;
-  /** expected - received so far; some of it may still arrive before the drain ends. */
+  /**
+   * Expected and not received among messages that have settled (sent a few seconds ago or earlier), less those
+   * missing for a cause: the same accounting as the final figures, so a real loss shows while the run is live.
+   */
   lost: number;
+  /** Settled messages whose receiver's connection closed while they were in flight. */
+  undeliverable: number;
   duplicated: number;
 }
 

@@ -19,7 +19,7 @@ test('the summary has the verdict, failed thresholds, context, delivery, errors 
       '',
       'builtin target http://127.0.0.1:40123 · lean client · websocket · 10s · peak 1,234 connections · 0.1.0 on Node v20.20.2',
       '',
-      '**Delivery**: 10,000 expected, 9,990 received, 10 lost (0.1%), 2 duplicated, 1 out of order',
+      '**Delivery**: 10,000 expected, 9,990 received, 10 lost (0.1%), 0 in flight at stop, 0 undeliverable, 2 duplicated, 1 out of order',
       '',
       '**Errors**: ack\\|timeout 5, connect\\_error 3',
       '',

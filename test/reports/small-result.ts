@@ -13,7 +13,7 @@ export function smallResult(overrides: Partial<RunResult> = {}): RunResult {
     totals: {
       ...base.totals,
       latency: { echo: { corrected: summary, uncorrected: { ...summary, p99Us: 2000 } } },
-      delivery: { broadcast: { expected: 10_000, received: 9_990, lost: 10, duplicated: 2, outOfOrder: 1, unexpected: 0 } },
+      delivery: { broadcast: { expected: 10_000, received: 9_990, lost: 10, inFlightAtStop: 0, undeliverable: 0, duplicated: 2, outOfOrder: 1, unexpected: 0 } },
       errors: { connect_error: { count: 3, lastMessage: 'refused' }, 'ack|timeout': { count: 5, lastMessage: 'late' } },
       peakConnections: 1234,
     },

@@ -63,7 +63,7 @@ export function makeStep(index: number, spec: StepSpec): CapacityStep {
     sendPerSec: spec.load,
     receivePerSec: spec.load * 10,
     deliveriesPerSec,
-    delivery: { expected: deliveriesPerSec * 20, received: deliveriesPerSec * 20 - (spec.lost ?? 0), lost: spec.lost ?? 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
+    delivery: { expected: deliveriesPerSec * 20, received: deliveriesPerSec * 20 - (spec.lost ?? 0), lost: spec.lost ?? 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
     connectionsOpen: spec.load,
     server: {
       samples: 2,

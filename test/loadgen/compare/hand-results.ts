@@ -46,7 +46,7 @@ function totalsOf(figures: RunFigures): RunResult['totals'] {
   };
   const lost = 'directLost' in figures ? figures.directLost : 0;
   if (lost !== undefined) {
-    totals.delivery.direct = { expected: 1000, received: 1000 - lost, lost, duplicated: 0, outOfOrder: 0, unexpected: 0 };
+    totals.delivery.direct = { expected: 1000, received: 1000 - lost, lost, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
   }
   return totals;
 }

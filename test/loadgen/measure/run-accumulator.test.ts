@@ -113,14 +113,15 @@ test('delivery totals: lost never negative, excess received reported as unexpect
   accumulator.add(metrics.takeSnapshot(0, 0, 1000, gauges(1)));
   accumulator.closeSecond(1, 0, 'hold');
   assert.deepEqual(accumulator.totals().delivery, {
-    broadcast: { expected: 10, received: 8, lost: 2, duplicated: 1, outOfOrder: 0, unexpected: 0 },
-    direct: { expected: 3, received: 3, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 3 },
+    broadcast: { expected: 10, received: 8, lost: 2, inFlightAtStop: 0, undeliverable: 0, duplicated: 1, outOfOrder: 0, unexpected: 0 },
+    direct: { expected: 3, received: 3, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 3 },
   });
-  accumulator.setExpected('broadcast', 12);
-  accumulator.setExpected('direct', 5);
+  accumulator.setAccounting('broadcast', { expected: 12, inFlightAtStop: 1, undeliverable: 2 });
+  accumulator.setAccounting('direct', { expected: 5, inFlightAtStop: 0, undeliverable: 0 });
+  // Of the 4 broadcasts expected and not received, 1 was in flight at the stop and 2 undeliverable: 1 lost.
   assert.deepEqual(accumulator.totals().delivery, {
-    broadcast: { expected: 12, received: 8, lost: 4, duplicated: 1, outOfOrder: 0, unexpected: 0 },
-    direct: { expected: 5, received: 5, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 1 },
+    broadcast: { expected: 12, received: 8, lost: 1, inFlightAtStop: 1, undeliverable: 2, duplicated: 1, outOfOrder: 0, unexpected: 0 },
+    direct: { expected: 5, received: 5, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 1 },
   });
 });
 
@@ -162,7 +163,7 @@ test('mergeTotals of shards equals one run over all snapshots', () => {
   const merged = RunAccumulator.mergeTotals(shards.map((s) => s.totals()));
   assert.deepEqual(merged, whole.totals());
   assert.equal(merged.peakConnections, 9);
-  assert.deepEqual(merged.delivery.direct, { expected: 4, received: 2, lost: 2, duplicated: 0, outOfOrder: 0, unexpected: 0 });
+  assert.deepEqual(merged.delivery.direct, { expected: 4, received: 2, lost: 2, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 });
   assert.deepEqual(merged.errors, { transport: { count: 2, lastMessage: 'shard 1' } });
 });
 

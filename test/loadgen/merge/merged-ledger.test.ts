@@ -17,10 +17,12 @@ function slices(): ShardLedger[] {
   a.add({
     sends: [{ channel: 0, sender: 0, sentUs: [200, 600] }],
     windows: [
-      { channel: 0, receiver: 0, atUs: 100, open: true },
-      { channel: 0, receiver: 2, atUs: 100, open: true },
-      { channel: ROOMS + 2, receiver: 2, atUs: 100, open: true },
+      { channel: 0, receiver: 0, connection: 100, atUs: 100, open: true },
+      { channel: 0, receiver: 2, connection: 102, atUs: 100, open: true },
+      { channel: ROOMS + 2, receiver: 2, connection: 102, atUs: 100, open: true },
     ],
+    tails: [],
+    receipts: [],
     fanout: [
       // Broadcast (0, seq 0) at 200: slice 0's only other member (2) got it at 250.
       { channel: 0, sender: 0, seq: 0, t0Us: 190, sentUs: 200, received: 1, lastReceiveUs: 250 },
@@ -37,9 +39,11 @@ function slices(): ShardLedger[] {
       { channel: ROOMS + 2, sender: 1, sentUs: [400] },
     ],
     windows: [
-      { channel: 0, receiver: 1, atUs: 100, open: true },
-      { channel: 0, receiver: 3, atUs: 100, open: true },
+      { channel: 0, receiver: 1, connection: 101, atUs: 100, open: true },
+      { channel: 0, receiver: 3, connection: 103, atUs: 100, open: true },
     ],
+    tails: [],
+    receipts: [],
     fanout: [
       // (0, seq 0): members 1 and 3 got it, the last at 1190: completion 1190 - 190 = 1000 µs.
       { channel: 0, sender: 0, seq: 0, t0Us: 190, sentUs: 200, received: 2, lastReceiveUs: 1190 },
@@ -48,19 +52,22 @@ function slices(): ShardLedger[] {
       { channel: 0, sender: 0, seq: 1, t0Us: 600, sentUs: 600, received: 1, lastReceiveUs: 700 },
     ],
   });
-  b.add({ sends: [], windows: [{ channel: 0, receiver: 3, atUs: 500, open: false }], fanout: [] });
+  b.add({ sends: [], windows: [{ channel: 0, receiver: 3, connection: 103, atUs: 500, open: false }], tails: [], receipts: [], fanout: [] });
   return [a.finish({ index: 0, count: 2 }, ROOMS, {}), b.finish({ index: 1, count: 2 }, ROOMS, {})];
 }
 
 test('expected deliveries over all slices count every member of every slice, and only inside its windows', () => {
   const merged = mergeLedgers(slices(), false);
-  assert.deepEqual(merged.expected, { broadcast: 8, direct: 1 });
+  assert.deepEqual(merged.accounts, {
+    broadcast: { expected: 8, inFlightAtStop: 0, undeliverable: 0 },
+    direct: { expected: 1, inFlightAtStop: 0, undeliverable: 0 },
+  });
   const [first, second] = slices();
-  assert.deepEqual(mergeLedgers([second!, first!], false).expected, merged.expected, 'order of the slices does not matter');
+  assert.deepEqual(mergeLedgers([second!, first!], false).accounts, merged.accounts, 'order of the slices does not matter');
 });
 
 test('includeSelf adds each sender as a recipient of its own broadcasts', () => {
-  assert.equal(mergeLedgers(slices(), true).expected.broadcast, 8 + 3);
+  assert.equal(mergeLedgers(slices(), true).accounts.broadcast.expected, 8 + 3);
 });
 
 test('fan-out completion combines partial fan-outs across slices: complete only when every member got it', () => {
@@ -73,7 +80,38 @@ test('fan-out completion combines partial fan-outs across slices: complete only 
   assert.equal(summary.maxUs, 1000);
 });
 
-test('one slice given twice is refused (a receiver window opened twice)', () => {
+test("one slice given twice is refused (a connection's window opened twice)", () => {
   const [first] = slices();
   assert.throws(() => mergeLedgers([first!, first!], false), /already has an open window/);
+});
+
+test('a tail in one slice counts its missing messages by cause in the merge, the windows of the other slice alike', () => {
+  const [first, second] = slices();
+  const log = new LedgerLog();
+  // Client 2's connection (slice 0) ended at 620 without a drain, horizon 100: (520, 620] holds client 0's
+  // broadcast at 600, which it received (fan-out above): nothing undeliverable. Its direct channel expected
+  // the direct at 400, outside (520, 620]: that one had its drain and stays a plain loss if missing.
+  log.add({
+    sends: [],
+    windows: [
+      { channel: 0, receiver: 2, connection: 102, atUs: 620, open: false },
+      { channel: ROOMS + 2, receiver: 2, connection: 102, atUs: 620, open: false },
+    ],
+    tails: [
+      { channel: 0, connection: 102, fromUs: 520, toUs: 620, received: 1, cause: 'undeliverable' },
+      { channel: ROOMS + 2, connection: 102, fromUs: 520, toUs: 620, received: 0, cause: 'undeliverable' },
+    ],
+    receipts: [],
+    fanout: [],
+  });
+  const ended = log.finish({ index: 0, count: 2 }, ROOMS, {});
+  const withEnd: ShardLedger = {
+    ...first!,
+    windows: Float64Array.from([...first!.windows, ...ended.windows]),
+    tails: ended.tails,
+  };
+  assert.deepEqual(mergeLedgers([withEnd, second!], false).accounts.broadcast, { expected: 8, inFlightAtStop: 0, undeliverable: 0 });
+  // Had it received nothing in its tail, the broadcast at 600 would be undeliverable.
+  const none = { ...withEnd, tails: Float64Array.from(ended.tails.map((value, i) => (i === 4 ? 0 : value))) };
+  assert.deepEqual(mergeLedgers([none, second!], false).accounts.broadcast, { expected: 8, inFlightAtStop: 0, undeliverable: 1 });
 });

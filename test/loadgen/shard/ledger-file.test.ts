@@ -11,12 +11,20 @@ function sampleLog(): LedgerLog {
   log.add({
     sends: [{ channel: 2, sender: 5, sentUs: [1_795_000_000_000_001, 1_795_000_000_000_500] }],
     windows: [
-      { channel: 2, receiver: 7, atUs: 1_795_000_000_000_000, open: true },
-      { channel: 9, receiver: 7, atUs: 1_795_000_000_000_000, open: true },
+      { channel: 2, receiver: 7, connection: 17, atUs: 1_795_000_000_000_000, open: true },
+      { channel: 9, receiver: 7, connection: 17, atUs: 1_795_000_000_000_000, open: true },
     ],
+    tails: [],
+    receipts: [],
     fanout: [{ channel: 2, sender: 5, seq: 0, t0Us: 10, sentUs: 11, received: 3, lastReceiveUs: 99 }],
   });
-  log.add({ sends: [], windows: [{ channel: 2, receiver: 7, atUs: 1_795_000_000_900_000, open: false }], fanout: [] });
+  log.add({
+    sends: [],
+    windows: [{ channel: 2, receiver: 7, connection: 17, atUs: 1_795_000_000_900_000, open: false }],
+    tails: [{ channel: 2, connection: 17, fromUs: 1_795_000_000_700_000, toUs: 1_795_000_000_900_000, received: 1, cause: 'undeliverable' }],
+    receipts: [],
+    fanout: [],
+  });
   return log;
 }
 
@@ -27,7 +35,9 @@ test('a ledger survives encode and decode exactly, epoch-µs times included', ()
   assert.equal(decoded.rooms, 6);
   assert.deepEqual(decoded.receipts, { broadcast: { received: 4, duplicated: 1, outOfOrder: 0, unexpected: 2 } });
   assert.deepEqual([...decoded.sends], [2, 5, 1_795_000_000_000_001, 2, 5, 1_795_000_000_000_500]);
-  assert.deepEqual([...decoded.windows], [2, 7, 1_795_000_000_000_000, 1, 9, 7, 1_795_000_000_000_000, 1, 2, 7, 1_795_000_000_900_000, 0]);
+  assert.deepEqual([...decoded.windows], [2, 7, 17, 1_795_000_000_000_000, 1, 9, 7, 17, 1_795_000_000_000_000, 1, 2, 7, 17, 1_795_000_000_900_000, 0]);
+  // The tail's cause is stored by its index in TAIL_CAUSES (1: undeliverable).
+  assert.deepEqual([...decoded.tails], [2, 17, 1_795_000_000_700_000, 1_795_000_000_900_000, 1, 1]);
   assert.deepEqual([...decoded.fanout], [2, 5, 0, 10, 11, 3, 99]);
 });
 

@@ -106,7 +106,7 @@ test('a threshold on something never measured fails with "no samples"', () => {
       [true, false, 'echo.latency count = 0 (limit == 0)'],
     ],
   );
-  assert.deepEqual(evaluateThresholds(['direct.delivery.lost == 0'], emptyTotals({ delivery: { broadcast: { expected: 5, received: 5, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 } } }), 1000)[0]?.message, 'no samples: no direct messages were expected');
+  assert.deepEqual(evaluateThresholds(['direct.delivery.lost == 0'], emptyTotals({ delivery: { broadcast: { expected: 5, received: 5, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 } } }), 1000)[0]?.message, 'no samples: no direct messages were expected');
 });
 
 test('errors.rate is the sum of error counts over events sent plus connect attempts', () => {
@@ -124,8 +124,8 @@ test('errors.rate is the sum of error counts over events sent plus connect attem
 test('delivery counters, summed over delivering metrics, as counts or percent of expected', () => {
   const totals = emptyTotals({
     delivery: {
-      broadcast: { expected: 1000, received: 997, lost: 3, duplicated: 2, outOfOrder: 1, unexpected: 0 },
-      direct: { expected: 1000, received: 1000, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
+      broadcast: { expected: 1000, received: 997, lost: 3, inFlightAtStop: 0, undeliverable: 0, duplicated: 2, outOfOrder: 1, unexpected: 0 },
+      direct: { expected: 1000, received: 1000, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 },
     },
   });
   assert.deepEqual(
@@ -159,3 +159,18 @@ test('text that does not parse fails with the parse error', () => {
     },
   ]);
 });
+
+test('each cause of a missing message is a threshold of its own: delivery.lost means only real loss', () => {
+  const totals = emptyTotals({
+    delivery: {
+      broadcast: { expected: 1000, received: 990, lost: 2, inFlightAtStop: 3, undeliverable: 5, duplicated: 0, outOfOrder: 0, unexpected: 0 },
+      direct: { expected: 100, received: 99, lost: 0, inFlightAtStop: 0, undeliverable: 1, duplicated: 0, outOfOrder: 0, unexpected: 0 },
+    },
+  });
+  const actual = (expression: string): number | undefined => evaluateThresholds([expression], totals, 1000)[0]?.actual;
+  assert.equal(actual('delivery.lost == 0'), 2);
+  assert.equal(actual('delivery.undeliverable == 0'), 6);
+  assert.equal(actual('broadcast.delivery.inFlightAtStop == 0'), 3);
+  assert.equal(actual('direct.delivery.undeliverable == 0'), 1);
+});
+

@@ -44,7 +44,7 @@ test('errors point at the column where the text goes wrong', () => {
     ['errors.rate < lots', { error: 'expected a number', column: 15 }],
     ['errors.count == 1%', { error: "unexpected '%': the limit is a plain count", column: 18 }],
     ['throughput.receive > 1000', { error: 'the limit needs a unit: a rate per second (e.g. 1000/s)', column: 26 }],
-    ['delivery.lots == 0', { error: "unknown delivery counter 'lots' (one of: expected, received, lost, duplicated, outOfOrder, unexpected)", column: 10 }],
+    ['delivery.lots == 0', { error: "unknown delivery counter 'lots' (one of: expected, received, lost, inFlightAtStop, undeliverable, duplicated, outOfOrder, unexpected)", column: 10 }],
     ['echo.delivery.lost == 0', { error: "'echo' does not deliver messages (delivering metrics: direct, broadcast)", column: 1 }],
     ['  cpu.usage < 50%', { error: "unknown threshold subject 'cpu.usage' (one of: <metric>.latency, <metric>.latency.uncorrected, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct>.delivery.<field>)", column: 3 }],
     ['', { error: 'expected a subject such as broadcast.latency or errors.rate', column: 1 }],
