@@ -31,6 +31,9 @@ export interface ServeFlags {
   faultStallEveryMs?: string;
   faultStallForMs?: string;
   faultDropFraction?: string;
+  faultDisconnectFraction?: string;
+  faultDisconnectAtMs?: string;
+  faultDisconnectEveryMs?: string;
   faultSeed?: string;
 }
 
@@ -69,6 +72,9 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   'faults.stallEveryMs': '--fault-stall-every-ms',
   'faults.stallForMs': '--fault-stall-for-ms',
   'faults.dropBroadcastFraction': '--fault-drop-fraction',
+  'faults.disconnectFraction': '--fault-disconnect-fraction',
+  'faults.disconnectAtMs': '--fault-disconnect-at-ms',
+  'faults.disconnectEveryMs': '--fault-disconnect-every-ms',
   'faults.seed': '--fault-seed',
 };
 
@@ -156,6 +162,9 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
     stallEveryMs: integer('--fault-stall-every-ms', flags.faultStallEveryMs, 0),
     stallForMs: integer('--fault-stall-for-ms', flags.faultStallForMs, 0),
     dropBroadcastFraction: fraction('--fault-drop-fraction', flags.faultDropFraction),
+    disconnectFraction: fraction('--fault-disconnect-fraction', flags.faultDisconnectFraction),
+    disconnectAtMs: integer('--fault-disconnect-at-ms', flags.faultDisconnectAtMs, 0),
+    disconnectEveryMs: integer('--fault-disconnect-every-ms', flags.faultDisconnectEveryMs, 0),
     seed: integer('--fault-seed', flags.faultSeed, 0, 0xffff_ffff),
   };
   input.faults = faults;
@@ -203,6 +212,11 @@ export function describeServeConfig(options: ReferenceServerOptions): string {
   }
   if (faults.dropBroadcastFraction > 0) faultParts.push(`drop ${faults.dropBroadcastFraction}`);
   if (faults.stallEveryMs > 0 && faults.stallForMs > 0) faultParts.push(`stall ${faults.stallForMs}ms/${faults.stallEveryMs}ms`);
+  const disconnectFraction = faults.disconnectFraction ?? 0;
+  if (disconnectFraction > 0) {
+    const every = (faults.disconnectEveryMs ?? 0) > 0 ? ` every ${faults.disconnectEveryMs}ms` : '';
+    faultParts.push(`disconnect ${disconnectFraction}@${faults.disconnectAtMs ?? 0}ms${every}`);
+  }
   const faultText = faultParts.length === 0 ? 'off' : `${faultParts.join(',')} seed=${faults.seed}`;
   return [
     `app=${options.app}`,

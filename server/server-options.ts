@@ -47,6 +47,9 @@ export const defaultFaultOptions: FaultOptions = {
   stallEveryMs: 0,
   stallForMs: 0,
   dropBroadcastFraction: 0,
+  disconnectFraction: 0,
+  disconnectAtMs: 0,
+  disconnectEveryMs: 0,
   seed: 1,
 };
 
@@ -156,8 +159,8 @@ function validateCors(cors: CorsOptions): string[] {
 
 function validateFaults(faults: FaultOptions): string[] {
   const issues: string[] = [];
-  for (const key of ['replyDelayFraction', 'dropBroadcastFraction'] as const) {
-    const value = faults[key];
+  for (const key of ['replyDelayFraction', 'dropBroadcastFraction', 'disconnectFraction'] as const) {
+    const value = faults[key] ?? 0;
     if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
       issues.push(`options.faults.${key} must be a number from 0 to 1 (got ${describe(value)})`);
     }
@@ -173,13 +176,15 @@ function validateFaults(faults: FaultOptions): string[] {
   } else {
     issues.push(`options.faults.replyDelayMs must be a number or { minMs, maxMs } (got ${describe(delay)})`);
   }
-  for (const key of ['stallEveryMs', 'stallForMs'] as const) {
-    if (!isIntegerIn(faults[key], 0, Number.MAX_SAFE_INTEGER)) {
-      issues.push(`options.faults.${key} must be a non-negative integer (got ${describe(faults[key])})`);
-    }
+  for (const key of ['stallEveryMs', 'stallForMs', 'disconnectAtMs', 'disconnectEveryMs'] as const) {
+    const value = faults[key] ?? 0;
+    if (!isIntegerIn(value, 0, Number.MAX_SAFE_INTEGER)) issues.push(`options.faults.${key} must be a non-negative integer (got ${describe(value)})`);
   }
   if (faults.stallForMs > 0 && faults.stallEveryMs > 0 && faults.stallForMs >= faults.stallEveryMs) {
     issues.push(`options.faults.stallForMs must be less than stallEveryMs (got ${faults.stallForMs} >= ${faults.stallEveryMs})`);
+  }
+  if ((faults.disconnectFraction ?? 0) === 0 && ((faults.disconnectAtMs ?? 0) > 0 || (faults.disconnectEveryMs ?? 0) > 0)) {
+    issues.push('options.faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)');
   }
   if (!Number.isSafeInteger(faults.seed)) issues.push(`options.faults.seed must be an integer (got ${describe(faults.seed)})`);
   return issues;

@@ -46,6 +46,16 @@ export interface FaultOptions {
   stallForMs: number;
   /** Drop this fraction (0..1) of broadcasts (and directs) instead of forwarding them. */
   dropBroadcastFraction: number;
+  /**
+   * Disconnect this fraction (0..1) of the bench namespace's connected clients (round(fraction × connected),
+   * chosen by the seeded generator) with `socket.disconnect(true)`. Default (and absent) 0 = off. Optional, unlike
+   * the others, so that option objects written before it (a scenario's `faults`) stay complete.
+   */
+  disconnectFraction?: number;
+  /** When to disconnect first: whole milliseconds after the bench namespace's first connection. Default 0. */
+  disconnectAtMs?: number;
+  /** Then again every `disconnectEveryMs` whole milliseconds (0 = only once). Default 0. */
+  disconnectEveryMs?: number;
   /** Seed of the fault injector's pseudo-random generator, so a fault run is repeatable. */
   seed: number;
 }

@@ -17,6 +17,7 @@ import {
 import type { NamespaceName, Sid } from '../ids.js';
 import { ConnectionRefusedError, type ReferenceServer } from '../types.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
+import type { ClientDisconnector } from '../faults/client-disconnector.js';
 import type { AppHooks } from './app-hooks.js';
 import { broadcastProblem, clientIndexProblem, directProblem, roomRequestProblem } from './bench-payload-checks.js';
 
@@ -29,11 +30,19 @@ export function benchRefusalKind(event: BenchEventName | 'connect'): string {
   return `bench-malformed-${event}`;
 }
 
+/** The bench app's fault injection, each part absent when off. */
+export interface BenchFaults {
+  /** Delays acks, and delays or drops forwarded directs/broadcasts. */
+  replies?: FaultInjector;
+  /** Disconnects clients; told of every broadcast and direct to count what became undeliverable. */
+  disconnects?: ClientDisconnector;
+}
+
 /**
- * Installs the bench handlers on `namespace` (default '/') of `server`. `faults`, when given, delays acks and
- * delays or drops forwarded directs/broadcasts; without it replies go out at once.
+ * Installs the bench handlers on `namespace` (default '/') of `server`. Without `faults`, replies go out at once.
  */
-export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults?: FaultInjector, namespace: NamespaceName = '/'): void {
+export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchFaults: BenchFaults = {}, namespace: NamespaceName = '/'): void {
+  const { replies: faults, disconnects } = benchFaults;
   const refuse = (event: BenchEventName | 'connect', problem: string): ErrorAck => {
     hooks.countRefused(benchRefusalKind(event));
     return { error: `${event}: ${problem}` };
@@ -96,6 +105,7 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults
       const problem = directProblem(message);
       if (problem !== undefined) return refuse('direct', problem);
       const valid = message as DirectMessage;
+      disconnects?.countDirect(valid.to, valid.sentUs);
       if (faults === undefined) server.emit('direct', valid, { to: valid.to, namespace });
       else {
         // A dropped direct is one lost delivery per member of its target (one client, or a room's members).
@@ -115,6 +125,7 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, faults
       const problem = broadcastProblem(message);
       if (problem !== undefined) return refuse('broadcast', problem);
       const valid = message as BroadcastMessage;
+      disconnects?.countBroadcast(valid.room, valid.sentUs, sid, valid.includeSelf === true);
       const options = valid.includeSelf === true ? { to: valid.room, namespace } : { to: valid.room, skipSid: sid, namespace };
       if (faults === undefined) server.emit('broadcast', valid, options);
       else {

@@ -5,6 +5,8 @@
 import type { NamespaceName } from '../ids.js';
 import type { AppName, ReferenceServer } from '../types.js';
 import { startFaultInjector, type FaultCounts } from '../faults/fault-injector.js';
+import { startClientDisconnector } from '../faults/client-disconnector.js';
+import type { FaultMetricsJson } from '../metrics/metrics-json.js';
 import type { AppHooks } from './app-hooks.js';
 import { installBenchApp } from './bench-app.js';
 import { installSeedChatApp } from './seed-chat-app.js';
@@ -16,6 +18,8 @@ export interface InstalledApp {
   readonly name: AppName;
   /** What fault injection has done so far; undefined when no fault is on (or the app takes none). */
   faultCounts(): FaultCounts | undefined;
+  /** What fault injection has done so far, as /metrics.json's `faults`; undefined when no fault is on. */
+  faultMetrics(): FaultMetricsJson | undefined;
   close(): void;
 }
 
@@ -27,14 +31,36 @@ export function installApp(server: ReferenceServer, name: AppName, hooks: AppHoo
   switch (name) {
     case 'bench': {
       const faults = startFaultInjector(server.options.faults);
-      installBenchApp(server, hooks, faults, namespace);
-      return { name, faultCounts: () => faults?.counts(), close: () => faults?.stop() };
+      const disconnects = startClientDisconnector(server.options.faults, server.io.of(namespace));
+      installBenchApp(server, hooks, { replies: faults, disconnects }, namespace);
+      const faultMetrics = (): FaultMetricsJson | undefined => {
+        if (faults === undefined && disconnects === undefined) return undefined;
+        const counts = faults?.counts();
+        const delays = faults?.delays();
+        const none = { count: 0, valuesUs: [] };
+        return {
+          ackDelays: delays?.ack ?? none,
+          forwardDelays: delays?.forward ?? none,
+          droppedForwards: counts?.dropped ?? 0,
+          stalls: counts?.stalls ?? 0,
+          disconnects: disconnects?.json() ?? noDisconnects(),
+        };
+      };
+      return {
+        name,
+        faultCounts: () => faults?.counts(),
+        faultMetrics,
+        close: () => {
+          faults?.stop();
+          disconnects?.stop();
+        },
+      };
     }
     case 'seed-chat':
       installSeedChatApp(server, hooks, namespace);
-      return { name, faultCounts: () => undefined, close: () => undefined };
+      return { name, faultCounts: () => undefined, faultMetrics: () => undefined, close: () => undefined };
     case 'none':
-      return { name, faultCounts: () => undefined, close: () => undefined };
+      return { name, faultCounts: () => undefined, faultMetrics: () => undefined, close: () => undefined };
     default:
       throw new RangeError(`unknown app ${JSON.stringify(name satisfies never)}`);
   }
@@ -50,6 +76,18 @@ export function installConfiguredApp(server: ReferenceServer): InstalledApp {
     roomSize: (room, namespace) => server.io.of(namespace).adapter.rooms.get(room)?.size ?? 0,
   };
   const installed = installApp(server, server.options.app, hooks);
+  server.metrics.reportFaultsFrom(() => installed.faultMetrics());
   server.io.httpServer.once('close', () => installed.close());
   return installed;
+}
+
+/** The disconnect figures of a server whose disconnect fault is off. */
+export function noDisconnects(): FaultMetricsJson['disconnects'] {
+  return {
+    disconnectedClients: 0,
+    undeliverableBroadcastsCertain: 0,
+    undeliverableBroadcastsAmbiguous: 0,
+    undeliverableDirectsCertain: 0,
+    undeliverableDirectsAmbiguous: 0,
+  };
 }

@@ -30,6 +30,9 @@ export const NO_FAULTS: FaultOptions = {
   stallEveryMs: 0,
   stallForMs: 0,
   dropBroadcastFraction: 0,
+  disconnectFraction: 0,
+  disconnectAtMs: 0,
+  disconnectEveryMs: 0,
   seed: 1,
 };
 
@@ -39,8 +42,8 @@ const DROP: FaultDecision = { kind: 'drop' };
 /** Lists every problem with `options` (empty when usable), each naming the option path under `path`. */
 export function faultOptionsProblems(options: FaultOptions, path = 'faults'): string[] {
   const problems: string[] = [];
-  const fraction = (name: 'replyDelayFraction' | 'dropBroadcastFraction'): void => {
-    const value = options[name];
+  const fraction = (name: 'replyDelayFraction' | 'dropBroadcastFraction' | 'disconnectFraction'): void => {
+    const value = options[name] ?? 0;
     if (!Number.isFinite(value) || value < 0 || value > 1) problems.push(`${path}.${name} must be a number from 0 to 1 (got ${value})`);
   };
   const nonNegativeMs = (name: string, value: number): void => {
@@ -60,6 +63,14 @@ export function faultOptionsProblems(options: FaultOptions, path = 'faults'): st
   nonNegativeMs('stallForMs', options.stallForMs);
   if (options.stallEveryMs > 0 && options.stallForMs >= options.stallEveryMs) {
     problems.push(`${path}.stallForMs must be less than stallEveryMs (got ${options.stallForMs} >= ${options.stallEveryMs})`);
+  }
+  fraction('disconnectFraction');
+  for (const name of ['disconnectAtMs', 'disconnectEveryMs'] as const) {
+    const value = options[name] ?? 0;
+    if (!Number.isSafeInteger(value) || value < 0) problems.push(`${path}.${name} must be a non-negative integer of milliseconds (got ${value})`);
+  }
+  if ((options.disconnectFraction ?? 0) === 0 && ((options.disconnectAtMs ?? 0) > 0 || (options.disconnectEveryMs ?? 0) > 0)) {
+    problems.push(`${path}.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)`);
   }
   if (!Number.isInteger(options.seed)) problems.push(`${path}.seed must be an integer (got ${options.seed})`);
   return problems;

@@ -6,6 +6,9 @@ import type { FaultOptions } from '../types.js';
 import { createFaultDecider, faultOptionsProblems, hasReplyFaults, type FaultDecider, type ReplyKind } from './fault-decider.js';
 import { startEventLoopStaller, type EventLoopStaller } from './event-loop-staller.js';
 import { createSeededRandom } from './seeded-random.js';
+import { InjectedDelayRecord } from './injected-delays.js';
+import { microsecondsToMilliseconds, millisecondsToMicroseconds } from '../metrics/units.js';
+import type { InjectedDelaysJson } from '../metrics/metrics-json.js';
 
 /** What the injector has done so far, for tests and metrics. */
 export interface FaultCounts {
@@ -26,6 +29,11 @@ export interface FaultInjector {
   /** Returns `value` for an ack sent now, or a promise that resolves to it after the injected delay. */
   ack<T>(value: T): T | Promise<T>;
   counts(): FaultCounts;
+  /**
+   * The server's own record of every delay it injected, integer µs as asked of the timer: acks and forwarded
+   * messages apart (see InjectedDelayRecord for the bound).
+   */
+  delays(): { ack: InjectedDelaysJson; forward: InjectedDelaysJson };
   /** Stops the staller and cancels pending delayed replies. */
   stop(): void;
 }
@@ -49,12 +57,17 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
   const pending = new Set<NodeJS.Timeout>();
   let delayed = 0;
   let dropped = 0;
-  const later = (delayMs: number, run: () => void): void => {
+  const ackDelays = new InjectedDelayRecord();
+  const forwardDelays = new InjectedDelayRecord();
+  const later = (delayMs: number, record: InjectedDelayRecord, run: () => void): void => {
     delayed += 1;
+    // The timer is asked for exactly the whole microseconds recorded, so the record is the truth of what was asked.
+    const delayUs = millisecondsToMicroseconds(delayMs);
+    record.record(delayUs);
     const timer = setTimeout(() => {
       pending.delete(timer);
       run();
-    }, delayMs);
+    }, microsecondsToMilliseconds(delayUs));
     pending.add(timer);
   };
   const decide = (kind: ReplyKind) => decider.decide(kind);
@@ -66,7 +79,7 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
           send();
           return;
         case 'delay':
-          later(decision.delayMs, send);
+          later(decision.delayMs, forwardDelays, send);
           return;
         case 'drop':
           dropped += 1;
@@ -82,7 +95,7 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
         case 'send':
           return value;
         case 'delay':
-          return new Promise<T>((resolve) => later(decision.delayMs, () => resolve(value)));
+          return new Promise<T>((resolve) => later(decision.delayMs, ackDelays, () => resolve(value)));
         case 'drop':
           // The decider never drops acks; sending it is the safe reading if that ever changes.
           return value;
@@ -91,6 +104,7 @@ export function startFaultInjector(options: FaultOptions): FaultInjector | undef
       }
     },
     counts: () => ({ delayed, dropped, stalls: staller?.stallCount ?? 0 }),
+    delays: () => ({ ack: ackDelays.toJson(), forward: forwardDelays.toJson() }),
     stop() {
       staller?.stop();
       for (const timer of pending) clearTimeout(timer);

@@ -17,6 +17,48 @@ export interface NamespaceMetricsJson {
   rooms: number;
 }
 
+/**
+ * The delays that fault injection asked of its timers for one kind of reply, integer microseconds: the count of
+ * all of them and the values themselves, in the order injected (the first 10 000 only; when `count` is larger,
+ * the values are the run's first `valuesUs.length` delays).
+ */
+export interface InjectedDelaysJson {
+  count: number;
+  valuesUs: number[];
+}
+
+/**
+ * What the disconnect fault did and what it made undeliverable, as the server knows it. A delivery is one
+ * message to one disconnected client, for each room it was in at its disconnect time D (server monotonic µs,
+ * the clock of `sentUs`): a bench broadcast to that room (not the client's own, unless includeSelf) or a direct
+ * to it, handled after D. `...Certain`: its `sentUs` is at or before D and at least the ambiguity window after
+ * the client joined the room, so the client was expecting it and can never get it. `...Ambiguous`: `sentUs`
+ * within the window after D (the client may not yet have seen the disconnect) or after the join (it may not yet
+ * have had the join's ack). The window is 50 ms (after a join, plus the longest injected ack delay). Later
+ * sends, and sends before the join, do not count.
+ */
+export interface DisconnectFaultJson {
+  /** Clients the fault disconnected (socket.disconnect(true): the client sees 'io server disconnect'). */
+  disconnectedClients: number;
+  undeliverableBroadcastsCertain: number;
+  undeliverableBroadcastsAmbiguous: number;
+  undeliverableDirectsCertain: number;
+  undeliverableDirectsAmbiguous: number;
+}
+
+/** The bench app's fault injection: present in a snapshot only while some fault is on. */
+export interface FaultMetricsJson {
+  /** Delays of join/leave/echo acks. */
+  ackDelays: InjectedDelaysJson;
+  /** Delays of forwarded directs and broadcasts. */
+  forwardDelays: InjectedDelaysJson;
+  /** Forwarded directs/broadcasts dropped (messages; their lost deliveries are in refusedByKind). */
+  droppedForwards: number;
+  /** Event-loop stalls run. */
+  stalls: number;
+  disconnects: DisconnectFaultJson;
+}
+
 /** One snapshot of the server's metrics. Counters (`...Total`) count from the server's start. */
 export interface ServerMetricsJson {
   schemaVersion: typeof serverMetricsSchemaVersion;
@@ -61,4 +103,6 @@ export interface ServerMetricsJson {
   rssBytes: number;
   heapUsedBytes: number;
   heapTotalBytes: number;
+  /** What fault injection did; absent when no fault is on. */
+  faults?: FaultMetricsJson;
 }

@@ -4,7 +4,8 @@
  * `/metrics.json` keeps working) with the per-process snapshots listed beside it; Prometheus text gets one
  * sample per process under a `process` label. Pure: no clock, no I/O.
  */
-import type { NamespaceMetricsJson, ServerMetricsJson } from './metrics-json.js';
+import type { FaultMetricsJson, InjectedDelaysJson, NamespaceMetricsJson, ServerMetricsJson } from './metrics-json.js';
+import { MAX_RECORDED_DELAYS } from '../faults/injected-delays.js';
 import { describeMetrics, renderFamily, type MetricFamily } from './prometheus-text.js';
 
 /** One process's snapshot, named: 'primary', 'worker-1', ... */
@@ -26,6 +27,7 @@ export interface ClusterMetricsJson extends ServerMetricsJson {
  * are the largest of any process: the slowest loop is what clients of that process feel, and a sum of delays
  * means nothing. Rooms are the largest per-process count, per namespace: a room with members on two processes
  * exists on both, so a sum would count it twice (the figure is a lower bound when processes hold different rooms).
+ * Fault figures are summed, and the injected delays' values are those of every process in turn (up to the bound).
  */
 export function totalOfProcesses(processes: readonly ProcessMetricsJson[], unansweredProcesses: readonly string[] = []): ClusterMetricsJson {
   const clock = processes[0];
@@ -33,6 +35,7 @@ export function totalOfProcesses(processes: readonly ProcessMetricsJson[], unans
   const sum = (pick: (p: ProcessMetricsJson) => number): number => processes.reduce((total, p) => total + pick(p), 0);
   const max = (pick: (p: ProcessMetricsJson) => number): number => processes.reduce((largest, p) => Math.max(largest, pick(p)), 0);
   const namespaces = mergeNamespaces(processes.map((p) => p.namespaces));
+  const faults = mergeFaults(processes.flatMap((p) => (p.faults === undefined ? [] : [p.faults])));
   return {
     schemaVersion: clock.schemaVersion,
     timestampMs: clock.timestampMs,
@@ -60,6 +63,7 @@ export function totalOfProcesses(processes: readonly ProcessMetricsJson[], unans
     rssBytes: sum((p) => p.rssBytes),
     heapUsedBytes: sum((p) => p.heapUsedBytes),
     heapTotalBytes: sum((p) => p.heapTotalBytes),
+    ...(faults === undefined ? {} : { faults }),
     processes: [...processes],
     unansweredProcesses: [...unansweredProcesses],
   };
@@ -75,6 +79,28 @@ function mergeNamespaces(lists: readonly NamespaceMetricsJson[][]): NamespaceMet
     }
   }
   return [...merged.values()];
+}
+
+function mergeFaults(parts: readonly FaultMetricsJson[]): FaultMetricsJson | undefined {
+  if (parts.length === 0) return undefined;
+  const sum = (pick: (f: FaultMetricsJson) => number): number => parts.reduce((total, f) => total + pick(f), 0);
+  const delays = (pick: (f: FaultMetricsJson) => InjectedDelaysJson): InjectedDelaysJson => ({
+    count: sum((f) => pick(f).count),
+    valuesUs: parts.flatMap((f) => pick(f).valuesUs).slice(0, MAX_RECORDED_DELAYS),
+  });
+  return {
+    ackDelays: delays((f) => f.ackDelays),
+    forwardDelays: delays((f) => f.forwardDelays),
+    droppedForwards: sum((f) => f.droppedForwards),
+    stalls: sum((f) => f.stalls),
+    disconnects: {
+      disconnectedClients: sum((f) => f.disconnects.disconnectedClients),
+      undeliverableBroadcastsCertain: sum((f) => f.disconnects.undeliverableBroadcastsCertain),
+      undeliverableBroadcastsAmbiguous: sum((f) => f.disconnects.undeliverableBroadcastsAmbiguous),
+      undeliverableDirectsCertain: sum((f) => f.disconnects.undeliverableDirectsCertain),
+      undeliverableDirectsAmbiguous: sum((f) => f.disconnects.undeliverableDirectsAmbiguous),
+    },
+  };
 }
 
 function sumRecords(records: readonly Record<string, number>[]): Record<string, number> {

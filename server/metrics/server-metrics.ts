@@ -4,7 +4,7 @@
  */
 import { EventLoopSampler } from './event-loop-sampler.js';
 import { LabeledCounter } from './labeled-counter.js';
-import { serverMetricsSchemaVersion, type NamespaceMetricsJson, type ServerMetricsJson } from './metrics-json.js';
+import { serverMetricsSchemaVersion, type FaultMetricsJson, type NamespaceMetricsJson, type ServerMetricsJson } from './metrics-json.js';
 import { renderPrometheusText } from './prometheus-text.js';
 import { microsecondsToSeconds, millisecondsToSeconds } from './units.js';
 
@@ -51,6 +51,8 @@ export interface ServerMetricsView {
    * 'bench-malformed-join'; fault injection counts the deliveries it dropped).
    */
   countRefused(kind: RefusalKind, by?: number): void;
+  /** Where the snapshot's `faults` section comes from (the bench app's fault injection); it is absent while `source` returns undefined. */
+  reportFaultsFrom(source: () => FaultMetricsJson | undefined): void;
   /** Every figure now, as served by `GET /metrics.json`. */
   snapshot(): ServerMetricsJson;
   /** The snapshot in Prometheus text format, as served by `GET /metrics`. */
@@ -68,6 +70,7 @@ export class ServerMetrics implements ServerMetricsView {
   private readonly eventLoop: EventLoopSampler;
   private readonly nowMs: () => number;
   private readonly startedAtMs: number;
+  private faults: () => FaultMetricsJson | undefined = () => undefined;
 
   constructor(private readonly sources: ServerMetricsSources) {
     this.nowMs = sources.nowMs ?? Date.now;
@@ -107,6 +110,10 @@ export class ServerMetrics implements ServerMetricsView {
     this.refused.increment(kind, by);
   }
 
+  reportFaultsFrom(source: () => FaultMetricsJson | undefined): void {
+    this.faults = source;
+  }
+
   /** Every figure now, as served by `GET /metrics.json`. */
   snapshot(): ServerMetricsJson {
     const nowMs = this.nowMs();
@@ -114,6 +121,7 @@ export class ServerMetrics implements ServerMetricsView {
     const loop = this.eventLoop.latest();
     const cpu = process.cpuUsage();
     const memory = process.memoryUsage();
+    const faults = this.faults();
     return {
       schemaVersion: serverMetricsSchemaVersion,
       timestampMs: nowMs,
@@ -142,6 +150,7 @@ export class ServerMetrics implements ServerMetricsView {
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
       heapTotalBytes: memory.heapTotal,
+      ...(faults === undefined ? {} : { faults }),
     };
   }
 

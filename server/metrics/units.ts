@@ -14,3 +14,18 @@ export function microsecondsToSeconds(valueUs: number): number {
 export function millisecondsToSeconds(valueMs: number): number {
   return valueMs / 1_000;
 }
+
+/** Milliseconds (possibly fractional, e.g. a drawn fault delay) to whole microseconds, rounded to nearest. */
+export function millisecondsToMicroseconds(valueMs: number): number {
+  return Math.round(valueMs * 1_000);
+}
+
+/** Microseconds to milliseconds (what setTimeout takes). */
+export function microsecondsToMilliseconds(valueUs: number): number {
+  return valueUs / 1_000;
+}
+
+/** The machine's monotonic clock (`process.hrtime.bigint()`, CLOCK_MONOTONIC) in whole microseconds: the clock of the bench protocol's `t0Us`/`sentUs`. */
+export function monotonicNowUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}

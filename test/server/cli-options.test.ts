@@ -38,6 +38,9 @@ test('every flag lands on its option', () => {
     faultStallEveryMs: '1000',
     faultStallForMs: '100',
     faultDropFraction: '0.1',
+    faultDisconnectFraction: '0.2',
+    faultDisconnectAtMs: '1500',
+    faultDisconnectEveryMs: '3000',
     faultSeed: '42',
   });
   assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -56,13 +59,23 @@ test('every flag lands on its option', () => {
     connectTimeoutMs: 3000,
     maxHttpBufferSizeBytes: 4096,
     listenBacklog: 8192,
-    faults: { replyDelayFraction: 0.25, replyDelayMs: { minMs: 5, maxMs: 50 }, stallEveryMs: 1000, stallForMs: 100, dropBroadcastFraction: 0.1, seed: 42 },
+    faults: {
+      replyDelayFraction: 0.25,
+      replyDelayMs: { minMs: 5, maxMs: 50 },
+      stallEveryMs: 1000,
+      stallForMs: 100,
+      dropBroadcastFraction: 0.1,
+      disconnectFraction: 0.2,
+      disconnectAtMs: 1500,
+      disconnectEveryMs: 3000,
+      seed: 42,
+    },
   });
   assert.equal(
     describeServeConfig(options),
     'app=seed-chat transports=websocket parser=msgpack path=/io/ perMessageDeflate=on httpCompression=off compressionThresholdBytes=0 ' +
       'cors=http://a.example,http://b.example+credentials pingIntervalMs=1000 pingTimeoutMs=2000 connectTimeoutMs=3000 ' +
-      'maxHttpBufferSizeBytes=4096 listenBacklog=8192 faults=delay 0.25@5-50ms,drop 0.1,stall 100ms/1000ms seed=42',
+      'maxHttpBufferSizeBytes=4096 listenBacklog=8192 faults=delay 0.25@5-50ms,drop 0.1,stall 100ms/1000ms,disconnect 0.2@1500ms every 3000ms seed=42',
   );
 });
 
@@ -74,6 +87,9 @@ test('every bad flag is reported at once, each naming its flag', () => {
     pingIntervalMs: '1.5',
     faultReplyDelayFraction: 'half',
     faultReplyDelayMs: '50-5',
+    faultDisconnectFraction: '2',
+    faultDisconnectAtMs: 'soon',
+    faultDisconnectEveryMs: '-5',
     corsCredentials: true,
   });
   assert.deepEqual(parsed, {
@@ -86,6 +102,9 @@ test('every bad flag is reported at once, each naming its flag', () => {
       '--ping-interval-ms must be an integer >= 1 (got "1.5")',
       '--fault-reply-delay-fraction must be a number from 0 to 1 (got "half")',
       '--fault-reply-delay-ms must be MIN-MAX with MAX >= MIN (got "50-5")',
+      '--fault-disconnect-fraction must be a number from 0 to 1 (got "2")',
+      '--fault-disconnect-at-ms must be an integer >= 0 (got "soon")',
+      '--fault-disconnect-every-ms must be an integer >= 0 (got "-5")',
     ],
   });
 });
@@ -93,5 +112,9 @@ test('every bad flag is reported at once, each naming its flag', () => {
 test("the server's option paths are rewritten as flag names", () => {
   assert.equal(messageWithFlagName('options.faults.replyDelayMs.maxMs must be a number >= minMs (got 1)'), '--fault-reply-delay-ms must be a number >= minMs (got 1)');
   assert.equal(messageWithFlagName('options.cors.credentials cannot be true'), '--cors-credentials cannot be true');
+  assert.equal(
+    messageWithFlagName('options.faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)'),
+    '--fault-disconnect-fraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)',
+  );
   assert.equal(messageWithFlagName('options.unknown is odd'), 'options.unknown is odd');
 });

@@ -66,6 +66,15 @@ test('compression, CORS and fault details are checked', () => {
       'options.faults.stallForMs must be less than stallEveryMs (got 100 >= 100)',
     ],
   );
+  assert.deepEqual(issuesOf({ faults: { disconnectFraction: -0.5, disconnectAtMs: 1.5 } }), [
+    'options.faults.disconnectFraction must be a number from 0 to 1 (got -0.5)',
+    'options.faults.disconnectAtMs must be a non-negative integer (got 1.5)',
+  ]);
+  assert.deepEqual(issuesOf({ faults: { disconnectEveryMs: 1000 } }), [
+    'options.faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)',
+  ]);
+  const resolved = resolveServerOptions({ faults: { disconnectFraction: 0.25 } }).faults;
+  assert.deepEqual([resolved.disconnectFraction, resolved.disconnectAtMs, resolved.disconnectEveryMs], [0.25, 0, 0]);
 });
 
 test('the error message joins the issues', () => {

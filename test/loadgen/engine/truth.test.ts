@@ -1,7 +1,7 @@
 /**
  * Truth tests: the load generator must report what really happened. The reference server's fault injection
- * creates a known reality (a delay distribution, a periodic stall, a drop fraction) and the result is compared
- * with it. Bounds are physical, not timing guesses: a reply delayed by D cannot be measured faster than D, and the
+ * creates a known reality (delays it records one by one, a periodic stall, a drop fraction) and the result is
+ * compared with it. Bounds are physical, not timing guesses: a reply delayed by D cannot be measured faster than D, and the
  * measured no-delay baseline of the same machine bounds how much slower it may be.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import type { RunResult } from '../../../loadgen/run-result.js';
 import { recordingReporter } from '../../helpers/silent-reporter.js';
 import { startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
 import type { ServerMetricsJson } from '../../../server/metrics/metrics-json.js';
+import { exactQuantile } from '../measure/exact-quantile.js';
 
 async function run(text: string): Promise<RunResult> {
   const result = await runScenario({ loaded: parseScenarioText(text, 'truth.yml'), reporter: recordingReporter(), workers: 1 });
@@ -20,10 +21,10 @@ async function run(text: string): Promise<RunResult> {
 }
 
 /** Ten clients connect (a stalling server slows that down), settle, then echo during the measured phase. */
-function echoScenario(faults: string, rate: string, extra = ''): string {
+function echoScenario(target: string, rate: string, extra = ''): string {
   return `
 name: truth-echo
-target: {builtin: {app: bench, transports: websocket${faults}}}
+target: ${target}
 population: {clients: 10, rooms: 0}
 phases:
   - {name: ramp-up, kind: ramp-up, duration: 500ms, actions: []}
@@ -38,28 +39,55 @@ drain: 1s
 `;
 }
 
-test('a known injected delay distribution is reported within precision plus the measured baseline', async () => {
-  const baseline = await run(echoScenario('', '{perClient: 10}'));
-  const delayed = await run(echoScenario(', faults: {replyDelayFraction: 1, replyDelay: {min: 20ms, max: 60ms}, seed: 5}', '{perClient: 10}'));
+test("measured echo latencies match the exact quantiles of the server's own record of the delays it injected", async () => {
+  const baseline = await run(echoScenario('{builtin: {app: bench, transports: websocket}}', '{perClient: 10}'));
+  const server = await startBuiltinServer({ app: 'bench', transports: 'websocket', faults: { replyDelayFraction: 1, replyDelayMs: { minMs: 20, maxMs: 60 }, seed: 5 } });
+  let delayed: RunResult;
+  let metrics: ServerMetricsJson;
+  try {
+    delayed = await run(echoScenario(server.url, '{perClient: 10}'));
+    metrics = (await (await fetch(server.metricsUrl)).json()) as ServerMetricsJson;
+  } finally {
+    await server.stop();
+  }
   const base = baseline.totals.latency.echo!.corrected;
   const measured = delayed.totals.latency.echo!.corrected;
+  const ackDelays = metrics.faults?.ackDelays;
+  assert.ok(ackDelays !== undefined, 'the server reports the delays it injected');
   assert.ok(measured.count >= 300, `enough samples (${measured.count})`);
-  // Uniform on [20, 60] ms: the q-quantile is 20 + 40q ms.
-  const injectedUs = (q: number): number => (20 + 40 * q) * 1000;
+  // Every measured echo was delayed once by the server. The server may have delayed a few more than were
+  // measured (an ack that arrived but was not counted: eventsReceived < eventsSent), never fewer.
+  assert.equal(ackDelays.valuesUs.length, ackDelays.count, 'the record holds every delay (well under its bound)');
+  const unmeasured = ackDelays.count - measured.count;
+  assert.ok(unmeasured >= 0 && unmeasured <= ackDelays.count / 100, `${measured.count} measured of ${ackDelays.count} delayed`);
+  const injectedUs = [...ackDelays.valuesUs].sort((a, b) => a - b);
+  // Each echo's latency is at least its own delay less 1 ms (timers fire no earlier than asked, at ms resolution)
+  // and at most its delay plus what this machine adds without any delay. So the measured sample of rank r is at
+  // least the recorded delay of rank r less 1 ms and, with `unmeasured` delays missing from the measured set, at
+  // most the recorded delay of rank r + unmeasured plus the slack. With nothing missing both are the exact quantile.
   const slackUs = base.p999Us + 2000;
-  for (const [name, q, valueUs] of [['p50', 0.5, measured.p50Us], ['p90', 0.9, measured.p90Us], ['p99', 0.99, measured.p99Us]] as const) {
-    // Timers fire no earlier than asked, to the millisecond: 1 ms below the injected value at most.
-    assert.ok(valueUs >= injectedUs(q) * 0.999 - 1000, `${name} ${valueUs}µs is not below the injected ${injectedUs(q)}µs`);
-    assert.ok(valueUs <= injectedUs(q) * 1.001 + slackUs, `${name} ${valueUs}µs within injected ${injectedUs(q)}µs + baseline p99.9 ${base.p999Us}µs`);
+  const rows = [
+    ['min', 0, measured.minUs],
+    ['p50', 50, measured.p50Us],
+    ['p90', 90, measured.p90Us],
+    ['p99', 99, measured.p99Us],
+  ] as const;
+  for (const [name, percentile, valueUs] of rows) {
+    const lowUs = exactQuantile(injectedUs.slice(0, measured.count), percentile);
+    const highUs = exactQuantile(injectedUs.slice(unmeasured), percentile);
+    assert.ok(valueUs >= lowUs - 1000, `${name} ${valueUs}µs is not below the server's recorded ${lowUs}µs less 1 ms`);
+    // The histogram reports a bucket's highest value, at most 0.1% above the sample.
+    assert.ok(valueUs <= highUs * 1.001 + slackUs, `${name} ${valueUs}µs within the recorded ${highUs}µs + baseline p99.9 ${base.p999Us}µs + 2 ms`);
   }
-  assert.ok(measured.minUs >= 19_000, `nothing faster than the smallest injected delay (min ${measured.minUs}µs)`);
+  // The record is of the configured distribution: every delay within [20, 60] ms.
+  assert.ok((injectedUs[0] as number) >= 20_000 && (injectedUs.at(-1) as number) <= 60_000, `delays within 20..60 ms (${injectedUs[0]}..${injectedUs.at(-1)}µs)`);
 });
 
 test('a periodic server stall shows in the corrected percentiles and not in the uncorrected ones', async () => {
   // 20 echoes per second per client, one in flight at a time: during a 400 ms stall the following slots wait.
   // Corrected latency counts from each slot's intended time, so ~8 of every 20 requests show part of the stall;
   // uncorrected latency counts from the actual send, so only the one request in flight does (5% < 10%).
-  const result = await run(echoScenario(', faults: {stallEvery: 1s, stallFor: 400ms}', '{perClient: 20}', '    maxInFlight: 1'));
+  const result = await run(echoScenario('{builtin: {app: bench, transports: websocket, faults: {stallEvery: 1s, stallFor: 400ms}}}', '{perClient: 20}', '    maxInFlight: 1'));
   const echo = result.totals.latency.echo!;
   assert.ok(echo.corrected.p90Us >= 150_000, `corrected p90 ${echo.corrected.p90Us}µs reflects the 400 ms stall`);
   assert.ok(echo.corrected.maxUs >= 300_000, `corrected max ${echo.corrected.maxUs}µs reflects the stall`);

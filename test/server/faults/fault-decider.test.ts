@@ -102,4 +102,15 @@ test('faultOptionsProblems names each bad option', () => {
       'faults.seed must be an integer (got 0.5)',
     ],
   );
+  assert.deepEqual(faultOptionsProblems({ ...NO_FAULTS, disconnectFraction: 1.1, disconnectAtMs: -1, disconnectEveryMs: 2.5 }), [
+    'faults.disconnectFraction must be a number from 0 to 1 (got 1.1)',
+    'faults.disconnectAtMs must be a non-negative integer of milliseconds (got -1)',
+    'faults.disconnectEveryMs must be a non-negative integer of milliseconds (got 2.5)',
+  ]);
+  assert.deepEqual(faultOptionsProblems({ ...NO_FAULTS, disconnectAtMs: 500 }), [
+    'faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)',
+  ]);
+  // Absent disconnect options are off (option objects from before the fault existed stay valid).
+  const { disconnectFraction: _f, disconnectAtMs: _a, disconnectEveryMs: _e, ...older } = NO_FAULTS;
+  assert.deepEqual(faultOptionsProblems(older), []);
 });

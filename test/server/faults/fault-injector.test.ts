@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startFaultInjector } from '../../../server/faults/fault-injector.js';
 import { startEventLoopStaller } from '../../../server/faults/event-loop-staller.js';
 import { NO_FAULTS } from '../../../server/faults/fault-decider.js';
+import { createSeededRandom } from '../../../server/faults/seeded-random.js';
 
 test('no injector at all when every fault is off', () => {
   assert.equal(startFaultInjector(NO_FAULTS), undefined);
@@ -41,6 +42,37 @@ test('delay fraction 1 delays acks and forwards through timers, and stop() cance
   t.mock.timers.tick(100);
   assert.equal(forwarded, 1);
   assert.deepEqual(injector.counts(), { delayed: 3, dropped: 0, stalls: 0 });
+  assert.deepEqual(injector.delays(), { ack: { count: 1, valuesUs: [50_000] }, forward: { count: 2, valuesUs: [50_000, 50_000] } });
+});
+
+test('the record holds each drawn delay as the whole microseconds asked of the timer, acks apart from forwards', async (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const options = { ...NO_FAULTS, replyDelayFraction: 1, replyDelayMs: { minMs: 20, maxMs: 60 }, seed: 5 };
+  const injector = startFaultInjector(options);
+  assert.ok(injector !== undefined);
+  // The same draws, made independently: one for the fraction, one for the delay, per reply.
+  const random = createSeededRandom(5);
+  const expectedUs = (): number => {
+    random();
+    return Math.round((20 + random() * 40) * 1000);
+  };
+  const acks = [injector.ack(1), injector.ack(2), injector.ack(3)];
+  const ackUs = [expectedUs(), expectedUs(), expectedUs()];
+  let forwarded = 0;
+  injector.forward(() => (forwarded += 1));
+  const forwardUs = [expectedUs()];
+  assert.deepEqual(injector.delays(), { ack: { count: 3, valuesUs: ackUs }, forward: { count: 1, valuesUs: forwardUs } });
+  // The timer fires at the recorded value, not a microsecond before (mock timers take fractional milliseconds).
+  const [first] = ackUs as [number];
+  let resolved = false;
+  void (acks[0] as Promise<number>).then(() => (resolved = true));
+  t.mock.timers.tick(first / 1000 - 0.001);
+  await Promise.resolve();
+  assert.equal(resolved, false);
+  t.mock.timers.tick(0.001);
+  await Promise.resolve();
+  assert.equal(resolved, true);
+  injector.stop();
 });
 
 test('the staller busy-waits stallForMs on the injected clock every stallEveryMs', (t) => {

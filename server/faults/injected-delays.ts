@@ -1,0 +1,45 @@
+/**
+ * The server's own record of the delays that fault injection asked of its timers: every value, exactly, so that a
+ * test can compare what the load generator measured with the exact quantiles of what was really injected (not
+ * with the theoretical quantiles of a distribution). Bounded: past MAX_RECORDED_DELAYS values only the count goes
+ * on, and the kept values are the first ones of the run.
+ */
+import type { InjectedDelaysJson } from '../metrics/metrics-json.js';
+
+/** Most delay values one record keeps (each kind of reply has its own record). */
+export const MAX_RECORDED_DELAYS = 10_000;
+
+export class InjectedDelayRecord {
+  private readonly valuesUs: Uint32Array;
+  private length = 0;
+  private total = 0;
+
+  /** @param capacity most values kept (default MAX_RECORDED_DELAYS); the count goes on beyond it. */
+  constructor(capacity = MAX_RECORDED_DELAYS) {
+    if (!Number.isSafeInteger(capacity) || capacity < 0) throw new RangeError(`capacity must be a non-negative integer (got ${capacity})`);
+    this.valuesUs = new Uint32Array(capacity);
+  }
+
+  /** Records one injected delay, integer microseconds (what the timer was asked for). */
+  record(delayUs: number): void {
+    if (!Number.isSafeInteger(delayUs) || delayUs < 0 || delayUs > 0xffff_ffff) {
+      throw new RangeError(`delayUs must be an integer from 0 to 2^32-1 microseconds (got ${delayUs})`);
+    }
+    this.total += 1;
+    if (this.length < this.valuesUs.length) {
+      this.valuesUs[this.length] = delayUs;
+      this.length += 1;
+    }
+  }
+
+  /** How many delays were injected, kept or not. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** The count and the kept values, in the order they were injected. */
+  toJson(): InjectedDelaysJson {
+    return { count: this.total, valuesUs: Array.from(this.valuesUs.subarray(0, this.length)) };
+  }
+}
+
