@@ -64,7 +64,15 @@ const faultsSchema = z
     stallEvery: durationMsSchema.default(0),
     stallFor: durationMsSchema.default(0),
     dropBroadcastFraction: z.number().min(0).max(1).default(0),
+    /** The server disconnects this fraction of its connected clients (once at disconnectAt, then every disconnectEvery). */
+    disconnectFraction: z.number().min(0).max(1).default(0),
+    disconnectAt: durationMsSchema.default(0),
+    disconnectEvery: durationMsSchema.default(0),
     seed: z.number().int().default(1),
+  })
+  .refine((faults) => faults.disconnectFraction > 0 || (faults.disconnectAt === 0 && faults.disconnectEvery === 0), {
+    error: 'disconnectAt and disconnectEvery need disconnectFraction above 0',
+    path: ['disconnectFraction'],
   })
   .refine((faults) => typeof faults.replyDelay === 'number' || faults.replyDelay.min <= faults.replyDelay.max, {
     error: 'replyDelay.min must not exceed replyDelay.max',
@@ -82,6 +90,9 @@ const faultsSchema = z
       stallEveryMs: faults.stallEvery,
       stallForMs: faults.stallFor,
       dropBroadcastFraction: faults.dropBroadcastFraction,
+      ...(faults.disconnectFraction > 0
+        ? { disconnectFraction: faults.disconnectFraction, disconnectAtMs: faults.disconnectAt, disconnectEveryMs: faults.disconnectEvery }
+        : {}),
       seed: faults.seed,
     }),
   );

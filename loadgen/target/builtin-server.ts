@@ -97,6 +97,9 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
     add('--fault-stall-every-ms', faults.stallEveryMs);
     add('--fault-stall-for-ms', faults.stallForMs);
     add('--fault-drop-fraction', faults.dropBroadcastFraction);
+    add('--fault-disconnect-fraction', faults.disconnectFraction);
+    add('--fault-disconnect-at-ms', faults.disconnectAtMs);
+    add('--fault-disconnect-every-ms', faults.disconnectEveryMs);
     add('--fault-seed', faults.seed);
   }
   if (options.workers !== undefined && options.workers !== 1) add('--workers', options.workers);
