@@ -37,7 +37,7 @@ export interface RunPlan {
   phases: PlannedPhase[];
   /** When the last phase ends (capped by maxDuration), ms. */
   phasesEndMs: number;
-  /** When the run stops: phases end + drain (capped by maxDuration), ms. */
+  /** When the run stops: the phases' end (capped by maxDuration) + drain, ms. */
   endMs: number;
   /** Base clients plus the largest spike's extra clients. */
   totalClients: number;
@@ -60,7 +60,8 @@ export function planRun(scenario: Scenario): RunPlan {
     cursorMs += durationMs;
   }
   const phasesEndMs = cursorMs;
-  const endMs = Math.min(phasesEndMs + scenario.drainMs, Math.max(scenario.maxDurationMs, phasesEndMs));
+  // The drain follows the phases (or the cap on them): messages sent in their last moments still arrive and count.
+  const endMs = Math.min(phasesEndMs, scenario.maxDurationMs) + scenario.drainMs;
   const extra = Math.max(0, ...scenario.phases.map((phase) => phase.extraClients ?? 0));
 
   const actionWindows = new Map<string, Array<readonly [number, number]>>();

@@ -1,0 +1,175 @@
+/**
+ * Truth while membership changes, on real runs against the reference server: churn, a leave with broadcasts in
+ * flight, clients the server disconnects, and a stop in the middle of the steady phase. The reference server
+ * loses and duplicates nothing unless told to, so every figure has a known true value: zero, or the count the
+ * server keeps itself of what its fault made undeliverable.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runScenario } from '../../../loadgen/engine/coordinator.js';
+import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
+import type { DeliveryCounts, RunResult } from '../../../loadgen/run-result.js';
+import { startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
+import type { ServerMetricsJson } from '../../../server/metrics/metrics-json.js';
+import { recordingReporter } from '../../helpers/silent-reporter.js';
+import { killProcess, readResult, spawnCli, writeScenario } from '../../reliability/cli-process.js';
+
+async function run(text: string): Promise<RunResult> {
+  const result = await runScenario({ loaded: parseScenarioText(text, 'membership-truth.yml'), reporter: recordingReporter(), workers: 1 });
+  assert.equal(result.status, 'completed', JSON.stringify(result.failure));
+  return result;
+}
+
+function counts(result: RunResult, metric: 'broadcast' | 'direct'): DeliveryCounts {
+  const delivery = result.totals.delivery[metric];
+  assert.ok(delivery !== undefined && delivery.expected > 0, `${metric} messages were expected`);
+  return delivery;
+}
+
+function assertNothingMissing(delivery: DeliveryCounts, what: string): void {
+  const { lost, inFlightAtStop, undeliverable, duplicated, unexpected } = delivery;
+  assert.deepEqual({ lost, inFlightAtStop, undeliverable, duplicated, unexpected }, { lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, unexpected: 0 }, what);
+  assert.equal(delivery.received, delivery.expected, what);
+}
+
+test('churn with broadcasts and directs: nothing lost, duplicated or unexpected, and every membership is left', async () => {
+  const clients = 120;
+  const result = await run(`
+name: churn-truth
+target: {builtin: {app: bench, transports: websocket}}
+population: {clients: ${clients}, rooms: 12, roomsPerClient: 1, seed: 3}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 2s, actions: [join]}
+  - {name: churn, kind: hold, duration: 10s, actions: [broadcast, direct, churn]}
+  - {name: settle, kind: hold, duration: 1s, actions: [broadcast]}
+  - {name: ramp-down, kind: ramp-down, duration: 3s, actions: [leave]}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 40}}
+  - {kind: direct, rate: {total: 40}}
+  - {kind: churn, rate: {total: 5}, reconnectDelay: 300ms}
+  - kind: leave
+drain: 1500ms
+`);
+  assert.ok(result.totals.counters.reconnects >= 30, `clients churned (${result.totals.counters.reconnects} reconnects)`);
+  assertNothingMissing(counts(result, 'broadcast'), 'broadcast');
+  assertNothingMissing(counts(result, 'direct'), 'direct');
+  // Ramp-down leaves before it disconnects: each of the 120 memberships is left by a connected client.
+  assert.equal(result.totals.latency.leave?.corrected.count, clients, 'one leave per membership');
+  assert.ok(!result.warnings.some((warning) => /did not reach every expected member/.test(warning)), result.warnings.join('\n'));
+});
+
+test('a leave with broadcasts in flight: the drain brings them in, nothing is lost', async () => {
+  // The server holds every forwarded broadcast 300-600 ms, so at the leave (the ramp-down's start) the last
+  // half-second of broadcasts is still at the server; the leave request goes out after the drain.
+  const clients = 40;
+  const result = await run(`
+name: leave-in-flight
+target: {builtin: {app: bench, transports: websocket, faults: {replyDelayFraction: 1, replyDelay: {min: 300ms, max: 600ms}, seed: 4}}}
+population: {clients: ${clients}, rooms: 4, roomsPerClient: 1, seed: 5}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 1s, actions: [join]}
+  - {name: steady, kind: hold, duration: 3s, actions: [broadcast]}
+  - {name: ramp-down, kind: ramp-down, duration: 4s, actions: [leave]}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 40}}
+  - kind: leave
+drain: 1500ms
+`);
+  const broadcast = counts(result, 'broadcast');
+  assertNothingMissing(broadcast, 'broadcast');
+  assert.ok((result.totals.latency.broadcast?.uncorrected.minUs ?? 0) >= 299_000, 'every broadcast was held at the server');
+  assert.equal(result.totals.latency.leave?.corrected.count, clients, 'one leave per membership');
+});
+
+test('clients the server disconnects: nothing lost; undeliverable is what the server counted undeliverable', async () => {
+  // The server stalls its event loop 200 ms in every 500 ms, so sends pile up at it; every 700 ms it
+  // disconnects a tenth of its clients, who come back. A message the server handles after a client's
+  // disconnect, sent before it, can never reach that client: the server counts those (certain), and those
+  // sent within 50 ms after the disconnect, which the client may have expected or not (ambiguous).
+  const server = await startBuiltinServer({
+    app: 'bench',
+    transports: 'websocket',
+    faults: { stallEveryMs: 500, stallForMs: 200, disconnectFraction: 0.1, disconnectAtMs: 2000, disconnectEveryMs: 700, seed: 6 },
+  });
+  try {
+    const result = await run(`
+name: server-disconnects
+target: ${server.url}
+population: {clients: 40, rooms: 4, roomsPerClient: 1, seed: 7}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 1s, actions: [join]}
+  - {name: steady, kind: hold, duration: 6s, actions: [broadcast, direct]}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 100}}
+  - {kind: direct, rate: {total: 100}}
+reconnect: {delay: 200ms, maxAttempts: 20}
+drain: 1500ms
+`);
+    const metrics = (await (await fetch(server.metricsUrl)).json()) as ServerMetricsJson;
+    const disconnects = metrics.faults?.disconnects;
+    assert.ok(disconnects !== undefined && disconnects.disconnectedClients >= 20, `the server disconnected clients (${JSON.stringify(disconnects)})`);
+    assert.equal(result.totals.counters.disconnects, disconnects.disconnectedClients, 'every disconnect seen by its client');
+    assert.equal(result.totals.disconnectReasons['io server disconnect'], disconnects.disconnectedClients);
+    const broadcast = counts(result, 'broadcast');
+    const direct = counts(result, 'direct');
+    // Each client sends one broadcast and one direct every 400 ms (100/s over 40 clients). A message that a client
+    // sent after the server had closed its connection, before it noticed, never reached the server: the load
+    // generator cannot tell it from a loss (it reports it lost; see the closing note of issue 12). It noticed within
+    // 400 ms, so each disconnect cost at most one broadcast (9 other members of its room of 10) and one direct.
+    const senderSideBound = { broadcast: disconnects.disconnectedClients * 9, direct: disconnects.disconnectedClients };
+    for (const [name, delivery, certain, ambiguous] of [
+      ['broadcast', broadcast, disconnects.undeliverableBroadcastsCertain, disconnects.undeliverableBroadcastsAmbiguous],
+      ['direct', direct, disconnects.undeliverableDirectsCertain, disconnects.undeliverableDirectsAmbiguous],
+    ] as const) {
+      const detail = `${name}: ${JSON.stringify(delivery)}, server: certain ${certain}, ambiguous ${ambiguous}`;
+      assert.ok(delivery.lost <= senderSideBound[name], `${detail}: lost only what a disconnected sender sent into a closed connection`);
+      assert.ok(delivery.undeliverable >= certain && delivery.undeliverable <= certain + ambiguous, `${detail}: undeliverable within the server's count`);
+      assert.equal(delivery.received + delivery.undeliverable + delivery.lost, delivery.expected, detail);
+      assert.equal(delivery.inFlightAtStop + delivery.duplicated + delivery.unexpected, 0, detail);
+    }
+    assert.ok(broadcast.undeliverable + direct.undeliverable > 0, 'some messages were caught by a disconnect');
+  } finally {
+    await server.stop();
+  }
+});
+
+test('SIGINT in the steady phase: nothing is lost; what was still in flight is counted as such', async (t) => {
+  // The server holds forwarded broadcasts 300-600 ms, so at any moment about half a second of them is in flight.
+  const { file, dir } = await writeScenario(
+    t,
+    'interrupted-in-flight',
+    `
+name: interrupted-in-flight
+target: {builtin: {app: bench, transports: websocket, faults: {replyDelayFraction: 1, replyDelay: {min: 300ms, max: 600ms}, seed: 8}}}
+population: {clients: 30, rooms: 3, roomsPerClient: 1, seed: 9}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 1s, actions: [join]}
+  - {name: steady, kind: hold, duration: 60s, actions: [broadcast]}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 50}}
+drain: 2s
+`,
+  );
+  const outDir = path.join(dir, 'out');
+  const cli = spawnCli(['run', file, '--no-tui', '--workers', '1', '--out', outDir], { deadlineMs: 60_000 });
+  t.after(() => killProcess(cli.child));
+  // The second progress line, six seconds into the run: well inside the steady phase.
+  await cli.stderrMatch(/\[\s*(?:[5-9]|\d\d)s\/\s*\d+s\]/);
+  cli.child.kill('SIGINT');
+  const ended = await cli.ended;
+  assert.equal(ended.code, 130, ended.stderr);
+  const result = await readResult(outDir);
+  assert.equal(result.status, 'interrupted');
+  const broadcast = counts(result, 'broadcast');
+  assert.equal(broadcast.lost, 0, 'an interrupt loses nothing');
+  assert.ok(broadcast.inFlightAtStop > 0, `messages in flight at the stop are counted as such (${broadcast.inFlightAtStop})`);
+  // At 50 broadcasts/s to 9 other members, held at most 600 ms: at most ~0.6 s of deliveries in flight.
+  assert.ok(broadcast.inFlightAtStop <= Math.ceil(0.65 * 50 * 9), `in flight ${broadcast.inFlightAtStop} is at most 0.65 s of deliveries`);
+  assert.equal(broadcast.received + broadcast.inFlightAtStop, broadcast.expected);
+  assert.equal(broadcast.undeliverable + broadcast.duplicated + broadcast.unexpected, 0);
+});
