@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { DeliveryLedger } from '../measure/delivery-ledger.js';
+import { SenderTails } from '../measure/sender-tails.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
@@ -90,6 +91,7 @@ class Coordinator {
   private readonly broadcastLedger: DeliveryLedger;
   private readonly directLedger = new DeliveryLedger(() => false);
   private readonly fanout: FanoutTracker;
+  private readonly senderTails = new SenderTails();
   /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
   private readonly receiptsBySendSec = { broadcast: [] as number[], direct: [] as number[] };
   private readonly series: SeriesPoint[] = [];
@@ -354,7 +356,11 @@ class Coordinator {
       else ledger.closeWindow(event.channel, event.connection, event.atUs);
     }
     for (const tail of delta.tails) (tail.channel < rooms ? this.broadcastLedger : this.directLedger).addTail(tail);
-    for (const part of delta.fanout) this.fanout.partial(part);
+    for (const part of delta.messages) {
+      this.senderTails.reached(part.channel, part.sender, part.sentUs);
+      if (part.channel < rooms) this.fanout.partial(part);
+    }
+    for (const tail of delta.senderTails) this.senderTails.add(tail);
     for (const { metric, sendSec, count } of delta.receipts) {
       const bySec = this.receiptsBySendSec[metric];
       bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
@@ -493,8 +499,10 @@ class Coordinator {
     this.fanout.settle(Number.POSITIVE_INFINITY);
     // The fan-out completions recorded by the final settle belong to the last second.
     this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
-    this.accumulator.setAccounting('broadcast', this.broadcastLedger.account(Number.POSITIVE_INFINITY));
-    this.accumulator.setAccounting('direct', this.directLedger.account(Number.POSITIVE_INFINITY));
+    for (const [metric, ledger] of [['broadcast', this.broadcastLedger], ['direct', this.directLedger]] as const) {
+      const account = ledger.account(Number.POSITIVE_INFINITY);
+      this.accumulator.setAccounting(metric, { ...account, undeliverable: account.undeliverable + this.senderTails.undeliverable(ledger) });
+    }
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);

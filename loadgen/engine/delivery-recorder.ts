@@ -12,7 +12,8 @@ import { connectionId, type MissingCause, type WindowTail } from '../measure/mem
 import type { StreamOutcome } from '../measure/stream-tracker.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { IncludeSelf } from '../measure/delivery-ledger.js';
-import type { FanoutPartial, LedgerDelta, ReceiptsBySendSec, SendBatch, WindowEvent } from './messages.js';
+import type { SenderTail } from '../measure/sender-tails.js';
+import type { MessagePartial, LedgerDelta, ReceiptsBySendSec, SendBatch, WindowEvent } from './messages.js';
 import { ReceiverConnection } from './receiver-connection.js';
 
 export class DeliveryRecorder {
@@ -21,8 +22,9 @@ export class DeliveryRecorder {
   private tails: WindowTail[] = [];
   private receipts: ReceiptsBySendSec[] = [];
   private readonly receiptCounts = new Map<number, ReceiptsBySendSec>();
-  /** Fan-out partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
-  private fanout = new Map<number, Map<number, FanoutPartial>>();
+  /** Message partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
+  private messages = new Map<number, Map<number, MessagePartial>>();
+  private senderTails: SenderTail[] = [];
   /** Connections that may still receive (open or draining), for pruning their recent receipts. */
   private readonly live = new Set<ReceiverConnection>();
 
@@ -70,6 +72,7 @@ export class DeliveryRecorder {
 
   /** Opens the connection's window on `channel` at `atUs` (join ack, or connect for its direct channel). */
   openWindow(connection: ReceiverConnection, channel: number, atUs: number): void {
+    if (connection.openedUs === Number.POSITIVE_INFINITY) connection.openedUs = atUs;
     connection.open(channel, atUs);
     this.windows.push({ channel, receiver: connection.clientIndex, connection: connection.id, atUs, open: true });
   }
@@ -96,6 +99,11 @@ export class DeliveryRecorder {
     this.closeAll(connection, atUs);
     if (cause === undefined || this.inFlightHorizonUs <= 0) return;
     const fromUs = atUs - this.inFlightHorizonUs;
+    // What it sent lately may not have reached the server either (a stop ends every receiver's windows too,
+    // whose tails cover its messages already).
+    if (cause === 'undeliverable' && connection.openedUs < atUs) {
+      this.senderTails.push({ sender: connection.clientIndex, fromUs: Math.max(fromUs, connection.openedUs), toUs: atUs });
+    }
     for (const window of connection.allWindows()) {
       if (window.endUs <= fromUs) continue;
       let received = 0;
@@ -134,13 +142,13 @@ export class DeliveryRecorder {
     return outcome;
   }
 
-  /** Adds one distinct receipt of a broadcast to its fan-out partial (merged by the coordinator across workers). */
-  fanoutReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
+  /** Adds one distinct receipt of a message to its partial (merged by the coordinator across workers). */
+  messageReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
     const stream = channel * this.totalClients + sender;
-    let bySeq = this.fanout.get(stream);
+    let bySeq = this.messages.get(stream);
     if (bySeq === undefined) {
       bySeq = new Map();
-      this.fanout.set(stream, bySeq);
+      this.messages.set(stream, bySeq);
     }
     const partial = bySeq.get(seq);
     if (partial) {
@@ -153,13 +161,21 @@ export class DeliveryRecorder {
 
   /** Everything logged since the last call; forgets recent receipts that can no longer fall in a tail. */
   takeDelta(nowUs: number): LedgerDelta {
-    const fanout: FanoutPartial[] = [];
-    for (const bySeq of this.fanout.values()) for (const partial of bySeq.values()) fanout.push(partial);
-    const delta: LedgerDelta = { sends: [...this.sends.values()], windows: this.windows, tails: this.tails, fanout, receipts: this.receipts };
+    const messages: MessagePartial[] = [];
+    for (const bySeq of this.messages.values()) for (const partial of bySeq.values()) messages.push(partial);
+    const delta: LedgerDelta = {
+      sends: [...this.sends.values()],
+      windows: this.windows,
+      tails: this.tails,
+      messages,
+      senderTails: this.senderTails,
+      receipts: this.receipts,
+    };
+    this.senderTails = [];
     this.sends = new Map();
     this.windows = [];
     this.tails = [];
-    this.fanout = new Map();
+    this.messages = new Map();
     this.receipts = [];
     this.receiptCounts.clear();
     if (this.inFlightHorizonUs > 0) {

@@ -94,7 +94,7 @@ export class EventReceiver {
     const outcome = this.delivery.received('broadcast', connection, room, message.from, message.seq, message.sentUs);
     if (outcome === undefined || outcome === 'duplicate') return;
     this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
-    this.delivery.fanoutReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
+    this.delivery.messageReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
   }
 
   private onDirect(connection: ReceiverConnection, message: DirectMessage, nowUs: number): void {
@@ -103,6 +103,7 @@ export class EventReceiver {
     const outcome = this.delivery.received('direct', connection, channel, message.from, message.seq, message.sentUs);
     if (outcome === undefined || outcome === 'duplicate') return;
     this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
+    this.delivery.messageReceived(channel, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
   }
 
   private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {

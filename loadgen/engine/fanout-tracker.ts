@@ -7,7 +7,7 @@
  */
 import type { DeliveryLedger } from '../measure/delivery-ledger.js';
 import type { LatencyRecorder } from '../measure/latency-recorder.js';
-import type { FanoutPartial } from './messages.js';
+import type { MessagePartial } from './messages.js';
 
 interface Pending {
   channel: number;
@@ -37,7 +37,7 @@ export class FanoutTracker {
     private readonly ledger: DeliveryLedger,
   ) {}
 
-  partial(part: FanoutPartial): void {
+  partial(part: MessagePartial): void {
     if (part.lastReceiveUs - part.sentUs > this.longestSpanUs) this.longestSpanUs = part.lastReceiveUs - part.sentUs;
     if (part.sentUs < this.settledBeforeUs) {
       this.lateReceipts += part.received;

@@ -6,6 +6,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { IntervalSnapshot } from '../run-result.js';
 import type { DeliveryMetric } from '../metric-names.js';
 import type { WindowTail } from '../measure/membership-window.js';
+import type { SenderTail } from '../measure/sender-tails.js';
 
 /** What a worker thread needs to run its shard; sent once as the piscina task. */
 export interface ShardTask {
@@ -62,8 +63,11 @@ export interface ReceiptsBySendSec {
   count: number;
 }
 
-/** Partial fan-out of one broadcast as seen by one worker: how many of its clients got it and the last time. */
-export interface FanoutPartial {
+/**
+ * One message as one worker's receivers saw it over one interval: how many distinct members got it and the last
+ * time (a broadcast's partial fan-out; for a direct, its one receipt). Says too that the message reached the server.
+ */
+export interface MessagePartial {
   channel: number;
   sender: number;
   seq: number;
@@ -79,7 +83,9 @@ export interface LedgerDelta {
   windows: WindowEvent[];
   /** Windows of connections that ended without a drain (after their close in `windows`). */
   tails: WindowTail[];
-  fanout: FanoutPartial[];
+  messages: MessagePartial[];
+  /** Senders' connections that ended abruptly (their sends just before may never have reached the server). */
+  senderTails: SenderTail[];
   /** For the live view, which settles by send time as the final figures do. */
   receipts: ReceiptsBySendSec[];
 }

@@ -32,6 +32,8 @@ export class ReceiverConnection {
   /** The connection's windows per channel, oldest first (a connection may leave a room and join it again). */
   private readonly windows = new Map<number, ConnectionWindow[]>();
   readonly tracker = new StreamTracker();
+  /** When its first window opened (the connect, for its direct channel), µs; Infinity before. */
+  openedUs = Number.POSITIVE_INFINITY;
 
   constructor(
     /** Unique in the run (membership-window.ts connectionId). */

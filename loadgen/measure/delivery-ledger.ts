@@ -53,6 +53,8 @@ export class DeliveryLedger {
   private readonly open = new Map<number, Map<number, Window>>();
   /** Every window per channel and connection, open or closed (a connection may leave and join again). */
   private readonly byConnection = new Map<number, Map<number, Window[]>>();
+  /** The channels each sender sent on. */
+  private readonly channelsBySender = new Map<number, Set<number>>();
   private sendCount = 0;
 
   constructor(private readonly includeSelf: IncludeSelf) {}
@@ -68,6 +70,12 @@ export class DeliveryLedger {
       sends.bySender.set(sender, mine);
     }
     mine.append(sentUs);
+    let channels = this.channelsBySender.get(sender);
+    if (channels === undefined) {
+      channels = new Set();
+      this.channelsBySender.set(sender, channels);
+    }
+    channels.add(channel);
     this.sendCount += sentUs.length;
   }
 
@@ -131,16 +139,30 @@ export class DeliveryLedger {
     return result;
   }
 
-  /** How many members should get a message sent on `channel` at `sentUs` by `sender` (fan-out completion). */
-  membersAt(channel: number, sender: number, sentUs: number): number {
+  /**
+   * How many members should get a message sent on `channel` at `sentUs` by `sender` (fan-out completion). With
+   * `outsideTails`, only those whose window's tail does not cover it (their miss is counted there already).
+   */
+  membersAt(channel: number, sender: number, sentUs: number, options: { outsideTails?: boolean } = {}): number {
     const list = this.windowsByChannel.get(channel);
     if (list === undefined) return 0;
     const self = this.includeSelf(channel);
     let count = 0;
     for (const window of list) {
-      if (windowHolds(window.startUs, window.endUs, sentUs) && (self || window.receiver !== sender)) count += 1;
+      if (!windowHolds(window.startUs, window.endUs, sentUs) || (!self && window.receiver === sender)) continue;
+      if (options.outsideTails === true && window.tail !== undefined && sentUs > window.tail.fromUs) continue;
+      count += 1;
     }
     return count;
+  }
+
+  /** `sender`'s sends with a send time in (fromUs, toUs], on every channel. */
+  sendsOf(sender: number, fromUs: number, toUs: number): Array<{ channel: number; sentUs: number }> {
+    const sends: Array<{ channel: number; sentUs: number }> = [];
+    for (const channel of this.channelsBySender.get(sender) ?? []) {
+      for (const sentUs of this.channels.get(channel)?.bySender.get(sender)?.valuesAboveUpTo(fromUs, toUs) ?? []) sends.push({ channel, sentUs });
+    }
+    return sends;
   }
 
   /**

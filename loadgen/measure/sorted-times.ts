@@ -43,6 +43,13 @@ export class SortedTimes {
     return this.upperBound(toUs) - this.upperBound(fromUs);
   }
 
+  /** The values v with fromUs < v <= toUs, ascending. */
+  valuesAboveUpTo(fromUs: number, toUs: number): number[] {
+    if (toUs <= fromUs || this.size === 0) return [];
+    this.ensureSorted();
+    return Array.from(this.values.subarray(this.upperBound(fromUs), this.upperBound(toUs)));
+  }
+
   private ensureSorted(): void {
     if (this.sorted) return;
     this.values.subarray(0, this.size).sort();

@@ -8,7 +8,8 @@ import { FanoutTracker } from '../engine/fanout-tracker.js';
 import { DeliveryLedger, type LedgerAccount } from '../measure/delivery-ledger.js';
 import { LatencyRecorder } from '../measure/latency-recorder.js';
 import type { EncodedMetricHistograms } from '../run-result.js';
-import { FANOUT_FIELDS, SEND_FIELDS, TAIL_CAUSES, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger } from '../shard/ledger-log.js';
+import { SenderTails } from '../measure/sender-tails.js';
+import { MESSAGE_FIELDS, SENDER_TAIL_FIELDS, SEND_FIELDS, TAIL_CAUSES, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger } from '../shard/ledger-log.js';
 
 /** The recomputed accounting of all slices together. */
 export interface MergedAccounting {
@@ -32,6 +33,7 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
   const direct = new DeliveryLedger(() => false);
   const recorder = new LatencyRecorder();
   const fanout = new FanoutTracker(recorder, broadcast);
+  const senderTails = new SenderTails();
   try {
     for (const ledger of ledgers) {
       const { sends, windows, tails } = ledger;
@@ -54,9 +56,16 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
         (channel < rooms ? broadcast : direct).addTail({ channel, connection: tails[i + 1]!, fromUs: tails[i + 2]!, toUs: tails[i + 3]!, received: tails[i + 4]!, cause });
       }
     }
+    // Every slice's sender tails first, so that each follows the messages of its range from any slice.
     for (const ledger of ledgers) {
-      const parts = ledger.fanout;
-      for (let i = 0; i < parts.length; i += FANOUT_FIELDS) {
+      const list = ledger.senderTails;
+      for (let i = 0; i < list.length; i += SENDER_TAIL_FIELDS) senderTails.add({ sender: list[i]!, fromUs: list[i + 1]!, toUs: list[i + 2]! });
+    }
+    for (const ledger of ledgers) {
+      const parts = ledger.messages;
+      for (let i = 0; i < parts.length; i += MESSAGE_FIELDS) {
+        senderTails.reached(parts[i]!, parts[i + 1]!, parts[i + 4]!);
+        if (parts[i]! >= rooms) continue;
         fanout.partial({
           channel: parts[i]!,
           sender: parts[i + 1]!,
@@ -70,7 +79,7 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
     }
     fanout.settle(Number.POSITIVE_INFINITY);
     return {
-      accounts: { broadcast: broadcast.account(Number.POSITIVE_INFINITY), direct: direct.account(Number.POSITIVE_INFINITY) },
+      accounts: { broadcast: finalAccount(broadcast, senderTails), direct: finalAccount(direct, senderTails) },
       fanoutComplete: fanout.complete,
       fanoutIncomplete: fanout.incomplete,
       fanoutCompletion: recorder.takeInterval(),
@@ -78,4 +87,10 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
   } finally {
     recorder.destroy();
   }
+}
+
+/** The ledger's final account, with what the senders' abrupt ends made undeliverable. */
+function finalAccount(ledger: DeliveryLedger, senderTails: SenderTails): LedgerAccount {
+  const account = ledger.account(Number.POSITIVE_INFINITY);
+  return { ...account, undeliverable: account.undeliverable + senderTails.undeliverable(ledger) };
 }

@@ -7,13 +7,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FANOUT_FIELDS, SEND_FIELDS, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger, type ShardReceipts } from './ledger-log.js';
+import { MESSAGE_FIELDS, SENDER_TAIL_FIELDS, SEND_FIELDS, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger, type ShardReceipts } from './ledger-log.js';
 
 /** File name of a shard's ledger inside its output folder. */
 export const LEDGER_FILE_NAME = 'ledger.bin.gz';
 
 const MAGIC = 'SIOLEDG1';
-/** 2: windows carry their connection; tails of windows that ended without a drain. */
+/** 2: windows carry their connection; tails of windows that ended without a drain; directs' receipts; sender tails. */
 const FORMAT_VERSION = 2;
 
 interface LedgerHeader {
@@ -24,7 +24,8 @@ interface LedgerHeader {
   sends: number;
   windows: number;
   tails: number;
-  fanout: number;
+  messages: number;
+  senderTails: number;
 }
 
 /** Encodes `ledger` (gzip'd). */
@@ -37,18 +38,19 @@ export function encodeLedger(ledger: ShardLedger): Buffer {
     sends: ledger.sends.length / SEND_FIELDS,
     windows: ledger.windows.length / WINDOW_FIELDS,
     tails: ledger.tails.length / TAIL_FIELDS,
-    fanout: ledger.fanout.length / FANOUT_FIELDS,
+    messages: ledger.messages.length / MESSAGE_FIELDS,
+    senderTails: ledger.senderTails.length / SENDER_TAIL_FIELDS,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefixBytes = 8 + 4 + headerBytes.length;
   const paddedPrefix = Math.ceil(prefixBytes / 8) * 8;
-  const numbers = ledger.sends.length + ledger.windows.length + ledger.tails.length + ledger.fanout.length;
+  const numbers = ledger.sends.length + ledger.windows.length + ledger.tails.length + ledger.messages.length + ledger.senderTails.length;
   const raw = Buffer.alloc(paddedPrefix + numbers * 8);
   raw.write(MAGIC, 0, 'latin1');
   raw.writeUInt32LE(headerBytes.length, 8);
   headerBytes.copy(raw, 12);
   let offset = paddedPrefix;
-  for (const block of [ledger.sends, ledger.windows, ledger.tails, ledger.fanout]) {
+  for (const block of [ledger.sends, ledger.windows, ledger.tails, ledger.messages, ledger.senderTails]) {
     for (const value of block) {
       raw.writeDoubleLE(value, offset);
       offset += 8;
@@ -69,7 +71,7 @@ export function decodeLedger(data: Buffer, source: string): ShardLedger {
   const headerLength = raw.readUInt32LE(8);
   const header = parseHeader(raw.toString('utf8', 12, 12 + headerLength), source);
   let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const expectedBytes = offset + (header.sends * SEND_FIELDS + header.windows * WINDOW_FIELDS + header.tails * TAIL_FIELDS + header.fanout * FANOUT_FIELDS) * 8;
+  const expectedBytes = offset + (header.sends * SEND_FIELDS + header.windows * WINDOW_FIELDS + header.tails * TAIL_FIELDS + header.messages * MESSAGE_FIELDS + header.senderTails * SENDER_TAIL_FIELDS) * 8;
   if (raw.length !== expectedBytes) throw new Error(`${source}: truncated ledger (${raw.length} bytes, header says ${expectedBytes})`);
   const readBlock = (count: number): Float64Array => {
     const block = new Float64Array(count);
@@ -86,7 +88,8 @@ export function decodeLedger(data: Buffer, source: string): ShardLedger {
     sends: readBlock(header.sends * SEND_FIELDS),
     windows: readBlock(header.windows * WINDOW_FIELDS),
     tails: readBlock(header.tails * TAIL_FIELDS),
-    fanout: readBlock(header.fanout * FANOUT_FIELDS),
+    messages: readBlock(header.messages * MESSAGE_FIELDS),
+    senderTails: readBlock(header.senderTails * SENDER_TAIL_FIELDS),
   };
 }
 
@@ -109,7 +112,7 @@ function parseHeader(text: string, source: string): LedgerHeader {
   }
   const header = value as Partial<LedgerHeader>;
   if (header.version !== FORMAT_VERSION) throw new Error(`${source}: ledger format version ${String(header.version)} is not ${FORMAT_VERSION}`);
-  const counts = [header.sends, header.windows, header.tails, header.fanout, header.rooms];
+  const counts = [header.sends, header.windows, header.tails, header.messages, header.senderTails, header.rooms];
   if (!counts.every((n) => Number.isSafeInteger(n) && (n as number) >= 0) || header.shard === undefined || header.receipts === undefined) {
     throw new Error(`${source}: ledger header is incomplete`);
   }

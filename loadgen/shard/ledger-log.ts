@@ -19,8 +19,10 @@ export const WINDOW_FIELDS = 5;
 export const TAIL_FIELDS = 6;
 /** Tail causes by their number in a tail record. */
 export const TAIL_CAUSES = ['inFlightAtStop', 'undeliverable'] as const satisfies readonly MissingCause[];
-/** Numbers per fan-out record: channel, sender, seq, t0Us, sentUs, received, lastReceiveUs. */
-export const FANOUT_FIELDS = 7;
+/** Numbers per message record (a broadcast's partial fan-out, a direct's receipt): channel, sender, seq, t0Us, sentUs, received, lastReceiveUs. */
+export const MESSAGE_FIELDS = 7;
+/** Numbers per sender tail: sender, fromUs, toUs. */
+export const SENDER_TAIL_FIELDS = 3;
 
 /** What the receivers of one shard counted, per delivering metric (as the workers reported it, uncapped). */
 export type ShardReceipts = Partial<Record<DeliveryMetric, Omit<DeliveryTally, 'expected'>>>;
@@ -37,8 +39,10 @@ export interface ShardLedger {
   windows: Float64Array;
   /** TAIL_FIELDS numbers per tail of a window that ended without a drain (after that window's close). */
   tails: Float64Array;
-  /** FANOUT_FIELDS numbers per partial fan-out (one per broadcast, worker and interval that saw it). */
-  fanout: Float64Array;
+  /** MESSAGE_FIELDS numbers per partial fan-out (one per broadcast, worker and interval that saw it). */
+  messages: Float64Array;
+  /** SENDER_TAIL_FIELDS numbers per sender tail. */
+  senderTails: Float64Array;
 }
 
 /** A Float64Array that grows by doubling; `view()` is the filled part. */
@@ -66,7 +70,8 @@ export class LedgerLog {
   private readonly sends = new GrowableFloat64();
   private readonly windows = new GrowableFloat64();
   private readonly tails = new GrowableFloat64();
-  private readonly fanout = new GrowableFloat64();
+  private readonly messages = new GrowableFloat64();
+  private readonly senderTails = new GrowableFloat64();
 
   /** Appends one worker's delta. */
   readonly add = (delta: LedgerDelta): void => {
@@ -83,13 +88,14 @@ export class LedgerLog {
     for (const tail of delta.tails) {
       for (const value of [tail.channel, tail.connection, tail.fromUs, tail.toUs, tail.received, TAIL_CAUSES.indexOf(tail.cause)]) this.tails.push(value);
     }
-    for (const part of delta.fanout) {
-      for (const value of [part.channel, part.sender, part.seq, part.t0Us, part.sentUs, part.received, part.lastReceiveUs]) this.fanout.push(value);
+    for (const part of delta.messages) {
+      for (const value of [part.channel, part.sender, part.seq, part.t0Us, part.sentUs, part.received, part.lastReceiveUs]) this.messages.push(value);
     }
+    for (const tail of delta.senderTails) for (const value of [tail.sender, tail.fromUs, tail.toUs]) this.senderTails.push(value);
   };
 
   /** The collected data as a ShardLedger. */
   finish(shard: ShardSlice, rooms: number, receipts: ShardReceipts): ShardLedger {
-    return { shard, rooms, receipts, sends: this.sends.view(), windows: this.windows.view(), tails: this.tails.view(), fanout: this.fanout.view() };
+    return { shard, rooms, receipts, sends: this.sends.view(), windows: this.windows.view(), tails: this.tails.view(), messages: this.messages.view(), senderTails: this.senderTails.view() };
   }
 }

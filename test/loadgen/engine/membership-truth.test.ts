@@ -116,22 +116,23 @@ drain: 1500ms
     assert.equal(result.totals.disconnectReasons['io server disconnect'], disconnects.disconnectedClients);
     const broadcast = counts(result, 'broadcast');
     const direct = counts(result, 'direct');
-    // Each client sends one broadcast and one direct every 400 ms (100/s over 40 clients). A message that a client
-    // sent after the server had closed its connection, before it noticed, never reached the server: the load
-    // generator cannot tell it from a loss (it reports it lost; see the closing note of issue 12). It noticed within
-    // 400 ms, so each disconnect cost at most one broadcast (9 other members of its room of 10) and one direct.
-    const senderSideBound = { broadcast: disconnects.disconnectedClients * 9, direct: disconnects.disconnectedClients };
+    // A message that a client sent after the server had closed its connection, before the client noticed, never
+    // reached the server: the load generator counts it undeliverable too (the sender's side), which the server
+    // cannot see. Each client sends one broadcast and one direct every 400 ms (100/s each over 40 clients) and
+    // noticed within 400 ms, so each disconnect adds at most one broadcast (9 other members of its room of 10)
+    // and one direct to the server's count.
+    const senderSideAtMost = { broadcast: disconnects.disconnectedClients * 9, direct: disconnects.disconnectedClients };
     for (const [name, delivery, certain, ambiguous] of [
       ['broadcast', broadcast, disconnects.undeliverableBroadcastsCertain, disconnects.undeliverableBroadcastsAmbiguous],
       ['direct', direct, disconnects.undeliverableDirectsCertain, disconnects.undeliverableDirectsAmbiguous],
     ] as const) {
       const detail = `${name}: ${JSON.stringify(delivery)}, server: certain ${certain}, ambiguous ${ambiguous}`;
-      assert.ok(delivery.lost <= senderSideBound[name], `${detail}: lost only what a disconnected sender sent into a closed connection`);
-      assert.ok(delivery.undeliverable >= certain && delivery.undeliverable <= certain + ambiguous, `${detail}: undeliverable within the server's count`);
-      assert.equal(delivery.received + delivery.undeliverable + delivery.lost, delivery.expected, detail);
+      assert.equal(delivery.lost, 0, `${detail}: nothing is lost`);
+      assert.ok(delivery.undeliverable >= certain, `${detail}: at least what the server knows it could not deliver`);
+      assert.ok(delivery.undeliverable <= certain + ambiguous + senderSideAtMost[name], `${detail}: at most that, the ambiguous and the senders' side`);
+      assert.equal(delivery.received + delivery.undeliverable, delivery.expected, detail);
       assert.equal(delivery.inFlightAtStop + delivery.duplicated + delivery.unexpected, 0, detail);
     }
-    assert.ok(broadcast.undeliverable + direct.undeliverable > 0, 'some messages were caught by a disconnect');
   } finally {
     await server.stop();
   }

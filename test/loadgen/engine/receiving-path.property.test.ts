@@ -24,6 +24,7 @@ import { createSimClient, roomName } from '../../../loadgen/engine/sim-client.js
 import { manualClock } from '../../../loadgen/measure/clock.js';
 import { DeliveryLedger } from '../../../loadgen/measure/delivery-ledger.js';
 import { RunAccumulator } from '../../../loadgen/measure/run-accumulator.js';
+import { SenderTails } from '../../../loadgen/measure/sender-tails.js';
 import { WorkerMetrics } from '../../../loadgen/measure/worker-metrics.js';
 import { mulberry32, randomInt } from '../../../loadgen/membership/prng.js';
 import type { Action } from '../../../loadgen/scenario/action-schema.js';
@@ -63,8 +64,10 @@ interface ModelConnection {
   /** Client-side: the connection's end (Infinity while it may receive) and why. */
   endUs: number;
   endCause: 'planned' | 'undeliverable' | 'inFlightAtStop' | undefined;
-  /** Server-side: it no longer routes to this connection. */
+  /** Server-side: it no longer routes to this connection, nor reads from it. */
   serverGone: boolean;
+  /** When it connected (its direct channel's window opened). */
+  openedUs: number;
 }
 
 interface Send {
@@ -138,7 +141,9 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
       endUs: Infinity,
       endCause: undefined,
       serverGone: false,
+      openedUs: clock.nowUs(),
     };
+    recorder.openWindow(connection.receiver, ROOMS + client, clock.nowUs());
     epochs[client]! += 1;
     current[client] = connection;
     all.push(connection);
@@ -202,14 +207,17 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
         break;
       }
       case 'serverDisconnect': {
-        if (connection === undefined) break;
+        if (connection === undefined || connection.serverGone) break;
         serverDrop(connection);
-        current[step.client] = undefined;
-        later(nowUs + step.noticeUs, () => end(connection, clock.nowUs(), 'undeliverable'));
+        // Until the client notices, it still sends through the closed connection: those sends go nowhere.
+        later(nowUs + step.noticeUs, () => {
+          end(connection, clock.nowUs(), 'undeliverable');
+          if (current[step.client] === connection) current[step.client] = undefined;
+        });
         break;
       }
       case 'broadcast': {
-        if (connection === undefined) break;
+        if (connection === undefined || connection.endUs !== Infinity) break;
         const key = `${step.client}:${step.room}`;
         const seq = seqs.get(key) ?? 0;
         seqs.set(key, seq + 1);
@@ -218,6 +226,7 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
         recorder.recordSend(step.room, step.client, nowUs);
         const random = mulberry32(step.fates);
         later(nowUs + 1 + randomInt(random, 40), () => {
+          if (send.senderConnection.serverGone) return; // the server closed the sender's connection first
           const deliver = (to: ModelConnection, atUs: number): void => {
             const arrival = { send, to, atUs };
             arrivals.push(arrival);
@@ -265,12 +274,18 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
     else broadcastLedger.closeWindow(event.channel, event.connection, event.atUs);
   }
   for (const tail of delta.tails) if (tail.channel < ROOMS) broadcastLedger.addTail(tail);
-  for (const part of delta.fanout) fanout.partial(part);
+  const senderTails = new SenderTails();
+  for (const part of delta.messages) {
+    senderTails.reached(part.channel, part.sender, part.sentUs);
+    if (part.channel < ROOMS) fanout.partial(part);
+  }
+  for (const tail of delta.senderTails) senderTails.add(tail);
   fanout.settle(Number.POSITIVE_INFINITY);
   const accumulator = new RunAccumulator();
   accumulator.add(metrics.takeSnapshot(0, 0, 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
   accumulator.closeSecond(1, 0, 'hold');
-  accumulator.setAccounting('broadcast', broadcastLedger.account(Number.POSITIVE_INFINITY));
+  const account = broadcastLedger.account(Number.POSITIVE_INFINITY);
+  accumulator.setAccounting('broadcast', { ...account, undeliverable: account.undeliverable + senderTails.undeliverable(broadcastLedger) });
   const counts = accumulator.totals().delivery.broadcast;
   accumulator.destroy();
   metrics.destroy();
@@ -331,6 +346,20 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
       if (inFlight && connection.endCause === 'undeliverable') oracle.undeliverable += 1;
       else if (inFlight && connection.endCause === 'inFlightAtStop') oracle.inFlightAtStop += 1;
       else oracle.lost += 1;
+    }
+    // A message that reached nobody, sent shortly before its sender's connection was closed under it, may never have
+    // reached the server: undeliverable at every member whose own end does not already account for it.
+    const sender = send.senderConnection;
+    const senderSide = got === 0 && sender.endCause === 'undeliverable' && send.sentUs > Math.max(sender.endUs - HORIZON_US, sender.openedUs);
+    if (senderSide) {
+      for (const connection of all) {
+        if (connection.client === send.sender || !holds(connection, send)) continue;
+        const ownTail = connection.endCause !== 'planned' && send.sentUs > connection.endUs - HORIZON_US;
+        if (!ownTail) {
+          oracle.lost -= 1;
+          oracle.undeliverable += 1;
+        }
+      }
     }
     // A fan-out is judged once some member got it: complete when every expected member did.
     if (got > 0 && got === members) oracle.fanoutComplete += 1;

@@ -10,7 +10,7 @@ function slice(position: number, count: number, source = `s${position}/result.js
   return {
     source,
     result,
-    ledger: { shard: { index: position - 1, count }, rooms: 1, receipts: {}, sends: new Float64Array(), windows: new Float64Array(), tails: new Float64Array(), fanout: new Float64Array() },
+    ledger: { shard: { index: position - 1, count }, rooms: 1, receipts: {}, sends: new Float64Array(), windows: new Float64Array(), tails: new Float64Array(), messages: new Float64Array(), senderTails: new Float64Array() },
   };
 }
 

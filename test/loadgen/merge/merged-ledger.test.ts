@@ -23,7 +23,8 @@ function slices(): ShardLedger[] {
     ],
     tails: [],
     receipts: [],
-    fanout: [
+    senderTails: [],
+    messages: [
       // Broadcast (0, seq 0) at 200: slice 0's only other member (2) got it at 250.
       { channel: 0, sender: 0, seq: 0, t0Us: 190, sentUs: 200, received: 1, lastReceiveUs: 250 },
       // (1, seq 0) at 300: members 0 and 2 got it, last at 390.
@@ -44,7 +45,8 @@ function slices(): ShardLedger[] {
     ],
     tails: [],
     receipts: [],
-    fanout: [
+    senderTails: [],
+    messages: [
       // (0, seq 0): members 1 and 3 got it, the last at 1190: completion 1190 - 190 = 1000 µs.
       { channel: 0, sender: 0, seq: 0, t0Us: 190, sentUs: 200, received: 2, lastReceiveUs: 1190 },
       // (1, seq 0): member 3 never got it: incomplete.
@@ -52,7 +54,7 @@ function slices(): ShardLedger[] {
       { channel: 0, sender: 0, seq: 1, t0Us: 600, sentUs: 600, received: 1, lastReceiveUs: 700 },
     ],
   });
-  b.add({ sends: [], windows: [{ channel: 0, receiver: 3, connection: 103, atUs: 500, open: false }], tails: [], receipts: [], fanout: [] });
+  b.add({ sends: [], windows: [{ channel: 0, receiver: 3, connection: 103, atUs: 500, open: false }], tails: [], receipts: [], messages: [], senderTails: [] });
   return [a.finish({ index: 0, count: 2 }, ROOMS, {}), b.finish({ index: 1, count: 2 }, ROOMS, {})];
 }
 
@@ -102,7 +104,8 @@ test('a tail in one slice counts its missing messages by cause in the merge, the
       { channel: ROOMS + 2, connection: 102, fromUs: 520, toUs: 620, received: 0, cause: 'undeliverable' },
     ],
     receipts: [],
-    fanout: [],
+    senderTails: [],
+    messages: [],
   });
   const ended = log.finish({ index: 0, count: 2 }, ROOMS, {});
   const withEnd: ShardLedger = {

@@ -110,7 +110,7 @@ test('two slices in two processes merge into exactly the accounting of one singl
     });
     assert.equal(broadcast.expected, 40 * 19, `every one of the 40 broadcasts expected at its room's 19 other members: ${diagnosis}`);
     assert.deepEqual(merged.totals.delivery, single.totals.delivery);
-    assert.deepEqual(merged.totals.delivery.direct, { expected: 40, received: 40, lost: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 });
+    assert.deepEqual(merged.totals.delivery.direct, { expected: 40, received: 40, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 });
     assert.equal(merged.totals.latency.fanoutCompletion?.corrected.count, single.totals.latency.fanoutCompletion?.corrected.count);
     assert.equal(merged.totals.latency.fanoutCompletion?.corrected.count, 40, 'every broadcast reached its whole room, across slices');
     for (const metric of ['connect', 'join', 'broadcast', 'direct'] as const) {

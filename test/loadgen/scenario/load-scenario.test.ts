@@ -97,7 +97,7 @@ test('cross-field problems, located', () => {
     's.yml:16:48 actions.2.reply: measure either the ack (ack: true) or a reply event, not both',
     's.yml:17:12 actions.3.kind: a direct send needs at least 2 clients',
     's.yml:19:21 thresholds.0: a percentile must be > 0 and <= 100, got 101',
-    "s.yml:20:14 thresholds.1: unknown delivery counter 'lots' (one of: expected, received, lost, duplicated, outOfOrder, unexpected)",
+    "s.yml:20:14 thresholds.1: unknown delivery counter 'lots' (one of: expected, received, lost, inFlightAtStop, undeliverable, duplicated, outOfOrder, unexpected)",
     's.yml:21:5 thresholds.2: nothing in this scenario records push latency (it needs a listen action with a timestampField), so the threshold could only fail',
   ]);
 });

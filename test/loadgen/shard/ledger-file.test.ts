@@ -16,14 +16,16 @@ function sampleLog(): LedgerLog {
     ],
     tails: [],
     receipts: [],
-    fanout: [{ channel: 2, sender: 5, seq: 0, t0Us: 10, sentUs: 11, received: 3, lastReceiveUs: 99 }],
+    senderTails: [],
+    messages: [{ channel: 2, sender: 5, seq: 0, t0Us: 10, sentUs: 11, received: 3, lastReceiveUs: 99 }],
   });
   log.add({
     sends: [],
     windows: [{ channel: 2, receiver: 7, connection: 17, atUs: 1_795_000_000_900_000, open: false }],
     tails: [{ channel: 2, connection: 17, fromUs: 1_795_000_000_700_000, toUs: 1_795_000_000_900_000, received: 1, cause: 'undeliverable' }],
     receipts: [],
-    fanout: [],
+    senderTails: [],
+    messages: [],
   });
   return log;
 }
@@ -38,7 +40,7 @@ test('a ledger survives encode and decode exactly, epoch-µs times included', ()
   assert.deepEqual([...decoded.windows], [2, 7, 17, 1_795_000_000_000_000, 1, 9, 7, 17, 1_795_000_000_000_000, 1, 2, 7, 17, 1_795_000_000_900_000, 0]);
   // The tail's cause is stored by its index in TAIL_CAUSES (1: undeliverable).
   assert.deepEqual([...decoded.tails], [2, 17, 1_795_000_000_700_000, 1_795_000_000_900_000, 1, 1]);
-  assert.deepEqual([...decoded.fanout], [2, 5, 0, 10, 11, 3, 99]);
+  assert.deepEqual([...decoded.messages], [2, 5, 0, 10, 11, 3, 99]);
 });
 
 test('decodeLedger names the source of a file that is not a ledger, or is cut short', () => {

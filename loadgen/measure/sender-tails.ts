@@ -1,0 +1,106 @@
+/**
+ * The sender's side of "undeliverable": a message sent through a connection that the server (or the transport,
+ * or a fault) then closed may never have reached the server. When a sender's connection ends abruptly, its sends
+ * within the in-flight horizon before the end that reached no receiver at all are counted as undeliverable at
+ * every member that expected them, not as lost (a message that reached one receiver reached the server, and the
+ * others' misses are judged receiver by receiver). A member whose own window tail already covers the message
+ * counted it there; it is not counted twice.
+ *
+ * Whether a message reached anyone comes from the per-message receipts that workers report (MessagePartial).
+ * Those are kept for a rolling window of recent send times, copied into each tail when it arrives, and followed
+ * for its range afterwards; tails are judged once, at the end, with the ledger's final windows. Pure: no clock.
+ */
+import type { DeliveryLedger } from './delivery-ledger.js';
+
+/** A connection of `sender` ended abruptly at toUs; its sends in (fromUs, toUs] are to be judged. */
+export interface SenderTail {
+  sender: number;
+  fromUs: number;
+  toUs: number;
+}
+
+/** How long receipts are remembered by send time, µs, for tails that arrive after them. */
+export const REACHED_RETENTION_US = 30_000_000;
+
+interface OpenTail extends SenderTail {
+  /** Send times (by channel) of this sender's messages in the range that reached someone. */
+  reached: Map<number, Set<number>>;
+}
+
+export class SenderTails {
+  /** Recent messages that reached someone: by send second, then sender, then channel → send times. */
+  private readonly recent = new Map<number, Map<number, Map<number, Set<number>>>>();
+  private readonly tails: OpenTail[] = [];
+  private readonly tailsBySender = new Map<number, OpenTail[]>();
+  /** Receipts are forgotten a whole send second at a time: the second of the last forgetting. */
+  private forgotAtSec = Number.NEGATIVE_INFINITY;
+
+  /** One message (`sender`'s, on `channel`, sent at `sentUs`) reached at least one receiver. */
+  reached(channel: number, sender: number, sentUs: number): void {
+    for (const tail of this.tailsBySender.get(sender) ?? []) {
+      if (sentUs > tail.fromUs && sentUs <= tail.toUs) setOf(tail.reached, channel).add(sentUs);
+    }
+    const sec = Math.floor(sentUs / 1_000_000);
+    let bySender = this.recent.get(sec);
+    if (bySender === undefined) {
+      bySender = new Map();
+      this.recent.set(sec, bySender);
+    }
+    let byChannel = bySender.get(sender);
+    if (byChannel === undefined) {
+      byChannel = new Map();
+      bySender.set(sender, byChannel);
+    }
+    setOf(byChannel, channel).add(sentUs);
+    if (sec > this.forgotAtSec) {
+      this.forgotAtSec = sec;
+      this.forgetBefore(sentUs - REACHED_RETENTION_US);
+    }
+  }
+
+  /** A sender's connection ended abruptly: remember what of its range already reached someone. */
+  add(tail: SenderTail): void {
+    const open: OpenTail = { ...tail, reached: new Map() };
+    for (let sec = Math.floor(tail.fromUs / 1_000_000); sec <= Math.floor(tail.toUs / 1_000_000); sec += 1) {
+      for (const [channel, times] of this.recent.get(sec)?.get(tail.sender) ?? []) {
+        for (const sentUs of times) if (sentUs > tail.fromUs && sentUs <= tail.toUs) setOf(open.reached, channel).add(sentUs);
+      }
+    }
+    this.tails.push(open);
+    let list = this.tailsBySender.get(tail.sender);
+    if (list === undefined) {
+      list = [];
+      this.tailsBySender.set(tail.sender, list);
+    }
+    list.push(open);
+  }
+
+  /**
+   * The expected deliveries of `ledger` that are undeliverable on the sender's side: of each tail's sends in its
+   * range (by the ledger's own sends), those that reached nobody, at every member not already counted by its tail.
+   */
+  undeliverable(ledger: DeliveryLedger): number {
+    let count = 0;
+    for (const tail of this.tails) {
+      for (const { channel, sentUs } of ledger.sendsOf(tail.sender, tail.fromUs, tail.toUs)) {
+        if (tail.reached.get(channel)?.has(sentUs) === true) continue;
+        count += ledger.membersAt(channel, tail.sender, sentUs, { outsideTails: true });
+      }
+    }
+    return count;
+  }
+
+  private forgetBefore(sentUs: number): void {
+    const limitSec = Math.floor(sentUs / 1_000_000);
+    for (const sec of this.recent.keys()) if (sec < limitSec) this.recent.delete(sec);
+  }
+}
+
+function setOf(map: Map<number, Set<number>>, key: number): Set<number> {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
+}
