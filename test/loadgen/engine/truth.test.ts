@@ -14,8 +14,8 @@ import { startBuiltinServer } from '../../../loadgen/target/builtin-server.js';
 import type { ServerMetricsJson } from '../../../server/metrics/metrics-json.js';
 import { exactQuantile } from '../measure/exact-quantile.js';
 
-async function run(text: string): Promise<RunResult> {
-  const result = await runScenario({ loaded: parseScenarioText(text, 'truth.yml'), reporter: recordingReporter(), workers: 1 });
+async function run(text: string, reporter = recordingReporter()): Promise<RunResult> {
+  const result = await runScenario({ loaded: parseScenarioText(text, 'truth.yml'), reporter, workers: 1 });
   assert.equal(result.status, 'completed', JSON.stringify(result.failure));
   return result;
 }
@@ -98,7 +98,9 @@ test('a periodic server stall shows in the corrected percentiles and not in the 
 test('with a known drop fraction the loss count equals the deliveries the server dropped, exactly', async () => {
   const server = await startBuiltinServer({ app: 'bench', transports: 'websocket', faults: { dropBroadcastFraction: 0.25, seed: 11 } });
   try {
-    const result = await run(`
+    const reporter = recordingReporter();
+    const result = await run(
+      `
 name: truth-drop
 target: ${server.url}
 population: {clients: 24, rooms: 3, roomsPerClient: 1, seed: 2}
@@ -114,7 +116,9 @@ actions:
   - kind: direct
     rate: {total: 50}
 drain: 1s
-`);
+`,
+      reporter,
+    );
     const metrics = (await (await fetch(server.metricsUrl)).json()) as ServerMetricsJson;
     const droppedBroadcastDeliveries = metrics.refusedByKind['fault-dropped-broadcast-deliveries'] ?? 0;
     const droppedDirectDeliveries = metrics.refusedByKind['fault-dropped-direct-deliveries'] ?? 0;
@@ -123,6 +127,10 @@ drain: 1s
     assert.ok(droppedBroadcastDeliveries > 0 && droppedDirectDeliveries > 0, 'the server did drop some');
     assert.equal(broadcast.lost, droppedBroadcastDeliveries, 'every broadcast delivery the server dropped is counted lost, and nothing else');
     assert.equal(direct.lost, droppedDirectDeliveries, 'every dropped direct is counted lost, and nothing else');
+    // The live view settles like the final figures: the loss shows while the run goes on, and never more of it.
+    const live = reporter.states.filter((state) => state.status === 'running').map((state) => state.delivery.lost);
+    assert.ok(live.some((lost) => lost > 0), `a loss showed live (${live.join(', ')})`);
+    assert.ok(live.every((lost) => lost <= broadcast.lost + direct.lost), `live ${live.join(', ')} never above the final ${broadcast.lost + direct.lost}`);
     for (const counts of [broadcast, direct]) {
       assert.equal(counts.received + counts.lost, counts.expected);
       assert.equal(counts.duplicated + counts.outOfOrder + counts.unexpected, 0);
