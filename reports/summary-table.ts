@@ -119,7 +119,7 @@ function renderDelivery(result: RunResult): string[] {
       [false, true, true, true, true, true, true, true, true],
     ),
     'lost: never arrived, though it had its drain · in flight: still in flight when the run was stopped',
-    "undeliverable: in flight when its receiver's connection closed",
+    "undeliverable: in flight when the receiver's (or, reaching no one, the sender's) connection closed",
   ];
 }
 

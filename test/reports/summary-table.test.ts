@@ -21,7 +21,7 @@ describe('renderSummaryTable', () => {
       'metric      expected   received  lost  in flight  undeliverable  duplicated  reordered  unexpected',
       'broadcast  1,200,010  1,200,000    10          0              0           2          1           0',
       'lost: never arrived, though it had its drain · in flight: still in flight when the run was stopped',
-      "undeliverable: in flight when its receiver's connection closed",
+      "undeliverable: in flight when the receiver's (or, reaching no one, the sender's) connection closed",
       '',
       'errors',
       'kind           count  latest message',
