@@ -28,6 +28,7 @@ import { SenderTails } from '../../../loadgen/measure/sender-tails.js';
 import { WorkerMetrics } from '../../../loadgen/measure/worker-metrics.js';
 import { mulberry32, randomInt } from '../../../loadgen/membership/prng.js';
 import type { Action } from '../../../loadgen/scenario/action-schema.js';
+import type { DeliveryCounts } from '../../../loadgen/run-result.js';
 
 const CLIENTS = 5;
 const ROOMS = 3;
@@ -86,15 +87,8 @@ interface Arrival {
   stray?: boolean;
 }
 
-interface Outcome {
-  expected: number;
-  received: number;
-  lost: number;
-  inFlightAtStop: number;
-  undeliverable: number;
-  duplicated: number;
-  outOfOrder: number;
-  unexpected: number;
+/** The broadcast delivery counts of a run, and its fan-outs judged complete or not. */
+interface Outcome extends DeliveryCounts {
   fanoutComplete: number;
   fanoutIncomplete: number;
 }
