@@ -34,6 +34,7 @@ export interface ServeFlags {
   faultDisconnectFraction?: string;
   faultDisconnectAtMs?: string;
   faultDisconnectEveryMs?: string;
+  faultClientDrainMs?: string;
   faultSeed?: string;
 }
 
@@ -75,6 +76,7 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   'faults.disconnectFraction': '--fault-disconnect-fraction',
   'faults.disconnectAtMs': '--fault-disconnect-at-ms',
   'faults.disconnectEveryMs': '--fault-disconnect-every-ms',
+  'faults.clientDrainMs': '--fault-client-drain-ms',
   'faults.seed': '--fault-seed',
 };
 
@@ -165,6 +167,7 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
     disconnectFraction: fraction('--fault-disconnect-fraction', flags.faultDisconnectFraction),
     disconnectAtMs: integer('--fault-disconnect-at-ms', flags.faultDisconnectAtMs, 0),
     disconnectEveryMs: integer('--fault-disconnect-every-ms', flags.faultDisconnectEveryMs, 0),
+    clientDrainMs: integer('--fault-client-drain-ms', flags.faultClientDrainMs, 0),
     seed: integer('--fault-seed', flags.faultSeed, 0, 0xffff_ffff),
   };
   input.faults = faults;
@@ -210,7 +213,10 @@ export function describeServeConfig(options: ReferenceServerOptions): string {
     const delay = typeof faults.replyDelayMs === 'number' ? `${faults.replyDelayMs}ms` : `${faults.replyDelayMs.minMs}-${faults.replyDelayMs.maxMs}ms`;
     faultParts.push(`delay ${faults.replyDelayFraction}@${delay}`);
   }
-  if (faults.dropBroadcastFraction > 0) faultParts.push(`drop ${faults.dropBroadcastFraction}`);
+  if (faults.dropBroadcastFraction > 0) {
+    const drain = (faults.clientDrainMs ?? 0) > 0 ? ` clientDrain ${faults.clientDrainMs}ms` : '';
+    faultParts.push(`drop ${faults.dropBroadcastFraction}${drain}`);
+  }
   if (faults.stallEveryMs > 0 && faults.stallForMs > 0) faultParts.push(`stall ${faults.stallForMs}ms/${faults.stallEveryMs}ms`);
   const disconnectFraction = faults.disconnectFraction ?? 0;
   if (disconnectFraction > 0) {

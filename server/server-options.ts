@@ -12,6 +12,8 @@ import type {
   TransportMode,
 } from './types.js';
 import { LIMIT_OPTION_KEYS, validateLimitOptions } from './limits/limit-options.js';
+import { faultOptionsProblems } from './faults/fault-options.js';
+import { describeValue } from './describe-value.js';
 
 /** What `createReferenceServer` accepts: any option may be left out, and nested groups may be partial too. */
 export type ReferenceServerOptionsInput = Partial<
@@ -50,6 +52,7 @@ export const defaultFaultOptions: FaultOptions = {
   disconnectFraction: 0,
   disconnectAtMs: 0,
   disconnectEveryMs: 0,
+  clientDrainMs: 0,
   seed: 1,
 };
 
@@ -104,7 +107,7 @@ export function resolveServerOptions(input: ReferenceServerOptionsInput = {}): R
 export function validateServerOptions(options: ReferenceServerOptions): string[] {
   const issues: string[] = [];
   const check = (ok: boolean, path: string, rule: string, value: unknown): void => {
-    if (!ok) issues.push(`options.${path} ${rule} (got ${describe(value)})`);
+    if (!ok) issues.push(`options.${path} ${rule} (got ${describeValue(value)})`);
   };
   check(typeof options.host === 'string' && options.host.length > 0, 'host', 'must be a non-empty string', options.host);
   check(isIntegerIn(options.port, 0, 65_535), 'port', 'must be an integer from 0 to 65535', options.port);
@@ -122,7 +125,7 @@ export function validateServerOptions(options: ReferenceServerOptions): string[]
   }
   issues.push(...validateCompression(options.compression));
   if (options.cors !== undefined) issues.push(...validateCors(options.cors));
-  issues.push(...validateFaults(options.faults));
+  issues.push(...faultOptionsProblems(options.faults, 'options.faults'));
   issues.push(...validateLimitOptions(options));
   return issues;
 }
@@ -131,11 +134,11 @@ function validateCompression(compression: CompressionOptions): string[] {
   const issues: string[] = [];
   for (const key of ['perMessageDeflate', 'httpCompression'] as const) {
     if (typeof compression[key] !== 'boolean') {
-      issues.push(`options.compression.${key} must be a boolean (got ${describe(compression[key])})`);
+      issues.push(`options.compression.${key} must be a boolean (got ${describeValue(compression[key])})`);
     }
   }
   if (!isIntegerIn(compression.thresholdBytes, 0, Number.MAX_SAFE_INTEGER)) {
-    issues.push(`options.compression.thresholdBytes must be a non-negative integer (got ${describe(compression.thresholdBytes)})`);
+    issues.push(`options.compression.thresholdBytes must be a non-negative integer (got ${describeValue(compression.thresholdBytes)})`);
   }
   return issues;
 }
@@ -145,63 +148,20 @@ function validateCors(cors: CorsOptions): string[] {
   const originOk =
     cors.origin === '*' ||
     (Array.isArray(cors.origin) && cors.origin.length > 0 && cors.origin.every((o) => typeof o === 'string' && o.length > 0));
-  if (!originOk) issues.push(`options.cors.origin must be '*' or a non-empty list of origins (got ${describe(cors.origin)})`);
+  if (!originOk) issues.push(`options.cors.origin must be '*' or a non-empty list of origins (got ${describeValue(cors.origin)})`);
   if (typeof cors.credentials !== 'boolean') {
-    issues.push(`options.cors.credentials must be a boolean (got ${describe(cors.credentials)})`);
+    issues.push(`options.cors.credentials must be a boolean (got ${describeValue(cors.credentials)})`);
   } else if (cors.credentials && cors.origin === '*') {
     // Browsers refuse credentialed responses with a wildcard origin; reflecting any origin instead would be unsafe.
     issues.push("options.cors.credentials cannot be true with a wildcard origin '*': list the allowed origins");
   }
   const methodsOk = Array.isArray(cors.methods) && cors.methods.length > 0 && cors.methods.every((m) => /^[A-Z]+$/.test(m));
-  if (!methodsOk) issues.push(`options.cors.methods must be a non-empty list of upper-case HTTP methods (got ${describe(cors.methods)})`);
-  return issues;
-}
-
-function validateFaults(faults: FaultOptions): string[] {
-  const issues: string[] = [];
-  for (const key of ['replyDelayFraction', 'dropBroadcastFraction', 'disconnectFraction'] as const) {
-    const value = faults[key] ?? 0;
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
-      issues.push(`options.faults.${key} must be a number from 0 to 1 (got ${describe(value)})`);
-    }
-  }
-  const delay = faults.replyDelayMs;
-  if (typeof delay === 'number') {
-    if (!isNonNegativeFinite(delay)) issues.push(`options.faults.replyDelayMs must be a non-negative number (got ${describe(delay)})`);
-  } else if (typeof delay === 'object' && delay !== null) {
-    if (!isNonNegativeFinite(delay.minMs)) issues.push(`options.faults.replyDelayMs.minMs must be a non-negative number (got ${describe(delay.minMs)})`);
-    if (!isNonNegativeFinite(delay.maxMs) || !(delay.maxMs >= delay.minMs)) {
-      issues.push(`options.faults.replyDelayMs.maxMs must be a number >= minMs (got ${describe(delay.maxMs)})`);
-    }
-  } else {
-    issues.push(`options.faults.replyDelayMs must be a number or { minMs, maxMs } (got ${describe(delay)})`);
-  }
-  for (const key of ['stallEveryMs', 'stallForMs', 'disconnectAtMs', 'disconnectEveryMs'] as const) {
-    const value = faults[key] ?? 0;
-    if (!isIntegerIn(value, 0, Number.MAX_SAFE_INTEGER)) issues.push(`options.faults.${key} must be a non-negative integer (got ${describe(value)})`);
-  }
-  if (faults.stallForMs > 0 && faults.stallEveryMs > 0 && faults.stallForMs >= faults.stallEveryMs) {
-    issues.push(`options.faults.stallForMs must be less than stallEveryMs (got ${faults.stallForMs} >= ${faults.stallEveryMs})`);
-  }
-  if ((faults.disconnectFraction ?? 0) === 0 && ((faults.disconnectAtMs ?? 0) > 0 || (faults.disconnectEveryMs ?? 0) > 0)) {
-    issues.push('options.faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)');
-  }
-  if (!Number.isSafeInteger(faults.seed)) issues.push(`options.faults.seed must be an integer (got ${describe(faults.seed)})`);
+  if (!methodsOk) issues.push(`options.cors.methods must be a non-empty list of upper-case HTTP methods (got ${describeValue(cors.methods)})`);
   return issues;
 }
 
 function isIntegerIn(value: unknown, min: number, max: number): boolean {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
-}
-
-function isNonNegativeFinite(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
-  return value === null || typeof value !== 'object' ? String(value) : 'an object';
 }
 
 /** Drops keys whose value is undefined so that they do not overwrite defaults when spread. */

@@ -56,6 +56,12 @@ export interface FaultOptions {
   disconnectAtMs?: number;
   /** Then again every `disconnectEveryMs` whole milliseconds (0 = only once). Default 0. */
   disconnectEveryMs?: number;
+  /**
+   * How long the load generator drains, whole ms: the time between its decision to leave a room or disconnect
+   * (its membership window closes) and the leave or disconnect it then sends; a scenario's `drain`. Only the drop
+   * fault's ledger reads it (faults.drops in /metrics.json). Default (and absent) 0.
+   */
+  clientDrainMs?: number;
   /** Seed of the fault injector's pseudo-random generator, so a fault run is repeatable. */
   seed: number;
 }

@@ -49,6 +49,7 @@ export const registerServe: RegisterCommand = (program: Command, setExitCode) =>
     .option('--fault-disconnect-fraction <0..1>', "fault: disconnect this fraction of the bench app's clients (socket.disconnect(true); default: 0 = off)")
     .option('--fault-disconnect-at-ms <ms>', "fault: first disconnect MS after the bench namespace's first connection (default: 0)")
     .option('--fault-disconnect-every-ms <ms>', 'fault: then again every MS (default: 0 = only once)')
+    .option('--fault-client-drain-ms <ms>', "fault: the load generator's drain (its scenario's drain), for the drop fault's exact count of lost deliveries (default: 0)")
     .option('--fault-seed <n>', 'fault: seed of the fault PRNG, so runs repeat (default: 1)')
     .option('--max-rooms-per-client <n>', 'limit: rooms one client may join; beyond, join gets an ErrorAck (default: 1000)')
     .option('--max-connections-per-sec-per-ip <n>', 'limit: new connections per second from one IP; beyond, HTTP 429 (default: 0 = no limit)')

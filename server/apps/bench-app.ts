@@ -18,10 +18,14 @@ import type { NamespaceName, Sid } from '../ids.js';
 import { ConnectionRefusedError, type ReferenceServer } from '../types.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
 import type { ClientDisconnector } from '../faults/client-disconnector.js';
+import type { DropRecorder } from '../faults/drop-recorder.js';
 import type { AppHooks } from './app-hooks.js';
 import { broadcastProblem, clientIndexProblem, directProblem, roomRequestProblem } from './bench-payload-checks.js';
 
-/** Metrics `refusedByKind` kinds under which fault injection counts the deliveries its drops cost. */
+/**
+ * Metrics `refusedByKind` kinds under which fault injection counts the deliveries its drops cost: the room's size at
+ * the drop. The drop ledger (faults.drops in /metrics.json) classifies the same deliveries against memberships.
+ */
 export const FAULT_DROPPED_BROADCAST_DELIVERIES = 'fault-dropped-broadcast-deliveries';
 export const FAULT_DROPPED_DIRECT_DELIVERIES = 'fault-dropped-direct-deliveries';
 
@@ -36,13 +40,15 @@ export interface BenchFaults {
   replies?: FaultInjector;
   /** Disconnects clients; told of every broadcast and direct to count what became undeliverable. */
   disconnects?: ClientDisconnector;
+  /** Told of every join ack, leave and drop, to classify what the drops cost (present with the drop fault). */
+  drops?: DropRecorder;
 }
 
 /**
  * Installs the bench handlers on `namespace` (default '/') of `server`. Without `faults`, replies go out at once.
  */
 export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchFaults: BenchFaults = {}, namespace: NamespaceName = '/'): void {
-  const { replies: faults, disconnects } = benchFaults;
+  const { replies: faults, disconnects, drops } = benchFaults;
   const refuse = (event: BenchEventName | 'connect', problem: string): ErrorAck => {
     hooks.countRefused(benchRefusalKind(event));
     return { error: `${event}: ${problem}` };
@@ -73,7 +79,17 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchF
       const valid = request as JoinRequest;
       server.enterRoom(sid, valid.room, namespace);
       const ack = roomAck(valid);
-      return faults === undefined ? ack : faults.ack(ack);
+      const reply = faults === undefined ? ack : faults.ack(ack);
+      if (drops === undefined) return reply;
+      // The client's window opens when the ack reaches it: record when it goes out, after any injected delay.
+      if (!(reply instanceof Promise)) {
+        drops.joinAcknowledged(sid, valid.room);
+        return reply;
+      }
+      return reply.then((value) => {
+        drops.joinAcknowledged(sid, valid.room);
+        return value;
+      });
     },
     namespace,
   );
@@ -84,6 +100,7 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchF
       const problem = roomRequestProblem(request);
       if (problem !== undefined) return refuse('leave', problem);
       const valid = request as JoinRequest;
+      drops?.leaving(sid, valid.room);
       server.leaveRoom(sid, valid.room, namespace);
       const ack = roomAck(valid);
       return faults === undefined ? ack : faults.ack(ack);
@@ -111,7 +128,10 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchF
         // A dropped direct is one lost delivery per member of its target (one client, or a room's members).
         faults.forward(
           () => server.emit('direct', valid, { to: valid.to, namespace }),
-          () => hooks.countRefused(FAULT_DROPPED_DIRECT_DELIVERIES, hooks.roomSize(valid.to, namespace)),
+          () => {
+            hooks.countRefused(FAULT_DROPPED_DIRECT_DELIVERIES, hooks.roomSize(valid.to, namespace));
+            drops?.directDropped(valid.to, valid.sentUs);
+          },
         );
       }
       return undefined;
@@ -135,6 +155,7 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchF
           () => {
             const skipped = valid.includeSelf !== true && server.rooms(sid, namespace).includes(valid.room) ? 1 : 0;
             hooks.countRefused(FAULT_DROPPED_BROADCAST_DELIVERIES, hooks.roomSize(valid.room, namespace) - skipped);
+            drops?.broadcastDropped(valid.room, valid.sentUs, sid, valid.includeSelf === true);
           },
         );
       }

@@ -6,6 +6,7 @@ import type { NamespaceName } from '../ids.js';
 import type { AppName, ReferenceServer } from '../types.js';
 import { startFaultInjector, type FaultCounts } from '../faults/fault-injector.js';
 import { startClientDisconnector } from '../faults/client-disconnector.js';
+import { startDropRecorder } from '../faults/drop-recorder.js';
 import type { FaultMetricsJson } from '../metrics/metrics-json.js';
 import type { AppHooks } from './app-hooks.js';
 import { installBenchApp } from './bench-app.js';
@@ -32,7 +33,8 @@ export function installApp(server: ReferenceServer, name: AppName, hooks: AppHoo
     case 'bench': {
       const faults = startFaultInjector(server.options.faults);
       const disconnects = startClientDisconnector(server.options.faults, server.io.of(namespace));
-      installBenchApp(server, hooks, { replies: faults, disconnects }, namespace);
+      const drops = startDropRecorder(server.options.faults, server.io.of(namespace));
+      installBenchApp(server, hooks, { replies: faults, disconnects, drops }, namespace);
       const faultMetrics = (): FaultMetricsJson | undefined => {
         if (faults === undefined && disconnects === undefined) return undefined;
         const counts = faults?.counts();
@@ -44,6 +46,7 @@ export function installApp(server: ReferenceServer, name: AppName, hooks: AppHoo
           droppedForwards: counts?.dropped ?? 0,
           stalls: counts?.stalls ?? 0,
           disconnects: disconnects?.json() ?? noDisconnects(),
+          drops: drops?.json() ?? noDrops(),
         };
       };
       return {
@@ -53,6 +56,7 @@ export function installApp(server: ReferenceServer, name: AppName, hooks: AppHoo
         close: () => {
           faults?.stop();
           disconnects?.stop();
+          drops?.stop();
         },
       };
     }
@@ -89,5 +93,18 @@ export function noDisconnects(): FaultMetricsJson['disconnects'] {
     undeliverableBroadcastsAmbiguous: 0,
     undeliverableDirectsCertain: 0,
     undeliverableDirectsAmbiguous: 0,
+  };
+}
+
+/** The drop figures of a server whose drop fault is off. */
+export function noDrops(): FaultMetricsJson['drops'] {
+  return {
+    broadcastsCertain: 0,
+    broadcastsAmbiguous: 0,
+    broadcastsNotExpected: 0,
+    directsCertain: 0,
+    directsAmbiguous: 0,
+    directsNotExpected: 0,
+    unsettledDeliveries: 0,
   };
 }

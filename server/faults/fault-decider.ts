@@ -33,48 +33,12 @@ export const NO_FAULTS: FaultOptions = {
   disconnectFraction: 0,
   disconnectAtMs: 0,
   disconnectEveryMs: 0,
+  clientDrainMs: 0,
   seed: 1,
 };
 
 const SEND: FaultDecision = { kind: 'send' };
 const DROP: FaultDecision = { kind: 'drop' };
-
-/** Lists every problem with `options` (empty when usable), each naming the option path under `path`. */
-export function faultOptionsProblems(options: FaultOptions, path = 'faults'): string[] {
-  const problems: string[] = [];
-  const fraction = (name: 'replyDelayFraction' | 'dropBroadcastFraction' | 'disconnectFraction'): void => {
-    const value = options[name] ?? 0;
-    if (!Number.isFinite(value) || value < 0 || value > 1) problems.push(`${path}.${name} must be a number from 0 to 1 (got ${value})`);
-  };
-  const nonNegativeMs = (name: string, value: number): void => {
-    if (!Number.isFinite(value) || value < 0) problems.push(`${path}.${name} must be a non-negative number of milliseconds (got ${value})`);
-  };
-  fraction('replyDelayFraction');
-  fraction('dropBroadcastFraction');
-  const delay = options.replyDelayMs;
-  if (typeof delay === 'number') {
-    nonNegativeMs('replyDelayMs', delay);
-  } else {
-    nonNegativeMs('replyDelayMs.minMs', delay.minMs);
-    nonNegativeMs('replyDelayMs.maxMs', delay.maxMs);
-    if (delay.maxMs < delay.minMs) problems.push(`${path}.replyDelayMs.maxMs must be >= minMs (got ${delay.minMs}..${delay.maxMs})`);
-  }
-  nonNegativeMs('stallEveryMs', options.stallEveryMs);
-  nonNegativeMs('stallForMs', options.stallForMs);
-  if (options.stallEveryMs > 0 && options.stallForMs >= options.stallEveryMs) {
-    problems.push(`${path}.stallForMs must be less than stallEveryMs (got ${options.stallForMs} >= ${options.stallEveryMs})`);
-  }
-  fraction('disconnectFraction');
-  for (const name of ['disconnectAtMs', 'disconnectEveryMs'] as const) {
-    const value = options[name] ?? 0;
-    if (!Number.isSafeInteger(value) || value < 0) problems.push(`${path}.${name} must be a non-negative integer of milliseconds (got ${value})`);
-  }
-  if ((options.disconnectFraction ?? 0) === 0 && ((options.disconnectAtMs ?? 0) > 0 || (options.disconnectEveryMs ?? 0) > 0)) {
-    problems.push(`${path}.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)`);
-  }
-  if (!Number.isInteger(options.seed)) problems.push(`${path}.seed must be an integer (got ${options.seed})`);
-  return problems;
-}
 
 /** True when any reply fault (delay or drop) is enabled; the bench app skips the decider entirely otherwise. */
 export function hasReplyFaults(options: FaultOptions): boolean {

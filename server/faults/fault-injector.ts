@@ -3,7 +3,8 @@
  * the event-loop staller. Created only when some fault is on, so that the normal path pays nothing for it.
  */
 import type { FaultOptions } from '../types.js';
-import { createFaultDecider, faultOptionsProblems, hasReplyFaults, type FaultDecider, type ReplyKind } from './fault-decider.js';
+import { createFaultDecider, hasReplyFaults, type FaultDecider, type ReplyKind } from './fault-decider.js';
+import { faultOptionsProblems } from './fault-options.js';
 import { startEventLoopStaller, type EventLoopStaller } from './event-loop-staller.js';
 import { createSeededRandom } from './seeded-random.js';
 import { InjectedDelayRecord } from './injected-delays.js';

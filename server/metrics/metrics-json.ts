@@ -46,6 +46,30 @@ export interface DisconnectFaultJson {
   undeliverableDirectsAmbiguous: number;
 }
 
+/**
+ * What the drop fault cost the load generator, as the server knows it: deliveries, one per dropped message and
+ * member of its room at the drop (a broadcast's sender left out unless includeSelf; a direct's target room),
+ * classified by the message's `sentUs` against that member's membership of the room on the server: J, when its
+ * join ack was sent (for its personal and sid rooms, its connect), and E, when the server handled its leave or
+ * disconnect. The client's window is taken as [J + a, E − clientDrainMs − b] (its own leave or disconnect: sent
+ * after its drain) or [J + a, E + b] (ended by the server), with transits a, b of 0 to 50 ms. `...Certain`: sent
+ * at least 50 ms after J and at least 50 ms before the window's earliest close, so the client expected it and
+ * counts it lost. `...Ambiguous`: within 50 ms of either bound. `...NotExpected`: before J, or after the latest
+ * close (to a draining member, or before the join's ack). The three add up to the refusedByKind counts of
+ * fault-dropped deliveries (this process's members). A delivery to a member whose membership is still open is
+ * classified as if the window stays open; `unsettledDeliveries` counts those that may still change (dropped
+ * less than clientDrainMs + 50 ms ago); every other class is final.
+ */
+export interface DropFaultJson {
+  broadcastsCertain: number;
+  broadcastsAmbiguous: number;
+  broadcastsNotExpected: number;
+  directsCertain: number;
+  directsAmbiguous: number;
+  directsNotExpected: number;
+  unsettledDeliveries: number;
+}
+
 /** The bench app's fault injection: present in a snapshot only while some fault is on. */
 export interface FaultMetricsJson {
   /** Delays of join/leave/echo acks. */
@@ -57,6 +81,8 @@ export interface FaultMetricsJson {
   /** Event-loop stalls run. */
   stalls: number;
   disconnects: DisconnectFaultJson;
+  /** All zero while the drop fault is off. */
+  drops: DropFaultJson;
 }
 
 /** One snapshot of the server's metrics. Counters (`...Total`) count from the server's start. */

@@ -100,6 +100,15 @@ function mergeFaults(parts: readonly FaultMetricsJson[]): FaultMetricsJson | und
       undeliverableDirectsCertain: sum((f) => f.disconnects.undeliverableDirectsCertain),
       undeliverableDirectsAmbiguous: sum((f) => f.disconnects.undeliverableDirectsAmbiguous),
     },
+    drops: {
+      broadcastsCertain: sum((f) => f.drops.broadcastsCertain),
+      broadcastsAmbiguous: sum((f) => f.drops.broadcastsAmbiguous),
+      broadcastsNotExpected: sum((f) => f.drops.broadcastsNotExpected),
+      directsCertain: sum((f) => f.drops.directsCertain),
+      directsAmbiguous: sum((f) => f.drops.directsAmbiguous),
+      directsNotExpected: sum((f) => f.drops.directsNotExpected),
+      unsettledDeliveries: sum((f) => f.drops.unsettledDeliveries),
+    },
   };
 }
 

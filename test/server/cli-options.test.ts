@@ -41,6 +41,7 @@ test('every flag lands on its option', () => {
     faultDisconnectFraction: '0.2',
     faultDisconnectAtMs: '1500',
     faultDisconnectEveryMs: '3000',
+    faultClientDrainMs: '2000',
     faultSeed: '42',
   });
   assert.ok(parsed.ok, JSON.stringify(parsed));
@@ -68,6 +69,7 @@ test('every flag lands on its option', () => {
       disconnectFraction: 0.2,
       disconnectAtMs: 1500,
       disconnectEveryMs: 3000,
+      clientDrainMs: 2000,
       seed: 42,
     },
   });
@@ -75,7 +77,7 @@ test('every flag lands on its option', () => {
     describeServeConfig(options),
     'app=seed-chat transports=websocket parser=msgpack path=/io/ perMessageDeflate=on httpCompression=off compressionThresholdBytes=0 ' +
       'cors=http://a.example,http://b.example+credentials pingIntervalMs=1000 pingTimeoutMs=2000 connectTimeoutMs=3000 ' +
-      'maxHttpBufferSizeBytes=4096 listenBacklog=8192 faults=delay 0.25@5-50ms,drop 0.1,stall 100ms/1000ms,disconnect 0.2@1500ms every 3000ms seed=42',
+      'maxHttpBufferSizeBytes=4096 listenBacklog=8192 faults=delay 0.25@5-50ms,drop 0.1 clientDrain 2000ms,stall 100ms/1000ms,disconnect 0.2@1500ms every 3000ms seed=42',
   );
 });
 
@@ -90,6 +92,7 @@ test('every bad flag is reported at once, each naming its flag', () => {
     faultDisconnectFraction: '2',
     faultDisconnectAtMs: 'soon',
     faultDisconnectEveryMs: '-5',
+    faultClientDrainMs: '2.5',
     corsCredentials: true,
   });
   assert.deepEqual(parsed, {
@@ -105,6 +108,7 @@ test('every bad flag is reported at once, each naming its flag', () => {
       '--fault-disconnect-fraction must be a number from 0 to 1 (got "2")',
       '--fault-disconnect-at-ms must be an integer >= 0 (got "soon")',
       '--fault-disconnect-every-ms must be an integer >= 0 (got "-5")',
+      '--fault-client-drain-ms must be an integer >= 0 (got "2.5")',
     ],
   });
 });
@@ -116,5 +120,6 @@ test("the server's option paths are rewritten as flag names", () => {
     messageWithFlagName('options.faults.disconnectFraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)'),
     '--fault-disconnect-fraction must be above 0 when disconnectAtMs or disconnectEveryMs is set (got 0)',
   );
+  assert.equal(messageWithFlagName('options.faults.clientDrainMs must be a non-negative integer (got 1.5)'), '--fault-client-drain-ms must be a non-negative integer (got 1.5)');
   assert.equal(messageWithFlagName('options.unknown is odd'), 'options.unknown is odd');
 });

@@ -143,3 +143,39 @@ test('Prometheus text: each family once, one sample per process under a process 
   ]);
   assert.equal(renderProcessesPrometheusText([]), '');
 });
+
+test('the faults of the processes are summed, the drop ledger counts field by field', () => {
+  const faults = (base: number): NonNullable<ServerMetricsJson['faults']> => ({
+    ackDelays: { count: 0, valuesUs: [] },
+    forwardDelays: { count: 0, valuesUs: [] },
+    droppedForwards: base,
+    stalls: 0,
+    disconnects: {
+      disconnectedClients: 0,
+      undeliverableBroadcastsCertain: 0,
+      undeliverableBroadcastsAmbiguous: 0,
+      undeliverableDirectsCertain: 0,
+      undeliverableDirectsAmbiguous: 0,
+    },
+    drops: {
+      broadcastsCertain: base + 1,
+      broadcastsAmbiguous: base + 2,
+      broadcastsNotExpected: base + 3,
+      directsCertain: base + 4,
+      directsAmbiguous: base + 5,
+      directsNotExpected: base + 6,
+      unsettledDeliveries: base + 7,
+    },
+  });
+  const total = totalOfProcesses([snapshot('worker 1', 201, { faults: faults(0) }), snapshot('worker 2', 202, { faults: faults(10) })]);
+  assert.equal(total.faults?.droppedForwards, 10);
+  assert.deepEqual(total.faults?.drops, {
+    broadcastsCertain: 12,
+    broadcastsAmbiguous: 14,
+    broadcastsNotExpected: 16,
+    directsCertain: 18,
+    directsAmbiguous: 20,
+    directsNotExpected: 22,
+    unsettledDeliveries: 24,
+  });
+});

@@ -1,0 +1,6 @@
+/** How an option's value is shown in a validation message: strings quoted, lists expanded, objects unnamed. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
+  return value === null || typeof value !== 'object' ? String(value) : 'an object';
+}
