@@ -5,7 +5,7 @@
 import type { BuiltinServerOptions as ScenarioServerOptions } from '../scenario/target-schema.js';
 import type { BuiltinServerOptions } from '../target/builtin-server.js';
 
-export function builtinServerOptions(scenario: ScenarioServerOptions): BuiltinServerOptions {
+export function builtinServerOptions(scenario: ScenarioServerOptions, drainMs = 0): BuiltinServerOptions {
   const options: BuiltinServerOptions = {
     app: scenario.app,
     transports: scenario.transports,
@@ -14,7 +14,8 @@ export function builtinServerOptions(scenario: ScenarioServerOptions): BuiltinSe
   };
   if (scenario.pingIntervalMs !== undefined) options.pingIntervalMs = scenario.pingIntervalMs;
   if (scenario.pingTimeoutMs !== undefined) options.pingTimeoutMs = scenario.pingTimeoutMs;
-  if (scenario.faults !== undefined) options.faults = scenario.faults;
+  // The server's own count of what its drops cost needs the load generator's drain (server/faults/drop-ledger.ts).
+  if (scenario.faults !== undefined) options.faults = { ...scenario.faults, clientDrainMs: scenario.faults.clientDrainMs ?? drainMs };
   if (scenario.workers !== undefined && scenario.workers !== 1) options.workers = scenario.workers;
   if (scenario.adapter !== undefined) options.adapter = scenario.adapter;
   if (scenario.redisUrl !== undefined) options.redisUrl = scenario.redisUrl;

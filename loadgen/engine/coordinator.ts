@@ -157,7 +157,7 @@ class Coordinator {
   private async startTarget(): Promise<string> {
     const { target } = this.scenario;
     if (target.kind === 'builtin') {
-      this.server = await startBuiltinServer(builtinServerOptions(target.server));
+      this.server = await startBuiltinServer(builtinServerOptions(target.server, this.scenario.drainMs));
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
         this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);

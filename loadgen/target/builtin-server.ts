@@ -100,6 +100,7 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
     add('--fault-disconnect-fraction', faults.disconnectFraction);
     add('--fault-disconnect-at-ms', faults.disconnectAtMs);
     add('--fault-disconnect-every-ms', faults.disconnectEveryMs);
+    add('--fault-client-drain-ms', faults.clientDrainMs);
     add('--fault-seed', faults.seed);
   }
   if (options.workers !== undefined && options.workers !== 1) add('--workers', options.workers);

@@ -60,6 +60,50 @@ drain: 1500ms
   assert.ok(!result.warnings.some((warning) => /did not reach every expected member/.test(warning)), result.warnings.join('\n'));
 });
 
+test('churn with an injected drop: lost is what the server itself counted it dropped, to the µs-band of a membership change', async () => {
+  // The server drops a quarter of what it forwards and classifies each delivery it cost against the member's own
+  // membership as it saw it (join ack sent, leave or disconnect handled less the client's drain): certain
+  // (the client expected it), ambiguous (within 50 ms of a boundary), or not expected (a draining socket).
+  const drainMs = 1500;
+  const server = await startBuiltinServer({ app: 'bench', transports: 'websocket', faults: { dropBroadcastFraction: 0.25, clientDrainMs: drainMs, seed: 12 } });
+  try {
+    const result = await run(`
+name: churn-drop-truth
+target: ${server.url}
+population: {clients: 60, rooms: 6, roomsPerClient: 1, seed: 13}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 1s, actions: [join]}
+  - {name: churn, kind: hold, duration: 8s, actions: [broadcast, direct, churn]}
+  - {name: ramp-down, kind: ramp-down, duration: 3s, actions: [leave]}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 40}}
+  - {kind: direct, rate: {total: 40}}
+  - {kind: churn, rate: {total: 4}, reconnectDelay: 300ms}
+  - kind: leave
+drain: ${drainMs}ms
+`);
+    const metrics = (await (await fetch(server.metricsUrl)).json()) as ServerMetricsJson;
+    const drops = metrics.faults?.drops;
+    assert.ok(drops !== undefined, 'the server reports its drops');
+    assert.equal(drops.unsettledDeliveries, 0, 'every membership has ended: the classes are final');
+    assert.ok(result.totals.counters.reconnects >= 20, `clients churned (${result.totals.counters.reconnects})`);
+    for (const [name, certain, ambiguous] of [
+      ['broadcast', drops.broadcastsCertain, drops.broadcastsAmbiguous],
+      ['direct', drops.directsCertain, drops.directsAmbiguous],
+    ] as const) {
+      const delivery = counts(result, name);
+      const detail = `${name}: ${JSON.stringify(delivery)}, server: certain ${certain}, ambiguous ${ambiguous}`;
+      assert.ok(certain > 0, `${detail}: the server dropped some`);
+      assert.ok(delivery.lost >= certain && delivery.lost <= certain + ambiguous, `${detail}: lost is the server's count`);
+      assert.equal(delivery.received + delivery.lost, delivery.expected, detail);
+      assert.equal(delivery.inFlightAtStop + delivery.undeliverable + delivery.duplicated + delivery.unexpected, 0, detail);
+    }
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a leave with broadcasts in flight: the drain brings them in, nothing is lost', async () => {
   // The server holds every forwarded broadcast 300-600 ms, so at the leave (the ramp-down's start) the last
   // half-second of broadcasts is still at the server; the leave request goes out after the drain.
