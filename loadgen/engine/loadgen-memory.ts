@@ -57,8 +57,9 @@ export interface MemoryGrowth {
   /** The same, worker threads only (where the clients and their slots live), bytes. */
   workerHeapPlusExternalBytes: number;
   /**
-   * RSS now minus at the baseline, processes summed, bytes: also counts native memory outside V8 (libuv
-   * handles, Node's stream wrappers) and allocator slack, so it bounds the heap figure from above.
+   * RSS now minus at the earliest baseline, processes summed, bytes: also counts native memory outside V8
+   * (libuv handles, Node's stream wrappers), allocator slack and the worker threads' start-up, so it bounds the
+   * heap figure from above.
    */
   rssBytes: number;
   processes: number;
@@ -80,18 +81,19 @@ export function memoryGrowth(processes: readonly ProcessMemory[]): MemoryGrowth 
     const mainBaseline = memory.mainThread.baseline;
     if (mainBaseline === undefined) throw new Error(`process ${memory.pid}: its main thread has no baseline (requestMemoryBaselines before the run)`);
     heapPlusExternalBytes += heapPlusExternal(memory.mainThread.now) - heapPlusExternal(mainBaseline);
-    const workerBaselines: ThreadMemory[] = [];
+    const baselines: ThreadMemory[] = [mainBaseline];
     for (const worker of memory.workers) {
       if (worker.baseline === undefined) throw new Error(`process ${memory.pid}: worker ${worker.workerId} has no baseline (requestMemoryBaselines before the run)`);
       const growth = heapPlusExternal(worker.now) - heapPlusExternal(worker.baseline);
       heapPlusExternalBytes += growth;
       workerHeapPlusExternalBytes += growth;
-      workerBaselines.push(worker.baseline);
+      baselines.push(worker.baseline);
     }
-    // RSS is the process's, read in each thread at a different moment. The baseline is the least of the workers'
-    // (a later worker's may already hold an earlier one's slots; the least holds none, and any worker started
-    // after it only adds to the growth), or the main thread's when the process has no workers. Now: the most.
-    const baselineRss = workerBaselines.length > 0 ? Math.min(...workerBaselines.map((baseline) => baseline.rssBytes)) : mainBaseline.rssBytes;
+    // RSS is the process's, read in each thread at a different moment. Its baseline is the least of them (the
+    // earliest: the main thread's, read before the workers started), so that every thread's heap growth, which
+    // starts at its own later baseline, lies inside the RSS growth; the workers' start-up is then in the RSS
+    // growth too, which only loosens the bound. Now: the most.
+    const baselineRss = Math.min(...baselines.map((baseline) => baseline.rssBytes));
     const nowRss = Math.max(memory.mainThread.now.rssBytes, ...memory.workers.map((worker) => worker.now.rssBytes));
     rssBytes += nowRss - baselineRss;
     threads += 1 + memory.workers.length;

@@ -172,7 +172,7 @@ phases:
   );
 });
 
-test('memoryGrowth sums every thread over its own baseline; RSS from the least worker baseline to the most now', () => {
+test('memoryGrowth sums every thread over its own baseline; RSS from the least baseline to the most now', () => {
   const at = (heapUsedBytes: number, externalBytes: number, rssBytes: number): ThreadMemory => ({ heapUsedBytes, externalBytes, rssBytes });
   const growth = memoryGrowth([
     { pid: 1, mainThread: { baseline: at(100, 10, 1000), now: at(150, 10, 9000) }, workers: [] },
@@ -186,7 +186,8 @@ test('memoryGrowth sums every thread over its own baseline; RSS from the least w
     },
   ]);
   // Heap + external: 50 (main 1) + 10 (main 2) + 800 (worker 0) + 490 (worker 1).
-  assert.deepEqual(growth, { heapPlusExternalBytes: 1350, workerHeapPlusExternalBytes: 1290, rssBytes: 8000 + 4000, processes: 2, threads: 4 });
+  // RSS: 9000 - 1000 (process 1), 7000 (worker 1's now) - 2000 (process 2's main thread, its earliest).
+  assert.deepEqual(growth, { heapPlusExternalBytes: 1350, workerHeapPlusExternalBytes: 1290, rssBytes: 8000 + 5000, processes: 2, threads: 4 });
   assert.throws(
     () => memoryGrowth([{ pid: 3, mainThread: { baseline: at(1, 1, 1), now: at(1, 1, 1) }, workers: [{ workerId: 4, baseline: undefined, now: at(1, 1, 1) }] }]),
     /process 3: worker 4 has no baseline/,
