@@ -25,7 +25,7 @@ export async function readMemoryOutcome(tSec: number, openClients: number): Prom
 export const MEMORY_NOTE =
   'Memory per client: heap + external after a forced GC in every thread (each worker thread is a V8 isolate of its own) of every ' +
   'load-generator process, over a baseline read the same way before the engine allocated anything for the clients; ' +
-  'RSS growth beside it is an upper bound (it adds native memory outside V8 and allocator slack). ' +
+  "RSS growth beside it is an upper bound (it adds native memory outside V8, allocator slack and the worker threads' start-up). " +
   "The kernel's socket memory (socket buffers and structures) is outside both.";
 
 /** One figure of an outcome per open client, bytes; undefined when it was not measured. */
@@ -49,6 +49,6 @@ function perClient(outcome: MemoryOutcome, read: (growth: MemoryGrowth) => numbe
 export const MEMORY_ROWS: ReadonlyArray<[string, (outcome: MemoryOutcome) => string]> = [
   ['**load-generator heap+external per connected client, KiB** (forced GC, every thread of every load process, over a no-client baseline)', (o) => perClient(o, (g) => g.heapPlusExternalBytes)],
   ['  of which in the worker threads (the clients and their slots), KiB', (o) => perClient(o, (g) => g.workerHeapPlusExternalBytes)],
-  ['load-generator RSS growth per connected client, KiB (upper bound; same baselines)', (o) => perClient(o, (g) => g.rssBytes)],
+  ["load-generator RSS growth per connected client, KiB (upper bound; from each process's earliest baseline)", (o) => perClient(o, (g) => g.rssBytes)],
   ['load-generator processes / threads read', (o) => (o.type === 'measured' ? `${o.growth.processes} / ${o.growth.threads}` : 'n/a')],
 ];
