@@ -5,11 +5,13 @@
  * and the broadcast latency percentiles. Run alone: node dist/bench/run-all.js loadgen-client-kinds [--quick]
  */
 import { runScenario } from '../loadgen/engine/coordinator.js';
+import { requestMemoryBaselines } from '../loadgen/engine/loadgen-memory.js';
 import type { ClientKind } from '../loadgen/client/create-client.js';
 import type { LatencySummary, RunResult } from '../loadgen/run-result.js';
 import { parseScenarioText } from '../loadgen/scenario/load-scenario.js';
 import type { BenchModule, BenchSettings } from './bench-module.js';
 import { measureWindow, phaseSeconds, ResourceProbe, type WindowFigures } from './loadgen-probe.js';
+import { bytesPerClient, MEMORY_NOTE, type MemoryOutcome } from './memory-per-client.js';
 
 /** The load both client kinds get. */
 export interface ClientKindsLoad {
@@ -27,7 +29,10 @@ export interface ClientKindsLoad {
 
 export const DEFAULT_CLIENT_KINDS_LOAD: ClientKindsLoad = { clients: 1000, rooms: 10, broadcastsPerSec: 100, payloadBytes: 100, steadySec: 15 };
 
-/** Idle (no clients: the memory baseline), ramp-up, settle (idle clients: the memory reading), steady (broadcasts). */
+/**
+ * Idle (no clients: the server's memory baseline; the load generator's is read before its slots exist), ramp-up,
+ * settle (idle clients: the memory reading), steady (broadcasts).
+ */
 const IDLE_SEC = 3;
 const RAMP_SEC = 4;
 const SETTLE_SEC = 4;
@@ -63,6 +68,8 @@ export interface ClientKindFigures {
   failure: string | undefined;
   /** Idle clients: the settle phase's end against the idle phase (no clients yet); undefined if the run failed before. */
   idle: WindowFigures | undefined;
+  /** The load generator's memory at the settle phase's end over its no-client baselines. */
+  loadgenMemory: MemoryOutcome;
   /** The steady phase minus its first second; undefined if the run failed before its end. */
   steady: WindowFigures | undefined;
   broadcastLatency: LatencySummary | undefined;
@@ -73,14 +80,20 @@ export interface ClientKindFigures {
 
 /** Runs the scenario with one client kind and reads its figures. */
 export async function measureClientKind(kind: ClientKind, load: ClientKindsLoad): Promise<ClientKindFigures> {
-  const probe = new ResourceProbe(`loadgen-client-kinds ${kind}`);
   const loaded = parseScenarioText(scenarioText(kind, load), `bench-client-kinds-${kind}.yml`);
-  const result = await runScenario({
-    loaded,
-    reporter: probe,
-    notice: (line) => process.stderr.write(`  ${kind}: ${line}\n`),
-  });
   const settle = phaseSeconds(loaded.scenario, 'settle');
+  const probe = new ResourceProbe(`loadgen-client-kinds ${kind}`, 5, settle.endSec);
+  const restoreEnvironment = requestMemoryBaselines();
+  let result: RunResult;
+  try {
+    result = await runScenario({
+      loaded,
+      reporter: probe,
+      notice: (line) => process.stderr.write(`  ${kind}: ${line}\n`),
+    });
+  } finally {
+    restoreEnvironment();
+  }
   const steady = phaseSeconds(loaded.scenario, 'steady');
   const broadcast = result.totals.delivery.broadcast;
   return {
@@ -88,6 +101,7 @@ export async function measureClientKind(kind: ClientKind, load: ClientKindsLoad)
     status: result.status,
     failure: result.failure?.message,
     idle: measureWindow(probe, result.series, IDLE_SEC - 1, settle.endSec),
+    loadgenMemory: await probe.memory(),
     steady: measureWindow(probe, result.series, steady.startSec + 1, steady.endSec),
     broadcastLatency: result.totals.latency.broadcast?.corrected,
     fanoutCompletion: result.totals.latency.fanoutCompletion?.corrected,
@@ -96,9 +110,9 @@ export async function measureClientKind(kind: ClientKind, load: ClientKindsLoad)
   };
 }
 
-/** Load-generator RSS growth per idle connected client, bytes. */
+/** Load-generator heap + external growth per idle connected client after forced GC, every thread, bytes. */
 export function loadgenBytesPerClient(figures: ClientKindFigures): number | undefined {
-  return figures.idle && figures.idle.loadgenRssDeltaBytes / Math.max(1, figures.idle.openAtEnd);
+  return bytesPerClient(figures.loadgenMemory, (growth) => growth.heapPlusExternalBytes);
 }
 
 /** Load-generator and server CPU per delivered broadcast message in the steady window, µs. */
@@ -125,8 +139,10 @@ function ms(summary: LatencySummary | undefined, field: keyof LatencySummary): s
 export function formatClientKinds(load: ClientKindsLoad, lean: ClientKindFigures, official: ClientKindFigures): string {
   const rows: Array<[string, (f: ClientKindFigures) => number | undefined, (v: number | undefined) => string]> = [
     ['idle clients connected', (f) => f.idle?.openAtEnd, (v) => fixed(v, 0)],
-    ['load-generator RSS per idle client, KiB', (f) => ratio(loadgenBytesPerClient(f), 1024), (v) => fixed(v, 2)],
-    ['server RSS per idle client, KiB', (f) => ratio(f.idle?.serverRssDeltaBytes, Math.max(1, f.idle?.openAtEnd ?? 0) * 1024), (v) => fixed(v, 2)],
+    ['**load-generator heap+external per idle client, KiB** (forced GC, every thread)', (f) => ratio(loadgenBytesPerClient(f), 1024), (v) => fixed(v, 2)],
+    ['  of which in the worker threads, KiB', (f) => ratio(bytesPerClient(f.loadgenMemory, (growth) => growth.workerHeapPlusExternalBytes), 1024), (v) => fixed(v, 2)],
+    ['load-generator RSS growth per idle client, KiB (upper bound)', (f) => ratio(bytesPerClient(f.loadgenMemory, (growth) => growth.rssBytes), 1024), (v) => fixed(v, 2)],
+    ['server RSS growth per idle client, KiB (no forced GC)', (f) => ratio(f.idle?.serverRssDeltaBytes, Math.max(1, f.idle?.openAtEnd ?? 0) * 1024), (v) => fixed(v, 2)],
     ['broadcast deliveries measured', (f) => f.steady?.broadcastDeliveries, (v) => fixed(v, 0)],
     ['deliveries per second', (f) => f.steady && f.steady.broadcastDeliveries / (f.steady.toSec - f.steady.fromSec), (v) => fixed(v, 0)],
     ['load-generator CPU per delivery, µs', (f) => cpuPerDeliveryUs(f).loadgenUs, (v) => fixed(v, 2)],
@@ -155,10 +171,15 @@ export function formatClientKinds(load: ClientKindsLoad, lean: ClientKindFigures
   lines.push(`| run status | ${lean.status} | ${official.status} | |`);
   lines.push('');
   lines.push(
-    `Steady window: the steady phase without its first second; memory: RSS at the end of the idle hold of ` +
-      `connected clients minus RSS before any client connected (load-generator processes: this one with its worker threads).`,
+    `Steady window: the steady phase without its first second; memory: read at the end of the settle phase (idle connected clients). ` +
+      `Server: RSS then minus RSS before any client connected.`,
+    '',
+    MEMORY_NOTE,
   );
-  for (const figures of [lean, official]) if (figures.failure) lines.push(`${figures.kind} run failed: ${figures.failure}`);
+  for (const figures of [lean, official]) {
+    if (figures.failure) lines.push(`${figures.kind} run failed: ${figures.failure}`);
+    if (figures.loadgenMemory.type === 'failed') lines.push(`${figures.kind} memory reading failed: ${figures.loadgenMemory.message}`);
+  }
   return lines.join('\n');
 }
 

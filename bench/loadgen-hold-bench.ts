@@ -7,11 +7,13 @@
  * Run alone: node dist/bench/run-all.js loadgen-hold [--quick]
  */
 import { runScenario } from '../loadgen/engine/coordinator.js';
+import { requestMemoryBaselines } from '../loadgen/engine/loadgen-memory.js';
 import { sourceAddressesFor } from '../loadgen/engine/source-addresses.js';
 import type { LatencySummary, RunResult } from '../loadgen/run-result.js';
 import { parseScenarioText } from '../loadgen/scenario/load-scenario.js';
 import type { BenchModule, BenchSettings } from './bench-module.js';
 import { measureWindow, phaseSeconds, ResourceProbe, type WindowFigures } from './loadgen-probe.js';
+import { MEMORY_NOTE, MEMORY_ROWS, type MemoryOutcome } from './memory-per-client.js';
 
 /** What is held. */
 export interface HoldLoad {
@@ -25,7 +27,7 @@ export interface HoldLoad {
   serverWorkers?: number;
 }
 
-/** No clients yet: the memory and CPU baseline. */
+/** No clients connected yet: the server's memory baseline (the load generator's is read before its slots exist). */
 const IDLE_SEC = 3;
 /** Extra ramp time after the last scheduled connect, for the last handshakes to finish, s. */
 const RAMP_SLACK_SEC = 2;
@@ -78,22 +80,30 @@ export interface HoldFigures {
   allOpenAfterSec: number | undefined;
   /** The whole hold phase: open count at its end, disconnects in it, memory and CPU over it (undefined: not reached). */
   hold: WindowFigures | undefined;
-  /** Idle (no clients) to the end of the hold: memory growth of both sides (undefined: not reached). */
+  /** Idle (no clients) to the end of the hold: the server's RSS growth (undefined: not reached). */
   memory: WindowFigures | undefined;
+  /** The load generator's memory at the end of the hold over its no-client baselines. */
+  loadgenMemory: MemoryOutcome;
 }
 
 /** Runs the hold and reads its figures. */
 export async function measureHold(load: HoldLoad): Promise<HoldFigures> {
-  const probe = new ResourceProbe('loadgen-hold');
   const loaded = parseScenarioText(scenarioText(load), 'bench-hold.yml');
-  const result = await runScenario({
-    loaded,
-    reporter: probe,
-    notice: (line) => process.stderr.write(`  loadgen-hold: ${line}\n`),
-  });
   const ramp = phaseSeconds(loaded.scenario, 'ramp-up');
   const holdPhase = phaseSeconds(loaded.scenario, 'hold');
   const hold = { startSec: holdPhase.startSec, endSec: holdPhase.endSec - HOLD_TAIL_SEC };
+  const probe = new ResourceProbe('loadgen-hold', 5, hold.endSec);
+  const restoreEnvironment = requestMemoryBaselines();
+  let result: RunResult;
+  try {
+    result = await runScenario({
+      loaded,
+      reporter: probe,
+      notice: (line) => process.stderr.write(`  loadgen-hold: ${line}\n`),
+    });
+  } finally {
+    restoreEnvironment();
+  }
   const connect = result.totals.latency.connect;
   // Client i is scheduled at i / rate after the ramp's start and completes within the corrected (from the
   // scheduled time) connect latency, so the last completion is at most the last schedule plus the worst latency.
@@ -117,6 +127,7 @@ export async function measureHold(load: HoldLoad): Promise<HoldFigures> {
     allOpenAfterSec: allOpen ? allOpen.tSec - ramp.startSec : undefined,
     hold: measureWindow(probe, result.series, hold.startSec, hold.endSec),
     memory: measureWindow(probe, result.series, IDLE_SEC - 1, hold.endSec),
+    loadgenMemory: await probe.memory(),
   };
 }
 
@@ -150,8 +161,8 @@ const HOLD_ROWS: HoldRow[] = [
   ['open at the end of the hold / least open during it', (f) => (f.hold ? `${f.hold.openAtEnd} / ${f.hold.minOpen}` : 'n/a (hold not reached)')],
   ['disconnects during the hold', (f) => String(f.hold?.disconnects ?? 'n/a')],
   ['**every client alive after the hold**', (f) => `**${everyoneHeld(f) ? 'yes' : 'NO'}**`],
-  ['load-generator RSS per connected client, KiB (all its processes; no clients → end of hold)', (f) => kib(f.memory?.loadgenRssDeltaBytes, f.hold?.openAtEnd ?? 0)],
-  ['server RSS per connected client, KiB', (f) => kib(f.memory?.serverRssDeltaBytes, f.hold?.openAtEnd ?? 0)],
+  ...MEMORY_ROWS.map(([label, read]): HoldRow => [`${label}, end of hold`, (f) => read(f.loadgenMemory)]),
+  ['server RSS growth per connected client, KiB (no clients → end of hold; no forced GC)', (f) => kib(f.memory?.serverRssDeltaBytes, f.hold?.openAtEnd ?? 0)],
   ['CPU during the idle hold (heartbeats), % of one core: load generator / server', (f) => `${percentOfCore(f.hold?.loadgenCpuUs, holdSeconds(f))} / ${percentOfCore(f.hold?.serverCpuUs, holdSeconds(f))}`],
   ['load average (1 min) at the end of the hold', (f) => String(f.hold?.loadAverage1m ?? 'n/a')],
 ];
@@ -174,6 +185,7 @@ export function formatHold(runs: ReadonlyArray<{ title: string; figures: HoldFig
     `|---|${runs.map(() => '---:').join('|')}|`,
   ];
   for (const [label, read] of HOLD_ROWS) lines.push(`| ${label} | ${runs.map((run) => read(run.figures)).join(' | ')} |`);
+  lines.push('', MEMORY_NOTE);
   for (const run of runs) if (run.figures.warnings.length > 0) lines.push('', ...run.figures.warnings.map((warning) => `${run.title} warning: ${warning}`));
   return lines.join('\n');
 }

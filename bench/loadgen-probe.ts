@@ -9,6 +9,7 @@ import type { RunResult, SeriesPoint } from '../loadgen/run-result.js';
 import type { Scenario } from '../loadgen/scenario/schema.js';
 import type { LiveReporter, LiveState } from '../reports/live/live-state.js';
 import { loadAverage1m, loadgenTotals, readRunProcesses, type RunProcessesUsage } from './loadgen-process-tree.js';
+import { readMemoryOutcome, type MemoryOutcome } from './memory-per-client.js';
 
 /** The run's processes right after the coordinator merged second `tSec`. */
 export interface ProbeSample {
@@ -20,22 +21,35 @@ export interface ProbeSample {
   loadAverage1m: number;
 }
 
-/** A reporter that keeps a ProbeSample per merged second and prints a progress line every `progressEverySec`. */
+/**
+ * A reporter that keeps a ProbeSample per merged second and prints a progress line every `progressEverySec`;
+ * given `memoryAtSec`, it also reads every load-generator thread's memory (memory-per-client.ts) right after
+ * that second is merged.
+ */
 export class ResourceProbe implements LiveReporter {
   readonly samples: ProbeSample[] = [];
+  private memoryReading: Promise<MemoryOutcome> | undefined;
 
   constructor(
     /** Prefix of the progress lines on stderr. */
     private readonly label: string,
     /** Seconds between progress lines. Default 5. */
     private readonly progressEverySec = 5,
+    /** Second (since the run start) after whose merge the memory is read. Default: never. */
+    private readonly memoryAtSec?: number,
   ) {}
+
+  /** The memory read after second `memoryAtSec`; `not-reached` when the run never merged it. */
+  memory(): Promise<MemoryOutcome> {
+    return this.memoryReading ?? Promise.resolve({ type: 'not-reached' });
+  }
 
   update(state: LiveState): void {
     const point = state.latest;
     if (point === undefined || this.samples.some((sample) => sample.tSec === point.tSec)) return;
     const sample: ProbeSample = { tSec: point.tSec, open: point.connections.open, usage: readRunProcesses(), loadAverage1m: loadAverage1m() };
     this.samples.push(sample);
+    if (point.tSec === this.memoryAtSec) this.memoryReading = readMemoryOutcome(point.tSec, point.connections.open);
     if (point.tSec % this.progressEverySec === 0) {
       const earlier = this.at(point.tSec - this.progressEverySec);
       const cpu = (now: ProcessUsageLike | undefined, then: ProcessUsageLike | undefined): string =>

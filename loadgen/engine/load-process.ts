@@ -5,14 +5,24 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
-import { LocalShardHost, type ShardHost } from './shard-host.js';
+import type { CoordinatorToWorker, ShardTask } from './messages.js';
+import { PendingReplies } from './pending-replies.js';
+import { LocalShardHost, MEMORY_REPLY_TIMEOUT_MS, type ShardHost, type ShardReport } from './shard-host.js';
+import { markMainThreadBaseline, memoryBaselineRequested, type ProcessMemory } from './thread-memory.js';
 
 /** Longest wait in a load process, after its threads ended, for their last messages, ms. */
 const CHILD_REPORT_WAIT_MS = 5000;
 
-type ParentToChild = { type: 'init'; tasks: ShardTask[] } | { type: 'control'; message: CoordinatorToWorker };
-type ChildToParent = { type: 'worker'; message: WorkerToCoordinator } | { type: 'ended' };
+type ParentToChild =
+  | { type: 'init'; tasks: ShardTask[] }
+  | { type: 'control'; message: CoordinatorToWorker }
+  /** A benchmark's request: read this process's threads (ShardHost.measureMemory). */
+  | { type: 'measure-memory'; requestId: number };
+type ChildToParent =
+  | { type: 'worker'; message: ShardReport }
+  | { type: 'ended' }
+  | { type: 'memory'; requestId: number; memory: ProcessMemory }
+  | { type: 'memory-failed'; requestId: number; message: string };
 
 /** The parent's handle on one load process. */
 export class ChildShardHost implements ShardHost {
@@ -20,6 +30,7 @@ export class ChildShardHost implements ShardHost {
   /** Control messages that could not be sent because the child was already gone. */
   unsentControlMessages = 0;
   private child: ChildProcess | undefined;
+  private readonly memoryReplies = new PendingReplies<ProcessMemory>();
   private endedResolve!: () => void;
   readonly ended = new Promise<void>((resolve) => {
     this.endedResolve = resolve;
@@ -33,7 +44,7 @@ export class ChildShardHost implements ShardHost {
     this.workerIds = tasks.map((task) => task.workerId);
   }
 
-  start(onMessage: (message: WorkerToCoordinator) => void): void {
+  start(onMessage: (message: ShardReport) => void): void {
     const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     this.child = child;
     const done = new Set<number>();
@@ -45,9 +56,16 @@ export class ChildShardHost implements ShardHost {
           return;
         case 'ended':
           return;
+        case 'memory':
+          this.memoryReplies.reply(raw.requestId, raw.memory);
+          return;
+        case 'memory-failed':
+          this.memoryReplies.fail(raw.requestId, raw.message);
+          return;
       }
     });
     child.on('exit', (code, signal) => {
+      this.memoryReplies.failAll(`${this.label} (pid ${child.pid}) exited (code ${code}, signal ${signal})`);
       for (const workerId of this.workerIds) {
         if (!done.has(workerId)) {
           onMessage({ type: 'fatal', workerId, message: `${this.label} (pid ${child.pid}) exited (code ${code}, signal ${signal}) before worker ${workerId} finished` });
@@ -68,6 +86,16 @@ export class ChildShardHost implements ShardHost {
     });
   }
 
+  async measureMemory(): Promise<ProcessMemory> {
+    const { requestId, replies } = this.memoryReplies.open(1, MEMORY_REPLY_TIMEOUT_MS + 5000, `memory of ${this.label}`);
+    if (!this.child?.connected) this.memoryReplies.fail(requestId, `${this.label} is not running`);
+    else this.child.send({ type: 'measure-memory', requestId } satisfies ParentToChild, (error) => {
+      if (error) this.memoryReplies.fail(requestId, `${this.label}: ${error.message}`);
+    });
+    const [memory] = await replies;
+    return memory!;
+  }
+
   async close(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
@@ -83,6 +111,8 @@ function runAsChild(): void {
   process.on('message', (raw: ParentToChild) => {
     switch (raw.type) {
       case 'init': {
+        // This process's main thread has only relayed messages so far: its no-client baseline.
+        if (memoryBaselineRequested()) markMainThreadBaseline();
         const local = new LocalShardHost(raw.tasks);
         host = local;
         const unreported = new Set(raw.tasks.map((task) => task.workerId));
@@ -108,6 +138,18 @@ function runAsChild(): void {
       case 'control':
         host?.broadcast(raw.message);
         return;
+      case 'measure-memory': {
+        const { requestId } = raw;
+        if (host === undefined) {
+          process.send?.({ type: 'memory-failed', requestId, message: 'no worker threads started yet' } satisfies ChildToParent);
+          return;
+        }
+        host.measureMemory().then(
+          (memory) => process.send?.({ type: 'memory', requestId, memory } satisfies ChildToParent),
+          (error: unknown) => process.send?.({ type: 'memory-failed', requestId, message: error instanceof Error ? error.message : String(error) } satisfies ChildToParent),
+        );
+        return;
+      }
     }
   });
   // The parent going away (it was killed) must not leave this process holding thousands of sockets.

@@ -7,6 +7,7 @@ import type { IntervalSnapshot } from '../run-result.js';
 import type { DeliveryMetric } from '../metric-names.js';
 import type { WindowTail } from '../measure/membership-window.js';
 import type { SenderTail } from '../measure/sender-tails.js';
+import type { ThreadMemory } from './thread-memory.js';
 
 /** What a worker thread needs to run its shard; sent once as the piscina task. */
 export interface ShardTask {
@@ -95,10 +96,17 @@ export type WorkerToCoordinator =
   | { type: 'interval'; snapshot: IntervalSnapshot; ledger: LedgerDelta }
   /** Last message of a worker: its final interval has been sent. */
   | { type: 'done'; workerId: number }
-  | { type: 'fatal'; workerId: number; message: string };
+  | { type: 'fatal'; workerId: number; message: string }
+  /**
+   * Reply to 'measure-memory': this worker thread's memory after a forced GC, and its no-client baseline (read
+   * before its shard allocated anything for its clients; undefined unless MEMORY_BASELINE_ENV was set).
+   */
+  | { type: 'memory'; workerId: number; requestId: number; baseline: ThreadMemory | undefined; now: ThreadMemory };
 
 export type CoordinatorToWorker =
   /** Start the run; every time in the shard counts from runStartUs (monotonic µs). */
   | { type: 'start'; runStartUs: number }
   /** Stop now: disconnect every client, send the final interval, then 'done'. */
-  | { type: 'stop'; reason: 'interrupted' | 'failed' };
+  | { type: 'stop'; reason: 'interrupted' | 'failed' }
+  /** Force a GC in this thread and reply 'memory' (a benchmark's request; never sent in a normal run). */
+  | { type: 'measure-memory'; requestId: number };

@@ -4,9 +4,10 @@
  * exceed what one process may hold (file descriptors are a per-process limit that worker threads share), the
  * workers are spread over several child processes.
  */
-import type { ShardTask, WorkerToCoordinator } from './messages.js';
+import type { ShardTask } from './messages.js';
 import { ChildShardHost } from './load-process.js';
-import { LocalShardHost, type ShardHost } from './shard-host.js';
+import { registerShardHost } from './loadgen-memory.js';
+import { LocalShardHost, type ShardHost, type ShardReport } from './shard-host.js';
 
 export interface ShardLayout {
   processes: number;
@@ -29,7 +30,7 @@ export function planShards(input: { totalClients: number; threads: number; clien
 export function startShardHosts(
   layout: ShardLayout,
   base: Omit<ShardTask, 'workerId'>,
-  onMessage: (message: WorkerToCoordinator) => void,
+  onMessage: (message: ShardReport) => void,
 ): ShardHost[] {
   const tasks: ShardTask[] = [];
   for (let workerId = 0; workerId < layout.workerCount; workerId += 1) tasks.push({ ...base, workerId });
@@ -42,6 +43,9 @@ export function startShardHosts(
       if (own.length > 0) hosts.push(new ChildShardHost(own, `load process ${p + 1}`));
     }
   }
-  for (const host of hosts) host.start(onMessage);
+  for (const host of hosts) {
+    registerShardHost(host);
+    host.start(onMessage);
+  }
   return hosts;
 }

@@ -8,6 +8,7 @@ import { monotonicClock } from '../measure/clock.js';
 import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
 import { ShardRuntime } from './shard-runtime.js';
 import { createLatencyHistogram, encodeHistogram, histogramBackend, recordLatencyUs, releaseHistogram } from '../measure/histogram-factory.js';
+import { memoryBaselineRequested, readThreadMemoryAfterGc, type ThreadMemory } from './thread-memory.js';
 
 /**
  * Compiles the histograms' WebAssembly (about 100 ms, synchronous) and runs one record/encode before the worker
@@ -29,8 +30,13 @@ export interface WorkerThreadInput {
 export default async function runShardThread({ task, port }: WorkerThreadInput): Promise<void> {
   const post = (message: WorkerToCoordinator): void => port.postMessage(message);
   let runtime: ShardRuntime;
+  let baseline: ThreadMemory | undefined;
   try {
     warmUpHistograms();
+    // The ShardRuntime allocates every client's slot (its SimClient, schedules, delivery state) when it is built,
+    // long before the client connects: a baseline taken any later, even in a phase with no client connected yet,
+    // would already hold them and hide their cost. Code, pools and the histograms are loaded by now.
+    if (memoryBaselineRequested()) baseline = readThreadMemoryAfterGc();
     runtime = new ShardRuntime({ task, clock: monotonicClock, createClient: createClient(task.scenario.client), post });
   } catch (error) {
     post({ type: 'fatal', workerId: task.workerId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
@@ -49,6 +55,9 @@ export default async function runShardThread({ task, port }: WorkerThreadInput):
         case 'stop':
           runtime.stop();
           if (!running) resolve();
+          return;
+        case 'measure-memory':
+          post({ type: 'memory', workerId: task.workerId, requestId: message.requestId, baseline, now: readThreadMemoryAfterGc() });
           return;
       }
     });
