@@ -286,6 +286,9 @@ export class ShardRuntime {
     const receiver = this.delivery.connection(sim.index, sim.connections);
     sim.connections += 1;
     sim.connection = receiver;
+    // The server may route a direct to the new socket in the same read as its CONNECT ack, before the window
+    // opens: a message sent before the window, neither expected nor unexpected.
+    receiver.expect(this.delivery.directChannel(sim.index));
     this.metrics.count('connectAttempts');
     const client = this.deps.createClient(
       {
