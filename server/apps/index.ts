@@ -7,6 +7,7 @@ import type { AppName, ReferenceServer } from '../types.js';
 import { startFaultInjector, type FaultCounts } from '../faults/fault-injector.js';
 import { startClientDisconnector } from '../faults/client-disconnector.js';
 import { startDropRecorder } from '../faults/drop-recorder.js';
+import { zeroDropCounts } from '../faults/drop-ledger.js';
 import type { FaultMetricsJson } from '../metrics/metrics-json.js';
 import type { AppHooks } from './app-hooks.js';
 import { installBenchApp } from './bench-app.js';
@@ -98,13 +99,5 @@ export function noDisconnects(): FaultMetricsJson['disconnects'] {
 
 /** The drop figures of a server whose drop fault is off. */
 export function noDrops(): FaultMetricsJson['drops'] {
-  return {
-    broadcastsCertain: 0,
-    broadcastsAmbiguous: 0,
-    broadcastsNotExpected: 0,
-    directsCertain: 0,
-    directsAmbiguous: 0,
-    directsNotExpected: 0,
-    unsettledDeliveries: 0,
-  };
+  return zeroDropCounts();
 }

@@ -29,6 +29,11 @@ export type MembershipEnd =
   | { readonly kind: 'open' }
   | { readonly kind: MembershipEnder; /** When the server processed the leave or disconnect, µs. */ readonly endedUs: number };
 
+/** Every drop count at zero (also the figures of a server whose drop fault is off). */
+export function zeroDropCounts(): DropCounts {
+  return { broadcastsCertain: 0, broadcastsAmbiguous: 0, broadcastsNotExpected: 0, directsCertain: 0, directsAmbiguous: 0, directsNotExpected: 0, unsettledDeliveries: 0 };
+}
+
 /** The drop ledger's counts: deliveries (one dropped message to one member), by kind and class. */
 export interface DropCounts {
   broadcastsCertain: number;
@@ -106,15 +111,7 @@ export class DropLedger {
   /** Every unclassified delivery, in drop order (so in settleAtUs order); `head` is the first not yet looked at. */
   private queue: PendingDelivery[] = [];
   private head = 0;
-  private readonly totals: DropCounts = {
-    broadcastsCertain: 0,
-    broadcastsAmbiguous: 0,
-    broadcastsNotExpected: 0,
-    directsCertain: 0,
-    directsAmbiguous: 0,
-    directsNotExpected: 0,
-    unsettledDeliveries: 0,
-  };
+  private readonly totals: DropCounts = zeroDropCounts();
 
   constructor(options: DropLedgerOptions) {
     this.nowUs = options.nowUs;
