@@ -360,7 +360,7 @@ class Coordinator {
     }
     for (const tail of delta.tails) (tail.channel < rooms ? this.broadcastLedger : this.directLedger).addTail(tail);
     for (const part of delta.messages) {
-      this.senderTails.reached(part.channel, part.sender, part.sentUs);
+      this.senderTails.reached(part.channel, part.sender, part.sentUs, part.seq);
       if (part.channel < rooms) this.fanout.partial(part);
     }
     for (const tail of delta.senderTails) this.senderTails.add(tail);

@@ -86,6 +86,7 @@ export class DeliveryRecorder {
 
   /** Closes every open window of the connection at `atUs` (a leave of everything, or a disconnect decided now). */
   closeAll(connection: ReceiverConnection, atUs: number): void {
+    if (atUs < connection.sendsUntilUs) connection.sendsUntilUs = atUs;
     for (const channel of connection.openChannels()) this.closeWindow(connection, channel, atUs);
   }
 
@@ -101,8 +102,9 @@ export class DeliveryRecorder {
     const fromUs = atUs - this.inFlightHorizonUs;
     // What it sent lately may not have reached the server either (a stop ends every receiver's windows too,
     // whose tails cover its messages already).
-    if (cause === 'undeliverable' && connection.openedUs < atUs) {
-      this.senderTails.push({ sender: connection.clientIndex, fromUs: Math.max(fromUs, connection.openedUs), toUs: atUs });
+    const sendsFromUs = Math.max(fromUs, connection.openedUs);
+    if (cause === 'undeliverable' && sendsFromUs < connection.sendsUntilUs) {
+      this.senderTails.push({ sender: connection.clientIndex, fromUs: sendsFromUs, toUs: connection.sendsUntilUs });
     }
     for (const window of connection.allWindows()) {
       if (window.endUs <= fromUs) continue;

@@ -34,6 +34,8 @@ export class ReceiverConnection {
   readonly tracker = new StreamTracker();
   /** When its first window opened (the connect, for its direct channel), µs; Infinity before. */
   openedUs = Number.POSITIVE_INFINITY;
+  /** From when it sends nothing more (a planned close keeps it open to drain, but sends go through the next one), µs. */
+  sendsUntilUs = Number.POSITIVE_INFINITY;
 
   constructor(
     /** Unique in the run (membership-window.ts connectionId). */

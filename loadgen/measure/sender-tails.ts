@@ -22,23 +22,27 @@ export interface SenderTail {
 /** How long receipts are remembered by send time, µs, for tails that arrive after them. */
 export const REACHED_RETENTION_US = 30_000_000;
 
+/** By channel, then send time: the sequence numbers of the messages that reached someone (one sender may send
+ * two messages on one channel within the same microsecond). */
+type Reached = Map<number, Map<number, Set<number>>>;
+
 interface OpenTail extends SenderTail {
-  /** Send times (by channel) of this sender's messages in the range that reached someone. */
-  reached: Map<number, Set<number>>;
+  /** This sender's messages in the range that reached someone. */
+  reached: Reached;
 }
 
 export class SenderTails {
-  /** Recent messages that reached someone: by send second, then sender, then channel → send times. */
-  private readonly recent = new Map<number, Map<number, Map<number, Set<number>>>>();
+  /** Recent messages that reached someone: by send second, then sender. */
+  private readonly recent = new Map<number, Map<number, Reached>>();
   private readonly tails: OpenTail[] = [];
   private readonly tailsBySender = new Map<number, OpenTail[]>();
   /** Receipts are forgotten a whole send second at a time: the second of the last forgetting. */
   private forgotAtSec = Number.NEGATIVE_INFINITY;
 
-  /** One message (`sender`'s, on `channel`, sent at `sentUs`) reached at least one receiver. */
-  reached(channel: number, sender: number, sentUs: number): void {
+  /** One message (`sender`'s `seq`-th on `channel`, sent at `sentUs`) reached at least one receiver. */
+  reached(channel: number, sender: number, sentUs: number, seq: number): void {
     for (const tail of this.tailsBySender.get(sender) ?? []) {
-      if (sentUs > tail.fromUs && sentUs <= tail.toUs) setOf(tail.reached, channel).add(sentUs);
+      if (sentUs > tail.fromUs && sentUs <= tail.toUs) markReached(tail.reached, channel, sentUs, seq);
     }
     const sec = Math.floor(sentUs / 1_000_000);
     let bySender = this.recent.get(sec);
@@ -51,7 +55,7 @@ export class SenderTails {
       byChannel = new Map();
       bySender.set(sender, byChannel);
     }
-    setOf(byChannel, channel).add(sentUs);
+    markReached(byChannel, channel, sentUs, seq);
     if (sec > this.forgotAtSec) {
       this.forgotAtSec = sec;
       this.forgetBefore(sentUs - REACHED_RETENTION_US);
@@ -63,7 +67,9 @@ export class SenderTails {
     const open: OpenTail = { ...tail, reached: new Map() };
     for (let sec = Math.floor(tail.fromUs / 1_000_000); sec <= Math.floor(tail.toUs / 1_000_000); sec += 1) {
       for (const [channel, times] of this.recent.get(sec)?.get(tail.sender) ?? []) {
-        for (const sentUs of times) if (sentUs > tail.fromUs && sentUs <= tail.toUs) setOf(open.reached, channel).add(sentUs);
+        for (const [sentUs, seqs] of times) {
+          if (sentUs > tail.fromUs && sentUs <= tail.toUs) for (const seq of seqs) markReached(open.reached, channel, sentUs, seq);
+        }
       }
     }
     this.tails.push(open);
@@ -82,8 +88,13 @@ export class SenderTails {
   undeliverable(ledger: DeliveryLedger): number {
     let count = 0;
     for (const tail of this.tails) {
+      // Sends at one time on one channel are told apart by how many of them reached someone.
+      const seen = new Map<string, number>();
       for (const { channel, sentUs } of ledger.sendsOf(tail.sender, tail.fromUs, tail.toUs)) {
-        if (tail.reached.get(channel)?.has(sentUs) === true) continue;
+        const key = `${channel}:${sentUs}`;
+        const earlier = seen.get(key) ?? 0;
+        seen.set(key, earlier + 1);
+        if (earlier < (tail.reached.get(channel)?.get(sentUs)?.size ?? 0)) continue;
         count += ledger.membersAt(channel, tail.sender, sentUs, { outsideTails: true });
       }
     }
@@ -96,11 +107,16 @@ export class SenderTails {
   }
 }
 
-function setOf(map: Map<number, Set<number>>, key: number): Set<number> {
-  let set = map.get(key);
-  if (set === undefined) {
-    set = new Set();
-    map.set(key, set);
+function markReached(reached: Reached, channel: number, sentUs: number, seq: number): void {
+  let byTime = reached.get(channel);
+  if (byTime === undefined) {
+    byTime = new Map();
+    reached.set(channel, byTime);
   }
-  return set;
+  let seqs = byTime.get(sentUs);
+  if (seqs === undefined) {
+    seqs = new Set();
+    byTime.set(sentUs, seqs);
+  }
+  seqs.add(seq);
 }

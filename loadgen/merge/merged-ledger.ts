@@ -64,7 +64,7 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], includeSelf: boole
     for (const ledger of ledgers) {
       const parts = ledger.messages;
       for (let i = 0; i < parts.length; i += MESSAGE_FIELDS) {
-        senderTails.reached(parts[i]!, parts[i + 1]!, parts[i + 4]!);
+        senderTails.reached(parts[i]!, parts[i + 1]!, parts[i + 4]!, parts[i + 2]!);
         if (parts[i]! >= rooms) continue;
         fanout.partial({
           channel: parts[i]!,

@@ -15,8 +15,8 @@ function room(): DeliveryLedger {
 test('sends in the tail that reached nobody are undeliverable at each other member; others are judged per member', () => {
   const ledger = room();
   const tails = new SenderTails();
-  tails.reached(0, 1, 100);
-  tails.reached(0, 1, 300); // 300 reached someone: the server had it
+  tails.reached(0, 1, 100, 0);
+  tails.reached(0, 1, 300, 0); // 300 reached someone: the server had it
   tails.add({ sender: 1, fromUs: 150, toUs: 400 });
   // In (150, 400]: 200 and 400 reached nobody: 2 members each (1 is the sender).
   assert.equal(tails.undeliverable(ledger), 4);
@@ -26,8 +26,8 @@ test('a receipt that arrives after the tail still counts; a member whose own tai
   const ledger = room();
   const tails = new SenderTails();
   tails.add({ sender: 1, fromUs: 150, toUs: 400 });
-  tails.reached(0, 1, 300);
-  tails.reached(0, 1, 400); // arrives after the tail
+  tails.reached(0, 1, 300, 0);
+  tails.reached(0, 1, 400, 0); // arrives after the tail
   // Member 3's connection ended abruptly at 450 with a horizon of 300: its tail (150, 450] covers 200.
   ledger.closeWindow(0, 13, 450);
   ledger.addTail({ channel: 0, connection: 13, fromUs: 150, toUs: 450, received: 0, cause: 'undeliverable' });
@@ -39,8 +39,18 @@ test('receipts older than the retention are forgotten; a tail that arrives that 
   const ledger = new DeliveryLedger(() => false);
   ledger.addSends(0, 1, [1_000_000]);
   ledger.openWindow(0, 2, 12, 0);
-  tails.reached(0, 1, 1_000_000);
-  tails.reached(0, 9, 1_000_000 + REACHED_RETENTION_US + 2_000_000); // time moves on
+  tails.reached(0, 1, 1_000_000, 0);
+  tails.reached(0, 9, 1_000_000 + REACHED_RETENTION_US + 2_000_000, 0); // time moves on
   tails.add({ sender: 1, fromUs: 0, toUs: 1_000_000 });
+  assert.equal(tails.undeliverable(ledger), 1);
+});
+
+test('two sends in one microsecond are told apart: one reached someone, the other did not', () => {
+  const ledger = new DeliveryLedger(() => false);
+  ledger.addSends(0, 1, [500, 500]);
+  ledger.openWindow(0, 2, 12, 0);
+  const tails = new SenderTails();
+  tails.reached(0, 1, 500, 7);
+  tails.add({ sender: 1, fromUs: 0, toUs: 600 });
   assert.equal(tails.undeliverable(ledger), 1);
 });
