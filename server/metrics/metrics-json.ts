@@ -4,6 +4,7 @@
  * Prometheus text (see prometheus-text.ts). Units are in the field names.
  */
 import type { NamespaceName } from '../ids.js';
+import type { DropCounts } from '../faults/drop-ledger.js';
 
 /** Bumped when a field changes meaning or is removed (adding a field does not bump it). */
 export const serverMetricsSchemaVersion = 1;
@@ -60,15 +61,7 @@ export interface DisconnectFaultJson {
  * classified as if the window stays open; `unsettledDeliveries` counts those that may still change (dropped
  * less than clientDrainMs + 50 ms ago); every other class is final.
  */
-export interface DropFaultJson {
-  broadcastsCertain: number;
-  broadcastsAmbiguous: number;
-  broadcastsNotExpected: number;
-  directsCertain: number;
-  directsAmbiguous: number;
-  directsNotExpected: number;
-  unsettledDeliveries: number;
-}
+export type DropFaultJson = DropCounts;
 
 /** The bench app's fault injection: present in a snapshot only while some fault is on. */
 export interface FaultMetricsJson {
