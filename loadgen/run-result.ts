@@ -115,9 +115,9 @@ export interface IntervalSnapshot {
   /** Interval bounds in ms since the run start. */
   startMs: number;
   endMs: number;
-  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  histograms: Record<LatencyMetric, EncodedMetricHistograms>;
   counters: ClientCounters;
-  delivery: Partial<Record<DeliveryMetric, DeliveryTally>>;
+  delivery: Record<DeliveryMetric, DeliveryTally>;
   connections: ConnectionGauges;
   errors: Record<string, ErrorCount>;
   disconnectReasons: Record<string, number>;
@@ -133,11 +133,11 @@ export interface SeriesPoint {
   epochMs: number;
   /** The phase that was running. */
   phase: string;
-  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  latency: Record<LatencyMetric, MetricLatency>;
   /** Encoded histograms of this second, so series from shards merge exactly. */
-  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  histograms: Record<LatencyMetric, EncodedMetricHistograms>;
   counters: ClientCounters;
-  delivery: Partial<Record<DeliveryMetric, DeliveryTally>>;
+  delivery: Record<DeliveryMetric, DeliveryTally>;
   connections: ConnectionGauges;
   /** Events sent and received per second over this interval. */
   sendRatePerSec: number;
@@ -231,10 +231,10 @@ export interface RunResult {
   durationMs: number;
   phases: PhaseRecord[];
   totals: {
-    latency: Partial<Record<LatencyMetric, MetricLatency>>;
-    histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+    latency: Record<LatencyMetric, MetricLatency>;
+    histograms: Record<LatencyMetric, EncodedMetricHistograms>;
     counters: ClientCounters;
-    delivery: Partial<Record<DeliveryMetric, DeliveryCounts>>;
+    delivery: Record<DeliveryMetric, DeliveryCounts>;
     errors: Record<string, ErrorCount>;
     disconnectReasons: Record<string, number>;
     /** Most connections open at once. */
@@ -304,11 +304,11 @@ export interface RepetitionSummary {
   verdict: 'passed' | 'failed';
   startedAt: string;
   durationMs: number;
-  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  latency: Record<LatencyMetric, MetricLatency>;
   /** This repetition's own histograms, so any percentile can be read again later. */
-  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  histograms: Record<LatencyMetric, EncodedMetricHistograms>;
   counters: ClientCounters;
-  delivery: Partial<Record<DeliveryMetric, DeliveryCounts>>;
+  delivery: Record<DeliveryMetric, DeliveryCounts>;
   errors: Record<string, ErrorCount>;
   /** Events sent and received per second over the whole repetition. */
   sendRatePerSec: number;

@@ -2,7 +2,7 @@
  * A short Markdown summary of a run for CI step summaries and pull-request comments: the verdict and the
  * failed thresholds, the run's context, delivery and errors in a few lines, and one table of latencies.
  */
-import { LATENCY_METRICS } from '../loadgen/metric-names.js';
+import { orderMetrics } from '../loadgen/metric-names.js';
 import type { DeliveryCounts, RunResult } from '../loadgen/run-result.js';
 import { sumDeliveryCounts } from '../loadgen/measure/tallies.js';
 import { formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from './format.js';
@@ -17,7 +17,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function sumDelivery(result: RunResult): DeliveryCounts | undefined {
-  return sumDeliveryCounts(Object.values(result.totals.delivery));
+  return sumDeliveryCounts(Object.values(result.totals.delivery).filter((counts) => counts !== undefined));
 }
 
 function verdictLines(result: RunResult): string[] {
@@ -62,7 +62,7 @@ export function renderMarkdownSummary(result: RunResult): string {
       ? '**Errors**: none'
       : `**Errors**: ${errors.map(([kind, error]) => `${escapeMarkdown(kind)} ${formatInteger(error.count)}`).join(', ')}`,
   );
-  const metrics = LATENCY_METRICS.filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
+  const metrics = orderMetrics(Object.keys(result.totals.latency)).filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
   if (metrics.length > 0) {
     lines.push('', '| metric | samples | p50 | p90 | p99 | p99.9 | max | p99 uncorrected |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const metric of metrics) {

@@ -3,7 +3,7 @@
  * with the uncorrected p99 beside it), delivery accounting, errors, thresholds, connections, throughput and the
  * server's own figures. Pure: a RunResult in, a string out (no ANSI, so it reads the same in a CI log).
  */
-import { DELIVERY_METRICS, LATENCY_METRICS } from '../loadgen/metric-names.js';
+import { orderMetrics } from '../loadgen/metric-names.js';
 import type { LatencySummary, RunResult, ServerSample, ThresholdResult } from '../loadgen/run-result.js';
 import {
   formatBytes,
@@ -79,7 +79,7 @@ function renderHeader(result: RunResult, width: number): string[] {
 
 function renderLatency(result: RunResult): string[] {
   const rows: string[][] = [];
-  for (const metric of LATENCY_METRICS) {
+  for (const metric of orderMetrics(Object.keys(result.totals.latency))) {
     const latency = result.totals.latency[metric];
     if (latency === undefined) continue;
     const c = latency.corrected;
@@ -104,7 +104,7 @@ function latencyCell(summary: LatencySummary, latencyUs: number): string {
 
 function renderDelivery(result: RunResult): string[] {
   const rows: string[][] = [];
-  for (const metric of DELIVERY_METRICS) {
+  for (const metric of orderMetrics(Object.keys(result.totals.delivery))) {
     const counts = result.totals.delivery[metric];
     if (counts === undefined) continue;
     const causes = [counts.inFlightAtStop ?? 0, counts.undeliverable ?? 0];

@@ -47,9 +47,9 @@ export interface CapacityStep {
   /** The measured window: the hold phase after its warm-up, in seconds since the step's start. */
   window: { startSec: number; endSec: number; durationMs: number; points: number };
   /** Latencies over the window, from the window's merged histograms. */
-  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  latency: Record<LatencyMetric, MetricLatency>;
   /** The window's merged histograms (exact; other tools can merge them further). */
-  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  histograms: Record<LatencyMetric, EncodedMetricHistograms>;
   /** Client counters summed over the window. */
   counters: ClientCounters;
   /** Events the schedule meant to send per second in the measured phase (from the scenario's rates). */

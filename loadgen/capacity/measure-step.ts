@@ -6,7 +6,7 @@
 import { isSaturated, SATURATED_UTILIZATION, worstHealth } from '../engine/loadgen-health.js';
 import { sumDeliveryCounts, zeroCounters } from '../measure/tallies.js';
 import { addEncoded, createLatencyHistogram, encodeHistogram, releaseHistogram, summarizeHistogram, type Histogram } from '../measure/histogram-factory.js';
-import { DELIVERY_METRICS, LATENCY_METRICS, type LatencyMetric } from '../metric-names.js';
+import type { LatencyMetric } from '../metric-names.js';
 import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, LoadgenHealth, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { Threshold } from '../thresholds/threshold.js';
@@ -51,12 +51,12 @@ export function windowPoints(series: readonly SeriesPoint[], startMs: number, en
 
 /** Latency of every metric over `points`, from their histograms merged exactly. */
 export function mergeWindowLatency(points: readonly SeriesPoint[]): {
-  latency: Partial<Record<LatencyMetric, MetricLatency>>;
-  histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>>;
+  latency: Record<LatencyMetric, MetricLatency>;
+  histograms: Record<LatencyMetric, EncodedMetricHistograms>;
 } {
-  const latency: Partial<Record<LatencyMetric, MetricLatency>> = {};
-  const histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>> = {};
-  for (const metric of LATENCY_METRICS) {
+  const latency: Record<LatencyMetric, MetricLatency> = {};
+  const histograms: Record<LatencyMetric, EncodedMetricHistograms> = {};
+  for (const metric of new Set(points.flatMap((point) => Object.keys(point.histograms)))) {
     const encoded = points.map((point) => point.histograms[metric]).filter((entry): entry is EncodedMetricHistograms => entry !== undefined);
     if (encoded.length === 0) continue;
     const corrected = createLatencyHistogram();
@@ -133,7 +133,7 @@ export function offeredSendPerSec(scenario: Scenario, phase: string): number {
 }
 
 function sumDelivery(result: RunResult): DeliveryCounts {
-  const counts = DELIVERY_METRICS.flatMap((metric) => result.totals.delivery[metric] ?? []);
+  const counts = Object.values(result.totals.delivery).flatMap((entry) => entry ?? []);
   return sumDeliveryCounts(counts) ?? { expected: 0, received: 0, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
 }
 
@@ -158,7 +158,7 @@ export function measureStep(result: RunResult, input: MeasureStepInput): Capacit
   let deliveries = 0;
   for (const point of points) {
     for (const key of Object.keys(counters) as (keyof ClientCounters)[]) counters[key] += point.counters[key];
-    for (const metric of DELIVERY_METRICS) deliveries += point.delivery[metric]?.received ?? 0;
+    for (const tally of Object.values(point.delivery)) deliveries += tally?.received ?? 0;
   }
   const connectionsOpen = Math.max(0, ...points.map((point) => point.connections.open));
   const healths = points.flatMap((point) => (point.loadgen === undefined ? [] : [point.loadgen]));

@@ -66,7 +66,8 @@ export class OfficialClient implements VirtualClient {
       path: options.path,
       transports: transportsFor(options.transport),
       upgrade: options.transport === 'polling-upgrade',
-      auth: options.auth ?? {},
+      // No auth: socket.io-client then sends a CONNECT without payload, as the lean client does.
+      ...(options.auth === undefined ? {} : { auth: options.auth }),
       query: options.query ?? {},
       extraHeaders: options.headers ?? {},
       timeout: options.connectTimeoutMs,

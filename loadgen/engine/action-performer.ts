@@ -7,7 +7,10 @@ import { clientRoom, type BroadcastMessage, type DirectMessage } from '../../ser
 import type { Clock } from '../measure/clock.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { Action, CustomAction } from '../scenario/action-schema.js';
-import { expandCustomArgs, expectedCorrelationValue } from '../scenario/custom-args.js';
+import { expandCustomArgs, expectedCorrelationValue, usesPlaceholder, type CustomArgValues } from '../scenario/custom-args.js';
+import { FIXED_ROOM } from '../measure/delivery-channels.js';
+import { ackMetricOf } from '../metric-names.js';
+import { encodeMessageId } from './message-id.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
 import { buildPayload, type ActionPayload } from './payloads.js';
 import { ClientState, roomName, type SimClient } from './sim-client.js';
@@ -101,6 +104,10 @@ export class ActionPerformer {
     }
   }
 
+  /**
+   * Sends one request of a custom action. `room` is the room a joining or leaving request is for (each of the
+   * client's rooms in turn); other actions that name `{{room}}` go round the client's rooms.
+   */
   private performCustom(
     sim: SimClient,
     action: CustomAction,
@@ -108,39 +115,125 @@ export class ActionPerformer {
     t0Us: number,
     sentUs: number,
     done: (() => void) | undefined,
+    room?: number,
   ): void {
     const client = sim.client!;
-    const values = { sid: client.id ?? '', requestId: `${sim.index}.${this.replySeq++}`, nowMs: Math.round(performance.timeOrigin + performance.now()) };
+    let roomIndex = room === FIXED_ROOM ? undefined : room;
+    if (room === undefined && usesPlaceholder(action.args, '{{room}}')) {
+      if (sim.rooms.length === 0) return done?.();
+      roomIndex = sim.rooms[sim.customTurn % sim.rooms.length]!;
+      sim.customTurn += 1;
+    }
+    const values: CustomArgValues = {
+      sid: client.id ?? '',
+      requestId: `${sim.index}.${this.replySeq++}`,
+      nowMs: Math.round(performance.timeOrigin + performance.now()),
+      index: sim.index,
+      sentUs,
+      ...(roomIndex !== undefined ? { room: roomName(roomIndex) } : {}),
+    };
+    const channel = action.delivers === undefined ? undefined : this.deliveryChannel(sim, action, roomIndex ?? FIXED_ROOM);
+    if (channel !== undefined) {
+      const seq = sim.customSeq?.get(channel) ?? 0;
+      (sim.customSeq ??= new Map()).set(channel, seq + 1);
+      values.messageId = encodeMessageId({ sender: sim.index, channel, seq, sentUs, t0Us });
+    }
     const args = expandCustomArgs(action.args, values);
     if (action.payload) args.push(payload.value);
     this.deps.metrics.count('eventsSent');
     if (action.reply) {
       const expect = expectedCorrelationValue(action.args, values);
-      (sim.pendingReplies ??= []).push({ id: expect, t0Us, sentUs, deadlineUs: sentUs + action.timeoutMs * 1000 });
+      (sim.pendingReplies ??= []).push({
+        event: action.reply.event,
+        field: action.reply.correlationField,
+        metric: action.name,
+        id: expect,
+        t0Us,
+        sentUs,
+        deadlineUs: sentUs + action.timeoutMs * 1000,
+      });
     }
     if (action.ack) {
+      const metric = action.delivers === undefined ? action.name : ackMetricOf(action.name);
+      const connection = sim.connection;
       client.emitWithAck(action.event, args, action.timeoutMs, (error) => {
         const nowUs = this.deps.clock.nowUs();
         if (error) this.ackFailed(sim, 'customAck', error);
         else {
           this.deps.metrics.count('eventsReceived');
           this.deps.metrics.latency('customAck').record(nowUs - t0Us, nowUs - sentUs);
+          this.deps.metrics.latency(metric).record(nowUs - t0Us, nowUs - sentUs);
+          // A joining request's membership starts when the server has confirmed it.
+          if (action.joins && room !== undefined && connection !== undefined && sim.connection === connection && sim.state === ClientState.open) {
+            for (const roomChannel of this.roomChannels(room)) this.deps.delivery.openWindow(connection, roomChannel, nowUs);
+          }
         }
         done?.();
       });
-      return;
+    } else {
+      client.emit(action.event, args);
+      done?.();
     }
-    client.emit(action.event, args);
-    done?.();
+    if (channel !== undefined) this.deps.delivery.recordSend(channel, sim.index, sentUs);
   }
 
-  /** Custom actions without a rate run once per client, right after it connects (like join). */
+  /** The channel a custom message of `action` goes out on, for the room it names (FIXED_ROOM: none). */
+  private deliveryChannel(sim: SimClient, action: CustomAction, room: number): number {
+    const channels = this.deps.delivery.channels;
+    const slot = channels.slotOf(action.name);
+    switch (action.delivers!.to) {
+      case 'room':
+      case 'room-and-sender':
+        return channels.room(slot, room);
+      case 'sender':
+        return channels.personal(slot, sim.index);
+      case 'everyone':
+      case 'everyone-else':
+        return channels.namespace(slot);
+    }
+  }
+
+  /** The channels of `room` (FIXED_ROOM for the fixed one) of every declared delivery to a room. */
+  roomChannels(room: number): number[] {
+    const channels = this.deps.delivery.channels;
+    return channels.roomSlots().map((slot) => channels.room(slot, room));
+  }
+
+  /**
+   * Custom actions without a rate run once per client, right after it connects (like join): a joining one once
+   * per room of the client (or once, for the fixed room its args name), its membership pending until the ack.
+   */
   performOneShotCustoms(sim: SimClient): void {
     for (const action of this.scenarioActions) {
-      if (action.kind !== 'custom' || action.rate !== undefined || sim.state !== ClientState.open) continue;
-      const nowUs = this.deps.clock.nowUs();
-      this.performCustom(sim, action, this.oneShotPayload, nowUs, nowUs, undefined);
+      if (action.kind !== 'custom' || action.rate !== undefined || action.leaves || sim.state !== ClientState.open) continue;
+      for (const room of this.requestRooms(sim, action)) {
+        const nowUs = this.deps.clock.nowUs();
+        if (action.joins && room !== undefined && sim.connection !== undefined) {
+          for (const roomChannel of this.roomChannels(room)) sim.connection.expect(roomChannel);
+        }
+        this.performCustom(sim, action, this.oneShotPayload, nowUs, nowUs, undefined, room);
+      }
     }
+  }
+
+  /** The leaving actions, for the start of a ramp-down: the client's rooms each leaves, as performCustom takes them. */
+  leavingActions(): CustomAction[] {
+    return this.scenarioActions.filter((action): action is CustomAction => action.kind === 'custom' && action.leaves);
+  }
+
+  /** Sends one leaving request of `action` for `room` (its membership there was closed when the leave was decided). */
+  performLeave(sim: SimClient, action: CustomAction, room: number, done: () => void): void {
+    const nowUs = this.deps.clock.nowUs();
+    this.performCustom(sim, action, this.oneShotPayload, nowUs, nowUs, done, room);
+  }
+
+  /**
+   * The rooms one-shot requests of `action` are for: each of the client's rooms when its args name `{{room}}`;
+   * the fixed room for a joining or leaving action that names none; otherwise a single request for no room.
+   */
+  requestRooms(sim: SimClient, action: CustomAction): Array<number | undefined> {
+    if (usesPlaceholder(action.args, '{{room}}')) return [...sim.rooms];
+    return action.joins || action.leaves ? [FIXED_ROOM] : [undefined];
   }
 
   ackFailed(sim: SimClient, what: string, error: Error): void {

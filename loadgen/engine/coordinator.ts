@@ -10,8 +10,6 @@ import type { LoadedScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
-import { DeliveryLedger } from '../measure/delivery-ledger.js';
-import { SenderTails } from '../measure/sender-tails.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
@@ -22,7 +20,8 @@ import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
-import { FanoutTracker } from './fanout-tracker.js';
+import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
+import { channelsOf } from '../measure/delivery-channels.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
@@ -88,12 +87,9 @@ class Coordinator {
   private readonly clockOffsetUs: number;
   private readonly accumulator = new RunAccumulator();
   private readonly ownMetrics = new WorkerMetrics();
-  private readonly broadcastLedger: DeliveryLedger;
-  private readonly directLedger = new DeliveryLedger(() => false);
-  private readonly fanout: FanoutTracker;
-  private readonly senderTails = new SenderTails();
+  private readonly books: DeliveryBooks;
   /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
-  private readonly receiptsBySendSec = { broadcast: [] as number[], direct: [] as number[] };
+  private readonly receiptsBySendSec = new Map<string, number[]>();
   private readonly series: SeriesPoint[] = [];
   private readonly serverSamples: ServerSample[] = [];
   private readonly warnings: string[] = [];
@@ -133,9 +129,7 @@ class Coordinator {
     this.plan = planRun(this.scenario);
     this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
-    const includeSelf = this.scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    this.broadcastLedger = new DeliveryLedger(() => includeSelf);
-    this.fanout = new FanoutTracker(this.ownMetrics.latency('fanoutCompletion'), this.broadcastLedger);
+    this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
   }
 
   async execute(): Promise<RunResult> {
@@ -349,23 +343,17 @@ class Coordinator {
 
   private applyLedger(delta: LedgerDelta): void {
     this.options.onLedger?.(delta);
-    const rooms = this.scenario.population.rooms;
-    for (const batch of delta.sends) {
-      (batch.channel < rooms ? this.broadcastLedger : this.directLedger).addSends(batch.channel, batch.sender, batch.sentUs);
-    }
-    for (const event of delta.windows) {
-      const ledger = event.channel < rooms ? this.broadcastLedger : this.directLedger;
-      if (event.open) ledger.openWindow(event.channel, event.receiver, event.connection, event.atUs);
-      else ledger.closeWindow(event.channel, event.connection, event.atUs);
-    }
-    for (const tail of delta.tails) (tail.channel < rooms ? this.broadcastLedger : this.directLedger).addTail(tail);
-    for (const part of delta.messages) {
-      this.senderTails.reached(part.channel, part.sender, part.sentUs, part.seq);
-      if (part.channel < rooms) this.fanout.partial(part);
-    }
-    for (const tail of delta.senderTails) this.senderTails.add(tail);
+    for (const batch of delta.sends) this.books.addSends(batch.channel, batch.sender, batch.sentUs);
+    for (const event of delta.windows) this.books.window(event.channel, event.receiver, event.connection, event.atUs, event.open);
+    for (const tail of delta.tails) this.books.addTail(tail);
+    for (const part of delta.messages) this.books.partial(part);
+    for (const tail of delta.senderTails) this.books.addSenderTail(tail);
     for (const { metric, sendSec, count } of delta.receipts) {
-      const bySec = this.receiptsBySendSec[metric];
+      let bySec = this.receiptsBySendSec.get(metric);
+      if (bySec === undefined) {
+        bySec = [];
+        this.receiptsBySendSec.set(metric, bySec);
+      }
       bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
     }
   }
@@ -378,7 +366,7 @@ class Coordinator {
       this.pendingSeconds.delete(sec);
       for (const message of pending.snapshots) if (message.type === 'interval') this.accumulator.add(message.snapshot);
       const nowUs = this.clock.nowUs();
-      this.fanout.settle(this.fanout.settleCutoffUs(nowUs, FANOUT_SETTLE_US));
+      this.books.settle(nowUs, FANOUT_SETTLE_US);
       this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
       const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
       const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
@@ -445,18 +433,18 @@ class Coordinator {
   private liveDelivery(nowUs: number): LiveState['delivery'] {
     const settledSec = Math.floor((nowUs - FANOUT_SETTLE_US - this.runStartUs) / 1_000_000);
     const settledUpToUs = this.runStartUs + settledSec * 1_000_000 - 1;
-    const all = [this.broadcastLedger.account(nowUs), this.directLedger.account(nowUs)];
-    const settled = [this.broadcastLedger.account(settledUpToUs), this.directLedger.account(settledUpToUs)];
+    const all = this.books.accounts(nowUs).map(({ account }) => account);
+    const settled = this.books.accounts(settledUpToUs).map(({ account }) => account);
     const sum = (accounts: typeof all, field: keyof (typeof all)[number]): number => accounts.reduce((total, account) => total + account[field], 0);
     let received = 0;
     let settledReceived = 0;
-    for (const bySec of [this.receiptsBySendSec.broadcast, this.receiptsBySendSec.direct]) {
+    for (const bySec of this.receiptsBySendSec.values()) {
       bySec.forEach((count, sec) => {
         received += count;
         if (sec < settledSec) settledReceived += count;
       });
     }
-    const duplicated = this.series.reduce((total, p) => total + (p.delivery.broadcast?.duplicated ?? 0) + (p.delivery.direct?.duplicated ?? 0), 0);
+    const duplicated = this.series.reduce((total, p) => total + Object.values(p.delivery).reduce((sum, tally) => sum + (tally?.duplicated ?? 0), 0), 0);
     const missing = sum(settled, 'inFlightAtStop') + sum(settled, 'undeliverable');
     return {
       expected: sum(all, 'expected'),
@@ -499,13 +487,10 @@ class Coordinator {
   }
 
   private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
-    this.fanout.settle(Number.POSITIVE_INFINITY);
+    this.books.settleAll();
     // The fan-out completions recorded by the final settle belong to the last second.
     this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
-    for (const [metric, ledger] of [['broadcast', this.broadcastLedger], ['direct', this.directLedger]] as const) {
-      const account = ledger.account(Number.POSITIVE_INFINITY);
-      this.accumulator.setAccounting(metric, { ...account, undeliverable: account.undeliverable + this.senderTails.undeliverable(ledger) });
-    }
+    for (const { metric, account } of this.books.finalAccounts()) this.accumulator.setAccounting(metric, account);
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
@@ -520,8 +505,11 @@ class Coordinator {
         durationMs: phase.durationMs,
         status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
       }));
-    if (this.fanout.incomplete > 0) this.warnings.push(`${this.fanout.incomplete} broadcasts did not reach every expected member in time to be judged (see delivery.lost)`);
-    if (this.fanout.lateReceipts > 0) this.warnings.push(`${this.fanout.lateReceipts} broadcast receipts arrived after their fan-out had been judged; fanoutCompletion leaves those broadcasts out`);
+    for (const { metric, incomplete, lateReceipts } of this.books.fanoutJudgements()) {
+      const what = metric === 'broadcast' ? 'broadcasts' : `'${metric}' messages`;
+      if (incomplete > 0) this.warnings.push(`${incomplete} ${what} did not reach every expected member in time to be judged (see ${metric}.delivery.lost)`);
+      if (lateReceipts > 0) this.warnings.push(`${lateReceipts} ${what.replace(/s$/, '')} receipts arrived after their fan-out had been judged; ${fanoutMetricName(metric)} leaves those messages out`);
+    }
     if (this.saturatedAtSec !== undefined) {
       this.warnings.push(
         `the load generator itself was saturated in ${this.saturatedSeconds} of ${this.series.length} seconds (first in second ${this.saturatedAtSec}; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server's; use more --workers, fewer clients per machine, or several machines (--shard)`,

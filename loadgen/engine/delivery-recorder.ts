@@ -4,14 +4,13 @@
  * coordinator's DeliveryLedger turns the logs into the exact number of deliveries expected; this side counts
  * what arrived, per connection (membership-window.ts holds the one rule both sides use).
  *
- * Channels: a broadcast's channel is its room index; a direct's channel is `roomCount + recipientIndex` (the
- * recipient's personal room).
+ * Channels: delivery-channels.ts numbers them (a room of a bench broadcast or of a custom delivery, a client's
+ * own channel, the namespace).
  */
-import type { DeliveryMetric } from '../metric-names.js';
+import type { DeliveryChannels } from '../measure/delivery-channels.js';
 import { connectionId, type MissingCause, type WindowTail } from '../measure/membership-window.js';
 import type { StreamOutcome } from '../measure/stream-tracker.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
-import type { IncludeSelf } from '../measure/delivery-ledger.js';
 import type { SenderTail } from '../measure/sender-tails.js';
 import type { MessagePartial, LedgerDelta, ReceiptsBySendSec, SendBatch, WindowEvent } from './messages.js';
 import { ReceiverConnection } from './receiver-connection.js';
@@ -21,7 +20,7 @@ export class DeliveryRecorder {
   private windows: WindowEvent[] = [];
   private tails: WindowTail[] = [];
   private receipts: ReceiptsBySendSec[] = [];
-  private readonly receiptCounts = new Map<number, ReceiptsBySendSec>();
+  private readonly receiptCounts = new Map<string, Map<number, ReceiptsBySendSec>>();
   /** Message partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
   private messages = new Map<number, Map<number, MessagePartial>>();
   private senderTails: SenderTail[] = [];
@@ -30,15 +29,13 @@ export class DeliveryRecorder {
 
   constructor(
     private readonly metrics: WorkerMetrics,
-    private readonly roomCount: number,
-    private readonly totalClients: number,
+    /** The run's channels: which metric each belongs to and whether it includes the sender. */
+    readonly channels: DeliveryChannels,
     /**
      * How long a message may be in flight, µs (the scenario's drain): what a connection that ends without a drain
      * expected within this span before its end is counted by cause, not as lost. 0: nothing is in flight.
      */
     private readonly inFlightHorizonUs: number,
-    /** Whether a sender on the channel receives its own messages (the ledger's rule, the same function). */
-    private readonly includeSelf: IncludeSelf,
     /** The run's time zero (monotonic µs), for receipts by send second. */
     private runStartUs = 0,
   ) {}
@@ -50,18 +47,18 @@ export class DeliveryRecorder {
 
   /** The channel of directs to `recipient`. */
   directChannel(recipient: number): number {
-    return this.roomCount + recipient;
+    return this.channels.personal(0, recipient);
   }
 
   /** A new receiving connection for client `clientIndex`, its `epoch`-th (0 first). */
   connection(clientIndex: number, epoch: number): ReceiverConnection {
-    const connection = new ReceiverConnection(connectionId(clientIndex, epoch, this.totalClients), clientIndex);
+    const connection = new ReceiverConnection(connectionId(clientIndex, epoch, this.channels.totalClients), clientIndex);
     this.live.add(connection);
     return connection;
   }
 
   recordSend(channel: number, sender: number, sentUs: number): void {
-    const key = channel * this.totalClients + sender;
+    const key = channel * this.channels.totalClients + sender;
     let batch = this.sends.get(key);
     if (!batch) {
       batch = { channel, sender, sentUs: [] };
@@ -120,7 +117,7 @@ export class DeliveryRecorder {
    * windows (counted as unexpected when the connection never joined the channel).
    */
   received(
-    metric: DeliveryMetric,
+    metric: string,
     connection: ReceiverConnection,
     channel: number,
     sender: number,
@@ -134,8 +131,8 @@ export class DeliveryRecorder {
     }
     // Outside its windows, or its own message (through an older connection still draining) on a channel that
     // does not include the sender: the ledger expects neither, so neither counts.
-    if (window === 'outside' || (sender === connection.clientIndex && !this.includeSelf(channel))) return undefined;
-    const outcome = connection.tracker.record(sender * (this.roomCount + this.totalClients) + channel, seq);
+    if (window === 'outside' || (sender === connection.clientIndex && !this.channels.includeSelf(channel))) return undefined;
+    const outcome = connection.tracker.record(sender * this.channels.channelCount + channel, seq);
     this.metrics.delivered(metric, outcome);
     if (outcome !== 'duplicate') {
       if (this.inFlightHorizonUs > 0) window.recentSentUs.push(sentUs);
@@ -146,7 +143,7 @@ export class DeliveryRecorder {
 
   /** Adds one distinct receipt of a message to its partial (merged by the coordinator across workers). */
   messageReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
-    const stream = channel * this.totalClients + sender;
+    const stream = channel * this.channels.totalClients + sender;
     let bySeq = this.messages.get(stream);
     if (bySeq === undefined) {
       bySeq = new Map();
@@ -188,13 +185,17 @@ export class DeliveryRecorder {
   }
 
   /** Counts a distinct receipt by the second of the run in which it was sent (the live view settles by it). */
-  private countReceipt(metric: DeliveryMetric, sentUs: number): void {
+  private countReceipt(metric: string, sentUs: number): void {
     const sendSec = Math.floor((sentUs - this.runStartUs) / 1_000_000);
-    const key = sendSec * 2 + (metric === 'broadcast' ? 1 : 0);
-    let entry = this.receiptCounts.get(key);
+    let bySec = this.receiptCounts.get(metric);
+    if (bySec === undefined) {
+      bySec = new Map();
+      this.receiptCounts.set(metric, bySec);
+    }
+    let entry = bySec.get(sendSec);
     if (entry === undefined) {
       entry = { metric, sendSec, count: 0 };
-      this.receiptCounts.set(key, entry);
+      bySec.set(sendSec, entry);
       this.receipts.push(entry);
     }
     entry.count += 1;

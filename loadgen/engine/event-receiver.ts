@@ -1,29 +1,46 @@
 /**
  * The receiving side of a shard: what each event a simulated client gets means to the measurement (a broadcast
- * or direct of the bench protocol, the reply to a custom request, a listened server push), and how it is
- * recorded. One per worker; stateless per message beyond the clients' pending replies.
+ * or direct of the bench protocol, a custom action's declared delivery, the reply to a custom request, a
+ * listened server push), and how it is recorded. One per worker; stateless per message beyond the clients'
+ * pending replies.
  */
 import type { BroadcastMessage, DirectMessage } from '../../server/bench-protocol.js';
 import type { Clock } from '../measure/clock.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
-import type { Action, CustomAction } from '../scenario/action-schema.js';
+import type { Action, CustomAction, DeclaredDelivery } from '../scenario/action-schema.js';
 import { readField } from '../scenario/custom-args.js';
 import type { DeliveryRecorder } from './delivery-recorder.js';
+import { decodeMessageId } from './message-id.js';
 import type { ReceiverConnection } from './receiver-connection.js';
 import { parseRoomName, type SimClient } from './sim-client.js';
 
-/** What a received event is to the measurement (bits, since one event may serve two actions). */
+/** What a received event is to the measurement (bits, since one event may serve several actions). */
 const EVENT_BROADCAST = 1;
 const EVENT_DIRECT = 2;
 const EVENT_REPLY = 4;
 const EVENT_LISTEN = 8;
+const EVENT_DELIVERED = 16;
+
+/** A custom action's declared delivery, with its slot of channels. */
+interface DeliveryRoute {
+  metric: string;
+  delivers: DeclaredDelivery;
+  slot: number;
+}
+
+/** A listen action that measures push latency. */
+interface ListenRoute {
+  metric: string;
+  timestampField: string;
+}
 
 export class EventReceiver {
   /** What each received event means: a bit set of EVENT_* (an event may be both a reply and listened to). */
   private readonly eventKinds = new Map<string, number>();
-  private readonly replyActions = new Map<string, CustomAction>();
-  /** Listened events whose payload carries the server's send time (epoch ms) at this dotted path. */
-  private readonly listenFields = new Map<string, string>();
+  /** The declared deliveries per delivered event (several actions may deliver the same event). */
+  private readonly deliveries = new Map<string, DeliveryRoute[]>();
+  /** Listen actions per event whose payload carries the server's send time (epoch ms). */
+  private readonly listens = new Map<string, ListenRoute[]>();
 
   constructor(
     actions: readonly Action[],
@@ -40,14 +57,12 @@ export class EventReceiver {
           this.mark('direct', EVENT_DIRECT);
           break;
         case 'custom':
-          if (action.reply) {
-            this.mark(action.reply.event, EVENT_REPLY);
-            this.replyActions.set(action.reply.event, action);
-          }
+          if (action.reply) this.mark(action.reply.event, EVENT_REPLY);
+          if (action.delivers) this.routeDelivery(action, action.delivers);
           break;
         case 'listen':
           this.mark(action.event, EVENT_LISTEN);
-          if (action.timestampField !== undefined) this.listenFields.set(action.event, action.timestampField);
+          if (action.timestampField !== undefined) listOf(this.listens, action.event).push({ metric: action.name, timestampField: action.timestampField });
           break;
         default:
           break;
@@ -64,6 +79,7 @@ export class EventReceiver {
     const message = args[0];
     if (kinds & EVENT_BROADCAST) this.onBroadcast(connection, message as BroadcastMessage, nowUs);
     if (kinds & EVENT_DIRECT) this.onDirect(connection, message as DirectMessage, nowUs);
+    if (kinds & EVENT_DELIVERED) this.onDelivered(connection, event, message, nowUs);
     if (kinds & EVENT_REPLY) this.onReply(sim, event, message, nowUs);
     if (kinds & EVENT_LISTEN) this.onListen(event, message);
   }
@@ -73,16 +89,26 @@ export class EventReceiver {
     for (const sim of sims) {
       const pending = sim.pendingReplies;
       if (!pending || pending.length === 0) continue;
-      while (pending.length > 0 && pending[0]!.deadlineUs <= nowUs) {
-        pending.shift();
+      for (let at = 0; at < pending.length; ) {
+        const entry = pending[at]!;
+        if (entry.deadlineUs > nowUs) {
+          at += 1;
+          continue;
+        }
+        pending.splice(at, 1);
         this.metrics.count('acksTimedOut');
-        this.metrics.error('reply_timeout', 'no reply event within the action timeout');
+        this.metrics.error('reply_timeout', `${entry.metric}: no '${entry.event}' within the action timeout`);
       }
     }
   }
 
   private mark(event: string, kind: number): void {
     this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
+  }
+
+  private routeDelivery(action: CustomAction, delivers: DeclaredDelivery): void {
+    this.mark(delivers.event, EVENT_DELIVERED);
+    listOf(this.deliveries, delivers.event).push({ metric: action.name, delivers, slot: this.delivery.channels.slotOf(action.name) });
   }
 
   // Latency is sampled once per distinct expected delivery: copies, and messages outside the connection's
@@ -106,28 +132,58 @@ export class EventReceiver {
     this.delivery.messageReceived(channel, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
   }
 
+  /** A declared delivery of a custom action: the id the sender put in its message says everything about it. */
+  private onDelivered(connection: ReceiverConnection, event: string, message: unknown, nowUs: number): void {
+    const routes = this.deliveries.get(event)!;
+    for (const route of routes) {
+      const identity = decodeMessageId(readField(message, route.delivers.idField));
+      if (identity === undefined || !this.delivery.channels.inSlot(identity.channel, route.slot)) continue;
+      const { channel, sender, seq, sentUs, t0Us } = identity;
+      const outcome = this.delivery.received(route.metric, connection, channel, sender, seq, sentUs);
+      if (outcome === undefined || outcome === 'duplicate') return;
+      this.metrics.latency(route.metric).record(nowUs - t0Us, nowUs - sentUs);
+      this.delivery.messageReceived(channel, sender, seq, t0Us, sentUs, nowUs);
+      return;
+    }
+    const where = routes.map((route) => `'${route.delivers.idField}'`).join(' or ');
+    this.metrics.error('bad_message', `'${event}' without a message id of this run at ${where}`);
+  }
+
+  // A reply completes the oldest pending request that waits for this event and whose correlation value it
+  // carries (without a correlation field, the oldest that waits for it); several actions may share a reply event.
   private onReply(sim: SimClient, event: string, message: unknown, nowUs: number): void {
     const pending = sim.pendingReplies;
     if (!pending || pending.length === 0) return;
-    const action = this.replyActions.get(event);
-    if (!action?.reply) return;
-    // With a correlation field the reply completes the oldest request it names; without, the oldest of all.
-    const field = action.reply.correlationField;
-    const at = field === undefined ? 0 : pending.findIndex((entry) => entry.id === String(readField(message, field)));
+    const at = pending.findIndex((entry) => entry.event === event && (entry.field === undefined || entry.id === String(readField(message, entry.field))));
     if (at < 0) return;
     const [entry] = pending.splice(at, 1);
     this.metrics.latency('customReply').record(nowUs - entry!.t0Us, nowUs - entry!.sentUs);
+    this.metrics.latency(entry!.metric).record(nowUs - entry!.t0Us, nowUs - entry!.sentUs);
   }
 
   private onListen(event: string, message: unknown): void {
-    const field = this.listenFields.get(event);
-    if (field === undefined) return;
-    const stamp = readField(message, field);
-    if (typeof stamp !== 'number') return;
-    // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
-    const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
-    this.metrics.latency('push').record(latencyUs, latencyUs);
+    const routes = this.listens.get(event);
+    if (routes === undefined) return;
+    let pushed = false;
+    for (const route of routes) {
+      const stamp = readField(message, route.timestampField);
+      if (typeof stamp !== 'number') continue;
+      // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
+      const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
+      if (!pushed) this.metrics.latency('push').record(latencyUs, latencyUs);
+      pushed = true;
+      this.metrics.latency(route.metric).record(latencyUs, latencyUs);
+    }
   }
+}
+
+function listOf<V>(map: Map<string, V[]>, key: string): V[] {
+  let list = map.get(key);
+  if (list === undefined) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 function isBenchMessage(value: unknown): value is { from: number; seq: number; t0Us: number; sentUs: number } {

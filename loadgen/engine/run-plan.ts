@@ -98,7 +98,7 @@ export function clientLifetime(scenario: Scenario, plan: RunPlan, clientIndex: n
       rampUpPhase?.connectRatePerSec ?? (rampUp ? (base * 1000) / Math.max(1, rampUp.durationMs) : DEFAULT_CONNECT_RATE_PER_SEC);
     const connectMs = (rampUp?.startMs ?? 0) + (clientIndex * 1000) / ratePerSec;
     const rampDown = plan.phases.find((phase) => phase.kind === 'ramp-down');
-    const leaveLeadMs = rampDown && scenario.actions.some((action) => action.kind === 'leave') ? Math.min(scenario.drainMs, rampDown.durationMs / 2) : 0;
+    const leaveLeadMs = rampDown && scenario.actions.some(isLeaving) ? Math.min(scenario.drainMs, rampDown.durationMs / 2) : 0;
     const disconnectMs = rampDown ? rampDown.startMs + leaveLeadMs + (clientIndex * (rampDown.durationMs - leaveLeadMs)) / base : undefined;
     return { connectMs, disconnectMs };
   }
@@ -113,6 +113,11 @@ export function clientLifetime(scenario: Scenario, plan: RunPlan, clientIndex: n
     return { connectMs: planned.startMs + (k * 1000) / ratePerSec, disconnectMs: planned.startMs + planned.durationMs };
   }
   return undefined;
+}
+
+/** A bench leave, or a custom action that leaves rooms: both run at the start of a ramp-down. */
+function isLeaving(action: Action): boolean {
+  return action.kind === 'leave' || (action.kind === 'custom' && action.leaves);
 }
 
 /** The phase running at `tMs` (the last one after the phases end). */

@@ -9,7 +9,9 @@ import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
 import { hash32 } from '../membership/prng.js';
 import { ScheduleQueue } from '../schedule/schedule-queue.js';
-import type { Action } from '../scenario/action-schema.js';
+import { BENCH_ACTION_KINDS, type Action, type CustomAction } from '../scenario/action-schema.js';
+import { expandCustomArgs } from '../scenario/custom-args.js';
+import { channelsOf } from '../measure/delivery-channels.js';
 import { ActionPerformer, isErrorAck, type RateAction } from './action-performer.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
 import type { ReceiverConnection } from './receiver-connection.js';
@@ -61,6 +63,8 @@ export class ShardRuntime {
   /** Per rate action: for each local client, its slot schedule (built lazily). */
   private readonly schedules: Array<Array<SlotSchedule | undefined>>;
   private readonly roomCount: number;
+  /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
+  private readonly speaksBench: boolean;
   /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
   private readonly inFlight: Array<Uint16Array | undefined>;
   private readonly waiting: Array<Map<number, number[]> | undefined>;
@@ -87,8 +91,8 @@ export class ShardRuntime {
     const { scenario, workerId, workerCount } = deps.task;
     this.plan = planRun(scenario);
     this.roomCount = scenario.population.rooms;
-    const includeSelf = scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-    this.delivery = new DeliveryRecorder(this.metrics, this.roomCount, this.plan.totalClients, scenario.drainMs * 1000, (channel) => includeSelf && channel < this.roomCount);
+    this.speaksBench = scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
+    this.delivery = new DeliveryRecorder(this.metrics, channelsOf(scenario, this.plan.totalClients), scenario.drainMs * 1000);
     // A scenario without rooms (rooms: 0) is valid: its clients join none.
     const membership =
       scenario.population.rooms > 0 && scenario.population.roomsPerClient > 0
@@ -286,9 +290,10 @@ export class ShardRuntime {
     const receiver = this.delivery.connection(sim.index, sim.connections);
     sim.connections += 1;
     sim.connection = receiver;
-    // The server may route a direct to the new socket in the same read as its CONNECT ack, before the window
-    // opens: a message sent before the window, neither expected nor unexpected.
-    receiver.expect(this.delivery.directChannel(sim.index));
+    // The server may route a direct (or a message to everyone) to the new socket in the same read as its CONNECT
+    // ack, before the window opens: a message sent before the window, neither expected nor unexpected.
+    const connectChannels = this.delivery.channels.connectChannels(sim.index);
+    for (const channel of connectChannels) receiver.expect(channel);
     this.metrics.count('connectAttempts');
     const client = this.deps.createClient(
       {
@@ -296,7 +301,7 @@ export class ShardRuntime {
         path: scenario.path,
         namespace: scenario.namespace,
         transport: scenario.transport,
-        auth: { ...scenario.auth, clientIndex: sim.index },
+        auth: this.authOf(sim),
         headers: scenario.headers,
         localAddress: addresses.length > 0 ? addresses[sim.index % addresses.length] : undefined,
         localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[sim.index % this.sourcePorts.length] : undefined,
@@ -313,6 +318,21 @@ export class ShardRuntime {
       () => this.onConnected(sim, client, receiver, intendedUs, startUs, isReconnect),
       (error: unknown) => this.onConnectFailed(sim, client, receiver, error),
     );
+  }
+
+  /**
+   * The CONNECT payload: the scenario's `auth`, templated for the client; with bench-protocol actions, the
+   * client's index for the bench app (a server that knows nothing of the bench protocol gets no payload at all
+   * unless the scenario sets one: python-socketio's `connect(sid, environ)` refuses one).
+   */
+  private authOf(sim: SimClient): Record<string, unknown> | undefined {
+    const { scenario } = this.deps.task;
+    const auth =
+      scenario.auth === undefined
+        ? undefined
+        : (expandCustomArgs([scenario.auth], { sid: '', requestId: `${sim.index}.auth`, nowMs: Math.round(performance.timeOrigin + performance.now()), index: sim.index, sentUs: this.deps.clock.nowUs() })[0] as Record<string, unknown>);
+    if (!this.speaksBench) return auth;
+    return { ...auth, clientIndex: sim.index };
   }
 
   private onConnected(sim: SimClient, client: VirtualClient, receiver: ReceiverConnection, intendedUs: number, startUs: number, isReconnect: boolean): void {
@@ -335,7 +355,7 @@ export class ShardRuntime {
     } else {
       this.metrics.latency('connect').record(nowUs - intendedUs, nowUs - startUs);
     }
-    this.delivery.openWindow(receiver, this.delivery.directChannel(sim.index), nowUs);
+    for (const channel of this.delivery.channels.connectChannels(sim.index)) this.delivery.openWindow(receiver, channel, nowUs);
     if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim, receiver);
     this.actions.performOneShotCustoms(sim);
   }
@@ -474,19 +494,31 @@ export class ShardRuntime {
   private leaveAll(): void {
     if (this.stopping) return;
     const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'leave');
-    if (!action) return;
-    const timeoutMs = 'timeoutMs' in action ? action.timeoutMs : 5000;
+    const customLeaves = this.actions.leavingActions();
+    if (!action && customLeaves.length === 0) return;
+    const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
     const nowUs = this.deps.clock.nowUs();
-    const leaving: Array<{ sim: SimClient; client: VirtualClient; room: number }> = [];
+    const leaving: Array<{ sim: SimClient; client: VirtualClient; room: number; custom?: CustomAction }> = [];
     for (const sim of this.sims) {
       const client = sim.client;
       const receiver = sim.connection;
       if (sim.state !== ClientState.open || !client || !receiver) continue;
-      for (const room of sim.rooms) {
-        if (receiver.openWindowOn(room) === undefined) continue;
-        this.delivery.closeWindow(receiver, room, nowUs);
-        sim.leavesPending += 1;
-        leaving.push({ sim, client, room });
+      if (action) {
+        for (const room of sim.rooms) {
+          if (receiver.openWindowOn(room) === undefined) continue;
+          this.delivery.closeWindow(receiver, room, nowUs);
+          sim.leavesPending += 1;
+          leaving.push({ sim, client, room });
+        }
+      }
+      for (const custom of customLeaves) {
+        for (const room of this.actions.requestRooms(sim, custom)) {
+          const open = this.actions.roomChannels(room!).filter((channel) => receiver.openWindowOn(channel) !== undefined);
+          if (open.length === 0) continue;
+          for (const channel of open) this.delivery.closeWindow(receiver, channel, nowUs);
+          sim.leavesPending += 1;
+          leaving.push({ sim, client, room: room!, custom });
+        }
       }
     }
     const settled = (sim: SimClient): void => {
@@ -494,9 +526,13 @@ export class ShardRuntime {
       if (sim.leavesPending === 0 && sim.disconnectAfterLeaves) this.plannedDisconnect(sim);
     };
     const send = (): void => {
-      for (const { sim, client, room } of leaving) {
+      for (const { sim, client, room, custom } of leaving) {
         if (sim.client !== client || sim.state !== ClientState.open) {
           settled(sim);
+          continue;
+        }
+        if (custom) {
+          this.actions.performLeave(sim, custom, room, () => settled(sim));
           continue;
         }
         const sentUs = this.deps.clock.nowUs();

@@ -17,6 +17,11 @@ export type ClientStateValue = (typeof ClientState)[keyof typeof ClientState];
 
 /** A pending custom request that waits for a reply event. */
 export interface PendingReply {
+  /** The reply event it waits for, and the dotted path of its correlation value (absent: the oldest request). */
+  event: string;
+  field: string | undefined;
+  /** The action's own latency metric (its name). */
+  metric: string;
   id: string;
   t0Us: number;
   sentUs: number;
@@ -54,6 +59,10 @@ export interface SimClient {
   wanted: boolean;
   /** Custom requests waiting for a reply event (created on first use). */
   pendingReplies: PendingReply[] | undefined;
+  /** Round-robin position over `rooms` for custom actions that name `{{room}}`. */
+  customTurn: number;
+  /** Next sequence number per delivery channel of the custom messages it sends (created on first use). */
+  customSeq: Map<number, number> | undefined;
 }
 
 /** A fresh client record for `index` with its rooms and direct peers. */
@@ -76,6 +85,8 @@ export function createSimClient(index: number, rooms: readonly number[], peers: 
     reconnectStartUs: -1,
     wanted: false,
     pendingReplies: undefined,
+    customTurn: 0,
+    customSeq: undefined,
   };
 }
 

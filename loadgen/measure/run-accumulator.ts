@@ -3,7 +3,7 @@
  * run's totals. Histograms are decoded and added (exact); percentiles are only ever read from merged
  * histograms, never averaged.
  */
-import { DELIVERY_METRICS, LATENCY_METRICS, type DeliveryMetric, type LatencyMetric } from '../metric-names.js';
+import type { DeliveryMetric, LatencyMetric } from '../metric-names.js';
 import type {
   ClientCounters,
   ConnectionGauges,
@@ -81,21 +81,18 @@ export class RunAccumulator {
     const counters = zeroCounters();
     const delivery: SeriesPoint['delivery'] = {};
     for (const snapshot of snapshots) {
-      for (const metric of LATENCY_METRICS) {
-        const encoded = snapshot.histograms[metric];
+      for (const [metric, encoded] of Object.entries(snapshot.histograms)) {
         if (encoded !== undefined) addEncodedPair(pairOf(intervalHistograms, metric), encoded);
       }
       addCounters(counters, snapshot.counters);
-      for (const metric of DELIVERY_METRICS) {
-        const tally = snapshot.delivery[metric];
+      for (const [metric, tally] of Object.entries(snapshot.delivery)) {
         if (tally !== undefined) addDelivery((delivery[metric] ??= zeroDelivery()), tally);
       }
       addErrors(this.errors, snapshot.errors);
       addCountsByKey(this.disconnectReasons, snapshot.disconnectReasons);
     }
     addCounters(this.counters, counters);
-    for (const metric of DELIVERY_METRICS) {
-      const tally = delivery[metric];
+    for (const [metric, tally] of Object.entries(delivery)) {
       if (tally !== undefined) addDelivery(tallyOf(this.delivery, metric), tally);
     }
 
@@ -151,7 +148,7 @@ export class RunAccumulator {
       delivery[metric] = finishDelivery({ ...tally, expected: account?.expected ?? tally.expected }, account);
     }
     for (const [metric, account] of this.accounting) {
-      if (account.expected > 0) delivery[metric] ??= finishDelivery({ ...zeroDelivery(), expected: account.expected }, account);
+      delivery[metric] ??= finishDelivery({ ...zeroDelivery(), expected: account.expected }, account);
     }
     const latency: RunTotals['latency'] = {};
     const histograms: RunTotals['histograms'] = {};
@@ -193,13 +190,11 @@ export class RunAccumulator {
     const disconnectReasons: Record<string, number> = {};
     let peakConnections = 0;
     for (const totals of list) {
-      for (const metric of LATENCY_METRICS) {
-        const encoded = totals.histograms[metric];
+      for (const [metric, encoded] of Object.entries(totals.histograms)) {
         if (encoded !== undefined) addEncodedPair(pairOf(pairs, metric), encoded);
       }
       addCounters(counters, totals.counters);
-      for (const metric of DELIVERY_METRICS) {
-        const counts = totals.delivery[metric];
+      for (const [metric, counts] of Object.entries(totals.delivery)) {
         if (counts === undefined) continue;
         addDelivery(tallyOf(delivery, metric), counts);
         const sum = missing.get(metric) ?? { inFlightAtStop: 0, undeliverable: 0 };

@@ -102,7 +102,7 @@ export class WorkerMetrics {
    * errors 'latency_invalid' and 'latency_clamped'.
    */
   takeSnapshot(workerId: number, startMs: number, endMs: number, gauges: ConnectionGauges): IntervalSnapshot {
-    const histograms: Partial<Record<LatencyMetric, EncodedMetricHistograms>> = {};
+    const histograms: Record<LatencyMetric, EncodedMetricHistograms> = {};
     for (const [metric, recorder] of this.recorders) {
       const encoded = recorder.takeInterval();
       if (encoded !== undefined) histograms[metric] = encoded;

@@ -4,7 +4,9 @@
  * deliveries and fan-out completion recomputed from all slices' ledgers together, the series merged on
  * wall-clock seconds, and the scenario's thresholds evaluated on the merged totals. Pure: no I/O.
  */
-import { DELIVERY_METRICS } from '../metric-names.js';
+import { fanoutMetricName } from '../engine/delivery-books.js';
+import { planRun } from '../engine/run-plan.js';
+import { channelsOf } from '../measure/delivery-channels.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { summarizeEncoded } from '../measure/histogram-factory.js';
 import { finishDelivery, type DeliveryTally } from '../measure/tallies.js';
@@ -30,13 +32,10 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
   const starts = ordered.map((slice) => slice.result.shard?.runStartEpochMs ?? runStartEpochMsOf(slice.result));
   const startEpochMs = Math.min(...starts);
   const endEpochMs = Math.max(...ordered.map((slice, i) => starts[i]! + slice.result.durationMs));
-  const includeSelf = scenario.actions.some((action) => action.kind === 'broadcast' && action.includeSelf);
-
-  const accounting = mergeLedgers(ordered.map((slice) => slice.ledger), includeSelf);
+  const accounting = mergeLedgers(ordered.map((slice) => slice.ledger), channelsOf(scenario, planRun(scenario).totalClients));
   const totals = RunAccumulator.mergeTotals(ordered.map((slice) => slice.result.totals));
   totals.delivery = {};
-  for (const metric of DELIVERY_METRICS) {
-    const account = accounting.accounts[metric];
+  for (const { metric, account } of accounting.accounts) {
     const tally: DeliveryTally = { expected: account.expected, received: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
     let seen = tally.expected > 0;
     for (const slice of ordered) {
@@ -50,14 +49,14 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
     }
     if (seen) totals.delivery[metric] = finishDelivery(tally, account);
   }
-  delete totals.histograms.fanoutCompletion;
-  delete totals.latency.fanoutCompletion;
-  if (accounting.fanoutCompletion) {
-    totals.histograms.fanoutCompletion = accounting.fanoutCompletion;
-    totals.latency.fanoutCompletion = {
-      corrected: summarizeEncoded(accounting.fanoutCompletion.corrected),
-      uncorrected: summarizeEncoded(accounting.fanoutCompletion.uncorrected),
-    };
+  const fanoutMetrics = accounting.fanouts.map(({ metric }) => fanoutMetricName(metric));
+  for (const metric of fanoutMetrics) {
+    delete totals.histograms[metric];
+    delete totals.latency[metric];
+    const encoded = accounting.fanoutCompletion.get(metric);
+    if (encoded === undefined) continue;
+    totals.histograms[metric] = encoded;
+    totals.latency[metric] = { corrected: summarizeEncoded(encoded.corrected), uncorrected: summarizeEncoded(encoded.uncorrected) };
   }
 
   const durationMs = Math.max(0, endEpochMs - startEpochMs);
@@ -75,7 +74,10 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
       .filter((warning) => !warning.startsWith(`shard ${slice.result.shard?.position}/`) && !/did not reach every expected member/.test(warning))
       .map((warning) => `shard ${slice.result.shard?.position}/${slice.result.shard?.count}: ${warning}`),
   );
-  if (accounting.fanoutIncomplete > 0) warnings.push(`${accounting.fanoutIncomplete} broadcasts did not reach every expected member (see delivery.lost)`);
+  for (const { metric, incomplete } of accounting.fanouts) {
+    const what = metric === 'broadcast' ? 'broadcasts' : `'${metric}' messages`;
+    if (incomplete > 0) warnings.push(`${incomplete} ${what} did not reach every expected member (see ${metric}.delivery.lost)`);
+  }
 
   const merged: RunResult = {
     version: first.version,
@@ -93,7 +95,7 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
     totals,
     series: mergeSeries(
       ordered.map((slice, i) => ({ runStartEpochMs: starts[i]!, series: slice.result.series })),
-      ['fanoutCompletion'],
+      fanoutMetrics,
     ),
     server: serverSamplesOf(first, starts[0]! - startEpochMs),
     thresholds,

@@ -25,6 +25,14 @@ export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 /** Pause between a churn disconnect and the reconnect, when none is given, ms. */
 export const DEFAULT_RECONNECT_DELAY_MS = 1_000;
 
+/**
+ * Who a server delivers a custom action's message to: the members of the room it was sent to (`room`: the sender
+ * excepted, as `socket.to(room).emit`; `room-and-sender`: as `io.to(room).emit`), the sender alone (`sender`), or
+ * every client of the namespace (`everyone`: `io.emit`; `everyone-else`: `socket.broadcast.emit`).
+ */
+export const DELIVERY_AUDIENCES = ['room', 'room-and-sender', 'sender', 'everyone', 'everyone-else'] as const;
+export type DeliveryAudience = (typeof DELIVERY_AUDIENCES)[number];
+
 const common = { name: nameSchema.optional() };
 const timeout = { timeout: positiveDurationMsSchema.optional() };
 /**
@@ -52,6 +60,15 @@ const customInput = z.strictObject({
   payload: payloadSchema.optional(),
   ack: z.boolean().default(false),
   reply: z.strictObject({ event: z.string().min(1), correlationField: z.string().min(1).optional() }).optional(),
+  joins: z.boolean().default(false),
+  leaves: z.boolean().default(false),
+  delivers: z
+    .strictObject({
+      event: z.string().min(1),
+      to: z.enum(DELIVERY_AUDIENCES),
+      idField: z.string().min(1),
+    })
+    .optional(),
   rate: rateSchema.optional(),
   ...timeout,
   ...maxInFlight,
@@ -153,12 +170,31 @@ export interface CustomAction {
    * correlation value equals the value found there; without it, every `reply.event` completes the oldest one.
    */
   reply?: { event: string; correlationField?: string };
+  /**
+   * The action enters the client into the room its args name (`{{room}}`, once per room of the client; or the one
+   * fixed room its args name): its membership there starts when the ack or reply confirms it. Default false.
+   */
+  joins: boolean;
+  /** The action takes the client out of that room; it runs at the start of each ramp-down phase. Default false. */
+  leaves: boolean;
+  /** What the server delivers for each message of this action, and to whom: exact delivery accounting. */
+  delivers?: DeclaredDelivery;
   /** Absent: sent once per client, right after it connects (like join). */
   rate?: Rate;
   /** Ack or reply timeout, ms. Default 5000. */
   timeoutMs: number;
   /** Most requests outstanding per client when `ack` is set (absent: no limit); see EchoAction.maxInFlight. */
   maxInFlight?: number;
+}
+
+/**
+ * A custom action's declared delivery: the server relays each message as `event` to `to`, and the delivered
+ * event's first argument carries, at the dotted path `idField`, the `{{messageId}}` the action sent.
+ */
+export interface DeclaredDelivery {
+  event: string;
+  to: DeliveryAudience;
+  idField: string;
 }
 
 /** Listens to a server-pushed event: counts it, and measures push latency when `timestampField` holds epoch ms. */
@@ -212,6 +248,9 @@ export type Action = JoinAction | LeaveAction | BroadcastAction | DirectAction |
 /** Every action kind. */
 export type ActionKind = Action['kind'];
 
+/** The kinds that speak the bench protocol (they need the bench app, or a server that implements its events). */
+export const BENCH_ACTION_KINDS: ReadonlySet<ActionKind> = new Set<ActionKind>(['join', 'leave', 'broadcast', 'direct', 'echo']);
+
 /** An action in YAML; `name` defaults to the kind. */
 export const actionSchema = z
   .discriminatedUnion('kind', [joinInput, leaveInput, broadcastInput, directInput, echoInput, customInput, listenInput, churnInput, httpInput])
@@ -243,6 +282,9 @@ export const actionSchema = z
           ...(input.payload !== undefined ? { payload: input.payload } : {}),
           ack: input.ack,
           ...(input.reply !== undefined ? { reply: input.reply } : {}),
+          joins: input.joins,
+          leaves: input.leaves,
+          ...(input.delivers !== undefined ? { delivers: input.delivers } : {}),
           ...(input.rate !== undefined ? { rate: input.rate } : {}),
           timeoutMs: input.timeout ?? DEFAULT_ACK_TIMEOUT_MS,
           ...(input.maxInFlight !== undefined ? { maxInFlight: input.maxInFlight } : {}),

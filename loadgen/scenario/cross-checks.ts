@@ -4,10 +4,11 @@
  * does, rates a schedule can meet, and enough source addresses for the clients. Each problem carries the
  * input-side path (as written in YAML) so that it can be located in the file.
  */
-import type { LatencyMetric } from '../metric-names.js';
+import { isBuiltinLatencyMetric } from '../metric-names.js';
 import { isThresholdParseError, parseThreshold } from '../thresholds/parse-threshold.js';
 import type { Action } from './action-schema.js';
-import { CUSTOM_ARG_PLACEHOLDERS, findUnknownPlaceholders } from './custom-args.js';
+import { CUSTOM_ARG_PLACEHOLDERS, findUnknownPlaceholders, usesPlaceholder } from './custom-args.js';
+import { BUILTIN_METRIC_SOURCE, METRICS_WITHOUT_ACTION, scenarioDeliveryMetrics, scenarioLatencyMetrics } from './scenario-metrics.js';
 import type { Scenario } from './schema.js';
 import { DEFAULT_MAX_ROOMS_PER_CLIENT } from '../../server/limits/limit-options.js';
 
@@ -32,49 +33,6 @@ export const PORTS_PER_SOURCE_ADDRESS = 28_232;
 
 /** Actions that need the client to be in rooms. */
 const ROOM_ACTIONS: ReadonlySet<Action['kind']> = new Set(['broadcast', 'join', 'leave']);
-
-/** Which actions record a latency metric; metrics not listed (connect, reconnect, http) need no action. */
-function recordsMetric(action: Action, metric: LatencyMetric): boolean {
-  switch (metric) {
-    case 'join':
-    case 'leave':
-    case 'echo':
-    case 'direct':
-      return action.kind === metric;
-    case 'broadcast':
-    case 'fanoutCompletion':
-      return action.kind === 'broadcast';
-    case 'customAck':
-      return action.kind === 'custom' && action.ack;
-    case 'customReply':
-      return action.kind === 'custom' && action.reply !== undefined;
-    case 'push':
-      return action.kind === 'listen' && action.timestampField !== undefined;
-    case 'connect':
-    case 'reconnect':
-    case 'http':
-      return METRICS_WITHOUT_ACTION.has(metric);
-  }
-}
-
-/** Metrics recorded without any action: every client connects; reconnects also follow faults; http comes from benchmarks. */
-const METRICS_WITHOUT_ACTION: ReadonlySet<LatencyMetric> = new Set<LatencyMetric>(['connect', 'reconnect', 'http']);
-
-/** What to add so that a metric gets samples. */
-const METRIC_SOURCE: Readonly<Record<LatencyMetric, string>> = {
-  connect: 'any client',
-  join: 'a join action',
-  leave: 'a leave action',
-  echo: 'an echo action',
-  direct: 'a direct action',
-  broadcast: 'a broadcast action',
-  fanoutCompletion: 'a broadcast action',
-  customAck: 'a custom action with ack: true',
-  customReply: 'a custom action with a reply',
-  push: 'a listen action with a timestampField',
-  reconnect: 'a churn action',
-  http: 'an HTTP benchmark',
-};
 
 /**
  * Clients a phase can connect at `ratePerSec` in `durationMs`. Rounded to a millionth first, so that a rate
@@ -179,6 +137,45 @@ function checkRate(action: Action, index: number, scenario: Scenario, problems: 
   }
 }
 
+/** A custom action's membership and declared delivery: what it needs to be accounted for exactly. */
+function checkCustomDelivery(action: Extract<Action, { kind: 'custom' }>, index: number, scenario: Scenario, problems: CrossCheckProblem[]): void {
+  const at = (field: string): Array<string | number> => ['actions', index, field];
+  const { population } = scenario;
+  if (usesPlaceholder(action.args, '{{room}}') && (population.rooms === 0 || population.roomsPerClient === 0)) {
+    problems.push({ path: at('args'), message: `{{room}} is one of the client's rooms, and population.${population.rooms === 0 ? 'rooms' : 'roomsPerClient'} is 0: set population.rooms (and roomsPerClient)` });
+  }
+  if (action.joins && action.leaves) problems.push({ path: at('leaves'), message: 'an action either joins or leaves a room, not both' });
+  if ((action.joins || action.leaves) && action.rate !== undefined) {
+    problems.push({ path: at('rate'), message: `a ${action.joins ? 'joining' : 'leaving'} action runs once per room of the client (${action.joins ? 'after it connects' : 'at the start of each ramp-down'}): remove its rate` });
+  }
+  if (action.joins && !action.ack) {
+    problems.push({
+      path: at('joins'),
+      message: 'joins: true needs ack: true: the membership starts when the server acknowledges the join (python-socketio acknowledges every event; a Node handler calls its callback)',
+    });
+  }
+  const delivers = action.delivers;
+  if (delivers === undefined) return;
+  if (action.reply !== undefined) problems.push({ path: at('reply'), message: 'a declared delivery replaces reply: for an answer to the sender alone, use delivers.to: sender' });
+  if (!usesPlaceholder(action.args, '{{messageId}}')) {
+    problems.push({ path: [...at('delivers'), 'idField'], message: `the receivers read each message's id at ${delivers.idField}: put '{{messageId}}' in args where the server relays it from` });
+  }
+  if (delivers.to === 'room' || delivers.to === 'room-and-sender') {
+    const joins = scenario.actions.filter((other) => other.kind === 'custom' && other.joins);
+    const byRoom = usesPlaceholder(action.args, '{{room}}');
+    if (joins.length === 0) {
+      problems.push({ path: [...at('delivers'), 'to'], message: `a delivery to a room needs a custom action with joins: true that enters the clients into ${byRoom ? 'their rooms ({{room}})' : 'the room'}` });
+    } else if (!joins.some((join) => join.kind === 'custom' && usesPlaceholder(join.args, '{{room}}') === byRoom)) {
+      problems.push({
+        path: [...at('delivers'), 'to'],
+        message: byRoom
+          ? 'this action sends to {{room}}, but no joining action enters the clients into {{room}}'
+          : 'this action names no {{room}}, so it goes to the one fixed room, but every joining action enters {{room}}: name {{room}} here too',
+      });
+    }
+  }
+}
+
 function checkActions(scenario: Scenario, problems: CrossCheckProblem[]): void {
   const { population } = scenario;
   scenario.actions.forEach((action, index) => {
@@ -202,6 +199,10 @@ function checkActions(scenario: Scenario, problems: CrossCheckProblem[]): void {
           message: `unknown placeholder ${unknown.text} (one of: ${CUSTOM_ARG_PLACEHOLDERS.join(', ')})`,
         });
       }
+      checkCustomDelivery(action, index, scenario, problems);
+    }
+    if ((action.kind === 'custom' || action.kind === 'listen') && isBuiltinLatencyMetric(action.name)) {
+      problems.push({ path: ['actions', index, 'name'], message: `'${action.name}' is the name of a built-in metric; give this ${action.kind} action another name, since its own metrics carry its name` });
     }
     checkRate(action, index, scenario, problems);
   });
@@ -268,6 +269,9 @@ function checkTarget(scenario: Scenario, problems: CrossCheckProblem[]): void {
 }
 
 function checkThresholds(scenario: Scenario, problems: CrossCheckProblem[]): void {
+  const latency = scenarioLatencyMetrics(scenario.actions);
+  const delivering = scenarioDeliveryMetrics(scenario.actions);
+  const actionNames = new Set(scenario.actions.map((action) => action.name));
   scenario.thresholds.forEach((text, index) => {
     const parsed = parseThreshold(text);
     if (isThresholdParseError(parsed)) {
@@ -275,21 +279,23 @@ function checkThresholds(scenario: Scenario, problems: CrossCheckProblem[]): voi
       return;
     }
     const { subject } = parsed;
-    const needsAction = subject.kind === 'latency' && !METRICS_WITHOUT_ACTION.has(subject.metric) && subject.aggregation.kind !== 'count';
-    if (subject.kind === 'latency' && needsAction && !scenario.actions.some((action) => recordsMetric(action, subject.metric))) {
-      problems.push({
-        path: ['thresholds', index],
-        message: `nothing in this scenario records ${subject.metric} latency (it needs ${METRIC_SOURCE[subject.metric]}), so the threshold could only fail`,
-        column: text.length - text.trimStart().length + 1,
-      });
+    const column = text.length - text.trimStart().length + 1;
+    if (subject.kind === 'latency' && !METRICS_WITHOUT_ACTION.has(subject.metric) && !latency.has(subject.metric)) {
+      if (!isBuiltinLatencyMetric(subject.metric) && !actionNames.has(subject.metric.replace(/\.(ack|fanout)$/, ''))) {
+        problems.push({ path: ['thresholds', index], message: `no latency metric '${subject.metric}' (this scenario records: ${[...METRICS_WITHOUT_ACTION, ...latency.keys()].join(', ')})`, column });
+      } else if (subject.aggregation.kind !== 'count') {
+        const source = BUILTIN_METRIC_SOURCE[subject.metric] ?? `action ${subject.metric.replace(/\.(ack|fanout)$/, '')} with ${subject.metric.endsWith('.fanout') ? 'a delivery to a room or to everyone' : subject.metric.endsWith('.ack') ? 'ack: true and a delivery' : 'ack: true, a reply, a delivery or a timestampField'}`;
+        problems.push({ path: ['thresholds', index], message: `nothing in this scenario records ${subject.metric} latency (it needs ${source}), so the threshold could only fail`, column });
+      }
     }
     if (subject.kind === 'delivery') {
-      const kinds = subject.metric === 'all' ? ['broadcast', 'direct'] : [subject.metric];
-      if (!scenario.actions.some((action) => kinds.includes(action.kind))) {
+      const wanted = subject.metric === 'all' ? delivering : [subject.metric];
+      if (!wanted.some((metric) => delivering.includes(metric))) {
+        const what = subject.metric === 'all' ? 'any' : `${subject.metric}`;
         problems.push({
           path: ['thresholds', index],
-          message: `nothing in this scenario delivers ${kinds.join(' or ')} messages, so the threshold could only fail`,
-          column: text.length - text.trimStart().length + 1,
+          message: `nothing in this scenario delivers ${what} messages (delivering here: ${delivering.join(', ') || 'none; a custom action declares one with delivers'}), so the threshold could only fail`,
+          column,
         });
       }
     }

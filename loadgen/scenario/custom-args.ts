@@ -4,12 +4,17 @@
  * A string that is exactly a placeholder is replaced by the value, with the value's type:
  *   `{{sid}}`   the sending client's namespace sid (string);
  *   `{{id}}`    a fresh id for this request, unique within the run (string);
- *   `{{nowMs}}` the send time, epoch ms (number), e.g. for a listener's `timestampField`.
+ *   `{{nowMs}}` the send time, epoch ms (number), e.g. for a listener's `timestampField`;
+ *   `{{index}}` the client's index in the population, 0-based (number), e.g. for `auth: {user: '{{index}}'}`;
+ *   `{{room}}`  one of the client's rooms from `population` (string, `room:<k>`): a joining action sends one
+ *               request per room of the client, any other action goes round its rooms;
+ *   `{{messageId}}` the id of this message (string) that a declared delivery reads back at the receivers;
+ *   `{{sentUs}}` the send time on the load generator's clock, µs (number).
  * Other strings are left alone, so no escaping is needed for ordinary text.
  */
 
 /** Every placeholder, for validation messages. */
-export const CUSTOM_ARG_PLACEHOLDERS = ['{{sid}}', '{{id}}', '{{nowMs}}'] as const;
+export const CUSTOM_ARG_PLACEHOLDERS = ['{{sid}}', '{{id}}', '{{nowMs}}', '{{index}}', '{{room}}', '{{messageId}}', '{{sentUs}}'] as const;
 export type CustomArgPlaceholder = (typeof CUSTOM_ARG_PLACEHOLDERS)[number];
 
 /** What the placeholders stand for in one request. */
@@ -17,6 +22,12 @@ export interface CustomArgValues {
   sid: string;
   requestId: string;
   nowMs: number;
+  index: number;
+  /** The room of this request; absent where the action names none. */
+  room?: string;
+  /** Absent where the action declares no delivery. */
+  messageId?: string;
+  sentUs: number;
 }
 
 const PLACEHOLDER_LIKE = /^\{\{.*\}\}$/;
@@ -35,6 +46,14 @@ function expandValue(value: unknown, values: CustomArgValues): unknown {
         return values.requestId;
       case '{{nowMs}}':
         return values.nowMs;
+      case '{{index}}':
+        return values.index;
+      case '{{room}}':
+        return values.room ?? value;
+      case '{{messageId}}':
+        return values.messageId ?? value;
+      case '{{sentUs}}':
+        return values.sentUs;
       default:
         return value;
     }
@@ -62,15 +81,20 @@ export function findUnknownPlaceholders(args: readonly unknown[]): Array<{ path:
   return found;
 }
 
-/** True when `{{id}}` occurs anywhere in `args`: requests are then correlated by their id, else by the sid. */
-export function usesRequestId(args: readonly unknown[]): boolean {
+/** True when `placeholder` occurs anywhere in `args`. */
+export function usesPlaceholder(args: readonly unknown[], placeholder: CustomArgPlaceholder): boolean {
   const visit = (value: unknown): boolean => {
-    if (value === '{{id}}') return true;
+    if (value === placeholder) return true;
     if (Array.isArray(value)) return value.some(visit);
     if (typeof value === 'object' && value !== null) return Object.values(value).some(visit);
     return false;
   };
   return args.some(visit);
+}
+
+/** True when `{{id}}` occurs anywhere in `args`: requests are then correlated by their id, else by the sid. */
+export function usesRequestId(args: readonly unknown[]): boolean {
+  return usesPlaceholder(args, '{{id}}');
 }
 
 /**

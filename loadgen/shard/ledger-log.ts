@@ -25,7 +25,7 @@ export const MESSAGE_FIELDS = 7;
 export const SENDER_TAIL_FIELDS = 3;
 
 /** What the receivers of one shard counted, per delivering metric (as the workers reported it, uncapped). */
-export type ShardReceipts = Partial<Record<DeliveryMetric, Omit<DeliveryTally, 'expected'>>>;
+export type ShardReceipts = Record<DeliveryMetric, Omit<DeliveryTally, 'expected'>>;
 
 /** Everything a shard's result needs beside result.json for an exact merge. */
 export interface ShardLedger {

@@ -4,7 +4,6 @@
  * cover this slice alone until `sio-bench merge` combines every slice.
  */
 import path from 'node:path';
-import { DELIVERY_METRICS } from '../metric-names.js';
 import type { RunResult, SeriesPoint } from '../run-result.js';
 import type { ShardSlice } from '../engine/messages.js';
 import { LEDGER_FILE_NAME, writeLedgerFile } from './ledger-file.js';
@@ -18,8 +17,7 @@ import { formatShardSpec } from './shard-spec.js';
 export function receiptsFromSeries(series: readonly SeriesPoint[]): ShardReceipts {
   const receipts: ShardReceipts = {};
   for (const point of series) {
-    for (const metric of DELIVERY_METRICS) {
-      const tally = point.delivery[metric];
+    for (const [metric, tally] of Object.entries(point.delivery)) {
       if (tally === undefined) continue;
       const sum = (receipts[metric] ??= { received: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 });
       sum.received += tally.received;

@@ -4,7 +4,6 @@
  * nothing must not pass its gates.
  */
 import hdr from 'hdr-histogram-js';
-import { DELIVERY_METRICS } from '../metric-names.js';
 import type { DeliveryCounts, LatencySummary, RunResult, ThresholdResult } from '../run-result.js';
 import { isThresholdParseError, parseThreshold } from './parse-threshold.js';
 import type { Threshold, ThresholdOperator, ThresholdSubject, ThresholdUnit } from './threshold.js';
@@ -112,11 +111,11 @@ function measureLatency(subject: Extract<ThresholdSubject, { kind: 'latency' }>,
 }
 
 function measureDelivery(subject: Extract<ThresholdSubject, { kind: 'delivery' }>, unit: ThresholdUnit, totals: RunTotals): Measured {
-  const metrics = subject.metric === 'all' ? DELIVERY_METRICS : [subject.metric];
+  const metrics = subject.metric === 'all' ? Object.keys(totals.delivery) : [subject.metric];
   const present = metrics.map((metric) => totals.delivery[metric]).filter((counts): counts is DeliveryCounts => counts !== undefined);
   const expected = present.reduce((sum, counts) => sum + counts.expected, 0);
   if (expected === 0) {
-    return { noSamples: `no ${subject.metric === 'all' ? metrics.join(' or ') : subject.metric} messages were expected` };
+    return { noSamples: `no ${subject.metric === 'all' ? metrics.join(' or ') || 'delivered' : subject.metric} messages were expected` };
   }
   const count = present.reduce((sum, counts) => sum + counts[subject.field], 0);
   return { value: unit === '%' ? percentOf(count, expected) : count };

@@ -4,7 +4,7 @@
  * `throughput.receive > 1000/s`. A bad threshold gets a message and the 1-based column where it goes wrong,
  * so that a scenario error can point into the string.
  */
-import { DELIVERY_METRICS, LATENCY_METRICS, type DeliveryMetric, type LatencyMetric } from '../metric-names.js';
+import { DELIVERY_METRICS, isBuiltinLatencyMetric } from '../metric-names.js';
 import type {
   CounterName,
   DeliveryField,
@@ -42,16 +42,14 @@ const TIME_UNITS: Readonly<Record<string, ThresholdUnit>> = { us: 'us', µs: 'us
 export const THRESHOLD_SUBJECT_FORMS = [
   '<metric>.latency',
   '<metric>.latency.uncorrected',
+  '<action>.ack.latency',
+  '<action>.fanout.latency',
   ...Object.keys(FIXED_SUBJECTS),
   'delivery.<field>',
-  '<broadcast|direct>.delivery.<field>',
+  '<broadcast|direct|action>.delivery.<field>',
 ] as const;
 
-function isLatencyMetric(name: string): name is LatencyMetric {
-  return (LATENCY_METRICS as readonly string[]).includes(name);
-}
-
-function isDeliveryMetric(name: string): name is DeliveryMetric {
+function isDeliveryMetric(name: string): boolean {
   return (DELIVERY_METRICS as readonly string[]).includes(name);
 }
 
@@ -61,28 +59,35 @@ function isDeliveryField(name: string): name is DeliveryField {
 
 type SubjectParse = { subject: ThresholdSubject } | { error: string; offset: number };
 
-/** Reads the subject (a dotted name); `offset` of an error is relative to the subject's start. */
+/** Suffixes of an action's own latency metrics: `<action>.ack.latency`, `<action>.fanout.latency`. */
+const METRIC_SUFFIXES: ReadonlySet<string> = new Set(['ack', 'fanout']);
+
+/**
+ * Reads the subject (a dotted name); `offset` of an error is relative to the subject's start. Metric names are
+ * the built-in ones or a scenario's action names (letters, digits, - and _), checked against the scenario by
+ * cross-checks.ts, since only the scenario knows its actions.
+ */
 function parseSubject(name: string): SubjectParse {
   const fixed = FIXED_SUBJECTS[name];
   if (fixed !== undefined) return { subject: fixed };
   const parts = name.split('.');
-  const [first = '', second, third, ...rest] = parts;
-  if (second === 'latency' && rest.length === 0) {
-    if (!isLatencyMetric(first)) {
-      return { error: `unknown latency metric '${first}' (one of: ${LATENCY_METRICS.join(', ')})`, offset: 0 };
-    }
-    if (third !== undefined && third !== 'uncorrected' && third !== 'corrected') {
-      return { error: `expected ${first}.latency or ${first}.latency.uncorrected`, offset: first.length + second.length + 2 };
+  const latencyAt = parts.indexOf('latency');
+  if (latencyAt === 1 || (latencyAt === 2 && METRIC_SUFFIXES.has(parts[1]!))) {
+    const metric = parts.slice(0, latencyAt).join('.');
+    const rest = parts.slice(latencyAt + 1);
+    if (!METRIC_NAME.test(parts[0]!)) return { error: `'${parts[0]}' is not a metric name (letters, digits, - and _)`, offset: 0 };
+    if (rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'uncorrected' && rest[0] !== 'corrected')) {
+      return { error: `expected ${metric}.latency or ${metric}.latency.uncorrected`, offset: metric.length + 'latency'.length + 2 };
     }
     // The aggregation is filled in by the caller; 'max' is a placeholder that parseThreshold replaces.
-    return { subject: { kind: 'latency', metric: first, corrected: third !== 'uncorrected', aggregation: { kind: 'max' } } };
+    return { subject: { kind: 'latency', metric, corrected: rest[0] !== 'uncorrected', aggregation: { kind: 'max' } } };
   }
-  const deliveryAt = first === 'delivery' ? 0 : second === 'delivery' ? 1 : -1;
+  const deliveryAt = parts[0] === 'delivery' ? 0 : parts[1] === 'delivery' ? 1 : -1;
   if (deliveryAt >= 0 && parts.length === deliveryAt + 2) {
-    const metric = deliveryAt === 0 ? 'all' : first;
+    const metric = deliveryAt === 0 ? 'all' : parts[0]!;
     const field = parts[deliveryAt + 1] ?? '';
-    if (metric !== 'all' && !isDeliveryMetric(metric)) {
-      return { error: `'${metric}' does not deliver messages (delivering metrics: ${DELIVERY_METRICS.join(', ')})`, offset: 0 };
+    if (metric !== 'all' && (!METRIC_NAME.test(metric) || isBuiltinLatencyMetric(metric) && !isDeliveryMetric(metric))) {
+      return { error: `'${metric}' does not deliver messages (delivering metrics: ${DELIVERY_METRICS.join(', ')}, or a custom action that declares delivers)`, offset: 0 };
     }
     if (!isDeliveryField(field)) {
       const fieldOffset = name.length - field.length;
@@ -92,6 +97,8 @@ function parseSubject(name: string): SubjectParse {
   }
   return { error: `unknown threshold subject '${name}' (one of: ${THRESHOLD_SUBJECT_FORMS.join(', ')})`, offset: 0 };
 }
+
+const METRIC_NAME = /^[A-Za-z0-9_-]+$/;
 
 /** Reads a latency aggregation at `text[at...]`: p(N), min, max, mean, avg, med or count. */
 function parseAggregation(word: string): LatencyAggregation | { error: string; offset: number } {
@@ -153,7 +160,7 @@ export function parseThreshold(text: string): Threshold | ThresholdParseError {
     while (pos < text.length && /\s/.test(text[pos] ?? '')) pos += 1;
   };
   skipSpace();
-  const subjectMatch = /^[A-Za-z][A-Za-z0-9_.]*/.exec(text.slice(pos));
+  const subjectMatch = /^[A-Za-z0-9_][A-Za-z0-9_.-]*/.exec(text.slice(pos));
   if (subjectMatch === null) return at(pos, 'expected a subject such as broadcast.latency or errors.rate');
   const subjectStart = pos;
   const parsedSubject = parseSubject(subjectMatch[0]);

@@ -2,7 +2,7 @@
  * The charts of the HTML report as plain data: which series, on which axis, in which unit, already
  * downsampled and rounded. The page's script only hands these to uPlot; every figure is computed here.
  */
-import { LATENCY_METRICS, type LatencyMetric } from '../../loadgen/metric-names.js';
+import { type LatencyMetric, orderMetrics } from '../../loadgen/metric-names.js';
 import type { RunResult, SeriesPoint, ServerSample } from '../../loadgen/run-result.js';
 import { aggregate, bucketRanges, roundForChart, type Aggregation, type Bucket } from './downsample.js';
 import { percentileCurve } from './percentile-curve.js';
@@ -50,9 +50,9 @@ function color(index: number): string {
   return COLORS[index % COLORS.length] ?? '#2f6fde';
 }
 
-/** Metrics with samples in the run's totals, in LATENCY_METRICS order. */
+/** Metrics with samples in the run's totals, in orderMetrics order. */
 export function measuredMetrics(result: RunResult): LatencyMetric[] {
-  return LATENCY_METRICS.filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
+  return orderMetrics(Object.keys(result.totals.latency)).filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
 }
 
 /** The metric the server charts set beside the server's figures: the one users care most about. */

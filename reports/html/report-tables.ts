@@ -3,7 +3,7 @@
  * errors, disconnect reasons, thresholds and phases. Every value from the result is escaped here.
  */
 import type { RunResult } from '../../loadgen/run-result.js';
-import { DELIVERY_METRICS } from '../../loadgen/metric-names.js';
+import { orderMetrics } from '../../loadgen/metric-names.js';
 import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from '../format.js';
 import { formatThresholdFigure, thresholdFailureMessage } from '../junit.js';
 import { measuredMetrics } from './chart-data.js';
@@ -94,7 +94,7 @@ export function renderLatencyTable(result: RunResult): string {
 /** Delivery accounting of each delivering metric. */
 export function renderDeliveryTable(result: RunResult): string {
   const rows: Cell[][] = [];
-  for (const metric of DELIVERY_METRICS) {
+  for (const metric of orderMetrics(Object.keys(result.totals.delivery))) {
     const counts = result.totals.delivery[metric];
     if (counts === undefined) continue;
     const lostShare = counts.expected === 0 ? '' : ` (${formatPercent(counts.lost / counts.expected)})`;

@@ -1,12 +1,12 @@
 import { Box, Text } from 'ink';
-import { LATENCY_METRICS, type LatencyMetric } from '../../loadgen/metric-names.js';
+import { orderMetrics, type LatencyMetric } from '../../loadgen/metric-names.js';
 import type { MetricLatency } from '../../loadgen/run-result.js';
 import { formatLatencyUs } from '../format.js';
 import { cell } from './text-cells.js';
 
 /** Props of {@link LatencyTable}. */
 export interface LatencyTableProps {
-  latency: Partial<Record<LatencyMetric, MetricLatency>>;
+  latency: Record<LatencyMetric, MetricLatency>;
   /** What the figures cover, e.g. 'so far' or 'last 1s'. */
   scope: string;
 }
@@ -14,9 +14,9 @@ export interface LatencyTableProps {
 const NAME_WIDTH = 18;
 const VALUE_WIDTH = 9;
 
-/** Metrics that recorded at least one sample, in the order of LATENCY_METRICS. */
-export function activeMetrics(latency: Partial<Record<LatencyMetric, MetricLatency>>): LatencyMetric[] {
-  return LATENCY_METRICS.filter((metric) => (latency[metric]?.corrected.count ?? 0) > 0);
+/** Metrics that recorded at least one sample, in the order of orderMetrics. */
+export function activeMetrics(latency: Record<LatencyMetric, MetricLatency>): LatencyMetric[] {
+  return orderMetrics(Object.keys(latency)).filter((metric) => (latency[metric]?.corrected.count ?? 0) > 0);
 }
 
 /**

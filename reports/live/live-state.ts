@@ -74,7 +74,7 @@ export interface LiveState {
    * Latency since the start per metric, when the coordinator keeps running totals. Without it the latency
    * table shows `latest` (the last second).
    */
-  latencySoFar?: Partial<Record<LatencyMetric, MetricLatency>>;
+  latencySoFar?: Record<LatencyMetric, MetricLatency>;
   status: LiveRunStatus;
   /** A line for the user, e.g. why the run is stopping or where the result was written. */
   message?: string;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DeliveryRecorder } from '../../../loadgen/engine/delivery-recorder.js';
 import { WorkerMetrics } from '../../../loadgen/measure/worker-metrics.js';
+import { DeliveryChannels } from '../../../loadgen/measure/delivery-channels.js';
 
 function broadcastTally(metrics: WorkerMetrics): unknown {
   const snapshot = metrics.takeSnapshot(0, 0, 1000, { target: 0, open: 0, connecting: 0, failed: 0 });
@@ -17,7 +18,7 @@ test('a million clients: neighbouring streams of one receiver stay apart', () =>
   const metrics = new WorkerMetrics();
   const totalClients = 1_000_000;
   const roomCount = 10;
-  const recorder = new DeliveryRecorder(metrics, roomCount, totalClients, 0, () => false);
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(roomCount, totalClients), 0);
   const receiver = recorder.connection(999_999, 0);
   const sender = 999_998;
   for (const room of [3, 4]) recorder.openWindow(receiver, room, 0);
@@ -38,7 +39,7 @@ test('a million clients: neighbouring streams of one receiver stay apart', () =>
 
 test('messages outside a window count neither way; on a channel never joined they are unexpected', () => {
   const metrics = new WorkerMetrics();
-  const recorder = new DeliveryRecorder(metrics, 2, 4, 0, () => false);
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(2, 4), 0);
   const connection = recorder.connection(0, 0);
   connection.expect(1);
   assert.equal(recorder.received('broadcast', connection, 1, 2, 0, 50), undefined, 'routed after the join, before its ack');
@@ -55,7 +56,7 @@ test('messages outside a window count neither way; on a channel never joined the
 
 test('a reconnected client: what the old, draining socket receives never counts for the new connection', () => {
   const metrics = new WorkerMetrics();
-  const recorder = new DeliveryRecorder(metrics, 1, 10, 0, () => false);
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(1, 10), 0);
   const old = recorder.connection(3, 0);
   recorder.openWindow(old, 0, 0);
   recorder.closeAll(old, 1000); // churn: the window closes now, the socket drains
@@ -77,7 +78,7 @@ test('a reconnected client: what the old, draining socket receives never counts 
 
 test('a connection that ends without a drain reports each window tail within the horizon with its receipts', () => {
   const metrics = new WorkerMetrics();
-  const recorder = new DeliveryRecorder(metrics, 2, 10, 1000, () => false);
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(2, 10), 1000);
   const connection = recorder.connection(4, 2);
   recorder.openWindow(connection, 0, 0);
   recorder.openWindow(connection, 1, 0);

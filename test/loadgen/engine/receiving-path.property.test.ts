@@ -15,6 +15,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { DeliveryChannels } from '../../../loadgen/measure/delivery-channels.js';
 import { DeliveryRecorder } from '../../../loadgen/engine/delivery-recorder.js';
 import { EventReceiver } from '../../../loadgen/engine/event-receiver.js';
 import { FanoutTracker } from '../../../loadgen/engine/fanout-tracker.js';
@@ -97,7 +98,7 @@ interface Outcome extends DeliveryCounts {
 export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Outcome; oracle: Outcome } {
   const clock = manualClock(1_000);
   const metrics = new WorkerMetrics();
-  const recorder = new DeliveryRecorder(metrics, ROOMS, CLIENTS, HORIZON_US, () => false, 0);
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(ROOMS, CLIENTS), HORIZON_US, 0);
   const actions: Action[] = [{ kind: 'broadcast', rate: { kind: 'total', perSec: 1 }, includeSelf: false, payload: { bytes: 0, kind: 'text' } } as unknown as Action];
   const receiver = new EventReceiver(actions, metrics, recorder, clock);
   const sims = Array.from({ length: CLIENTS }, (_, index) => createSimClient(index, [], []));

@@ -2,14 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { LedgerLog, type ShardLedger } from '../../../loadgen/shard/ledger-log.js';
 import { mergeLedgers } from '../../../loadgen/merge/merged-ledger.js';
+import { DeliveryChannels } from '../../../loadgen/measure/delivery-channels.js';
 import { summarizeEncoded } from '../../../loadgen/measure/histogram-factory.js';
 
 const ROOMS = 2;
+const CLIENTS = 4;
+
+function channels(includeSelf: boolean): DeliveryChannels {
+  return new DeliveryChannels(ROOMS, CLIENTS, includeSelf);
+}
 
 /**
  * Room 0 has members 0, 1, 2, 3 (0 and 2 in slice 0, 1 and 3 in slice 1), all joined at 100 µs; member 3
  * leaves at 500 µs. Client 0 broadcasts at 200 and 600 µs; client 1 at 300 µs. Direct channel of client 2
- * (ROOMS + 2) is open from 100 µs; client 1 sends it one direct at 400 µs.
+ * (ROOMS + 1 + 2) is open from 100 µs; client 1 sends it one direct at 400 µs.
  * Expected broadcasts: at 200 → 1, 2, 3 (3); at 300 → 0, 2, 3 (3); at 600 → 1, 2 (2) = 8. Directs: 1.
  */
 function slices(): ShardLedger[] {
@@ -19,7 +25,7 @@ function slices(): ShardLedger[] {
     windows: [
       { channel: 0, receiver: 0, connection: 100, atUs: 100, open: true },
       { channel: 0, receiver: 2, connection: 102, atUs: 100, open: true },
-      { channel: ROOMS + 2, receiver: 2, connection: 102, atUs: 100, open: true },
+      { channel: ROOMS + 1 + 2, receiver: 2, connection: 102, atUs: 100, open: true },
     ],
     tails: [],
     receipts: [],
@@ -37,7 +43,7 @@ function slices(): ShardLedger[] {
   b.add({
     sends: [
       { channel: 0, sender: 1, sentUs: [300] },
-      { channel: ROOMS + 2, sender: 1, sentUs: [400] },
+      { channel: ROOMS + 1 + 2, sender: 1, sentUs: [400] },
     ],
     windows: [
       { channel: 0, receiver: 1, connection: 101, atUs: 100, open: true },
@@ -59,24 +65,23 @@ function slices(): ShardLedger[] {
 }
 
 test('expected deliveries over all slices count every member of every slice, and only inside its windows', () => {
-  const merged = mergeLedgers(slices(), false);
-  assert.deepEqual(merged.accounts, {
-    broadcast: { expected: 8, inFlightAtStop: 0, undeliverable: 0 },
-    direct: { expected: 1, inFlightAtStop: 0, undeliverable: 0 },
-  });
+  const merged = mergeLedgers(slices(), channels(false));
+  assert.deepEqual(merged.accounts, [
+    { metric: 'broadcast', account: { expected: 8, inFlightAtStop: 0, undeliverable: 0 } },
+    { metric: 'direct', account: { expected: 1, inFlightAtStop: 0, undeliverable: 0 } },
+  ]);
   const [first, second] = slices();
-  assert.deepEqual(mergeLedgers([second!, first!], false).accounts, merged.accounts, 'order of the slices does not matter');
+  assert.deepEqual(mergeLedgers([second!, first!], channels(false)).accounts, merged.accounts, 'order of the slices does not matter');
 });
 
 test('includeSelf adds each sender as a recipient of its own broadcasts', () => {
-  assert.equal(mergeLedgers(slices(), true).accounts.broadcast.expected, 8 + 3);
+  assert.equal(mergeLedgers(slices(), channels(true)).accounts[0]!.account.expected, 8 + 3);
 });
 
 test('fan-out completion combines partial fan-outs across slices: complete only when every member got it', () => {
-  const merged = mergeLedgers(slices(), false);
-  assert.equal(merged.fanoutComplete, 2);
-  assert.equal(merged.fanoutIncomplete, 1);
-  const summary = summarizeEncoded(merged.fanoutCompletion!.corrected);
+  const merged = mergeLedgers(slices(), channels(false));
+  assert.deepEqual(merged.fanouts, [{ metric: 'broadcast', complete: 2, incomplete: 1 }]);
+  const summary = summarizeEncoded(merged.fanoutCompletion.get('fanoutCompletion')!.corrected);
   assert.equal(summary.count, 2);
   assert.equal(summary.minUs, 100);
   assert.equal(summary.maxUs, 1000);
@@ -84,7 +89,7 @@ test('fan-out completion combines partial fan-outs across slices: complete only 
 
 test("one slice given twice is refused (a connection's window opened twice)", () => {
   const [first] = slices();
-  assert.throws(() => mergeLedgers([first!, first!], false), /already has an open window/);
+  assert.throws(() => mergeLedgers([first!, first!], channels(false)), /already has an open window/);
 });
 
 test('a tail in one slice counts its missing messages by cause in the merge, the windows of the other slice alike', () => {
@@ -97,11 +102,11 @@ test('a tail in one slice counts its missing messages by cause in the merge, the
     sends: [],
     windows: [
       { channel: 0, receiver: 2, connection: 102, atUs: 620, open: false },
-      { channel: ROOMS + 2, receiver: 2, connection: 102, atUs: 620, open: false },
+      { channel: ROOMS + 1 + 2, receiver: 2, connection: 102, atUs: 620, open: false },
     ],
     tails: [
       { channel: 0, connection: 102, fromUs: 520, toUs: 620, received: 1, cause: 'undeliverable' },
-      { channel: ROOMS + 2, connection: 102, fromUs: 520, toUs: 620, received: 0, cause: 'undeliverable' },
+      { channel: ROOMS + 1 + 2, connection: 102, fromUs: 520, toUs: 620, received: 0, cause: 'undeliverable' },
     ],
     receipts: [],
     senderTails: [],
@@ -113,8 +118,8 @@ test('a tail in one slice counts its missing messages by cause in the merge, the
     windows: Float64Array.from([...first!.windows, ...ended.windows]),
     tails: ended.tails,
   };
-  assert.deepEqual(mergeLedgers([withEnd, second!], false).accounts.broadcast, { expected: 8, inFlightAtStop: 0, undeliverable: 0 });
+  assert.deepEqual(mergeLedgers([withEnd, second!], channels(false)).accounts[0]!.account, { expected: 8, inFlightAtStop: 0, undeliverable: 0 });
   // Had it received nothing in its tail, the broadcast at 600 would be undeliverable.
   const none = { ...withEnd, tails: Float64Array.from(ended.tails.map((value, i) => (i === 4 ? 0 : value))) };
-  assert.deepEqual(mergeLedgers([none, second!], false).accounts.broadcast, { expected: 8, inFlightAtStop: 0, undeliverable: 1 });
+  assert.deepEqual(mergeLedgers([none, second!], channels(false)).accounts[0]!.account, { expected: 8, inFlightAtStop: 0, undeliverable: 1 });
 });

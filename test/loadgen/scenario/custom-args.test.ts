@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expandCustomArgs, expectedCorrelationValue, findUnknownPlaceholders, readField, usesRequestId } from '../../../loadgen/scenario/custom-args.js';
 
-const VALUES = { sid: 'abc', requestId: '7-3', nowMs: 1_700_000_000_000 };
+const VALUES = { sid: 'abc', requestId: '7-3', nowMs: 1_700_000_000_000, index: 7, sentUs: 123_456 };
 
 test('placeholders are replaced with typed values, deep in arrays and maps; other strings stay', () => {
   const args = [{ content: { id: '{{id}}', text: 'hi {{sid}}' }, destId: '{{sid}}', t: '{{nowMs}}' }, ['{{id}}', 5, null], 'plain'];

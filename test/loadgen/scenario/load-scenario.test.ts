@@ -92,7 +92,7 @@ test('cross-field problems, located', () => {
     "s.yml:11:5 phases.3.name: duplicate phase name 'hold' (also phases.1); give each phase a distinct name",
     's.yml:13:11 actions.0.kind: population.rooms is 0 but action broadcast needs rooms',
     's.yml:14:23 actions.0.rate.perClient: 2000000/s per client cannot be scheduled: at most 1000/s per client (one slot per millisecond)',
-    's.yml:15:41 actions.1.args.0.a: unknown placeholder {{what}} (one of: {{sid}}, {{id}}, {{nowMs}})',
+    's.yml:15:41 actions.1.args.0.a: unknown placeholder {{what}} (one of: {{sid}}, {{id}}, {{nowMs}}, {{index}}, {{room}}, {{messageId}}, {{sentUs}})',
     "s.yml:16:5 actions.2.name: duplicate action name 'custom' (also actions.1); give each action of the same kind a distinct name",
     's.yml:16:48 actions.2.reply: measure either the ack (ack: true) or a reply event, not both',
     's.yml:17:12 actions.3.kind: a direct send needs at least 2 clients',

@@ -134,6 +134,8 @@ drain: 3s
       { kind: 'leave', name: 'leave', timeoutMs: 5000 },
       {
         kind: 'custom',
+      joins: false,
+      leaves: false,
         name: 'chat',
         event: 'sendMessage',
         args: [{ content: 'hi' }],
@@ -144,6 +146,8 @@ drain: 3s
       },
       {
         kind: 'custom',
+      joins: false,
+      leaves: false,
         name: 'ask',
         event: 'message',
         args: [],
@@ -152,7 +156,9 @@ drain: 3s
         rate: { kind: 'total', perSec: 1 },
         timeoutMs: 5000,
       },
-      { kind: 'custom', name: 'once', event: 'hello', args: [], ack: false, timeoutMs: 5000 },
+      { kind: 'custom',
+      joins: false,
+      leaves: false, name: 'once', event: 'hello', args: [], ack: false, timeoutMs: 5000 },
       { kind: 'listen', name: 'listen', event: 'tick', timestampField: 't' },
       { kind: 'churn', name: 'churn', rate: { kind: 'perClient', perSec: 0.01 }, reconnectDelayMs: 2000 },
     ],

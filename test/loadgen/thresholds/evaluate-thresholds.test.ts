@@ -97,7 +97,7 @@ test('a threshold on something never measured fails with "no samples"', () => {
       [false, true, 'no samples: no echo latency was recorded'],
       [false, true, 'no samples: no events were sent and no connections attempted'],
       [false, true, 'no samples: no events were sent and no connections attempted'],
-      [false, true, 'no samples: no direct or broadcast messages were expected'],
+      [false, true, 'no samples: no delivered messages were expected'],
       [false, true, 'no samples: no connections were attempted'],
       [false, true, 'no samples: no events were sent'],
       [false, true, 'no samples: the run has no duration'],
@@ -154,7 +154,7 @@ test('text that does not parse fails with the parse error', () => {
       actual: 0,
       limit: 0,
       unit: 'count',
-      message: "does not parse at column 1: unknown threshold subject 'nope' (one of: <metric>.latency, <metric>.latency.uncorrected, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct>.delivery.<field>)",
+      message: "does not parse at column 1: unknown threshold subject 'nope' (one of: <metric>.latency, <metric>.latency.uncorrected, <action>.ack.latency, <action>.fanout.latency, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct|action>.delivery.<field>)",
       noSamples: true,
     },
   ]);

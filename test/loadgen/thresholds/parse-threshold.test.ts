@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseThreshold } from '../../../loadgen/thresholds/parse-threshold.js';
+import { isThresholdParseError, parseThreshold } from '../../../loadgen/thresholds/parse-threshold.js';
 import type { Threshold } from '../../../loadgen/thresholds/threshold.js';
 
 test('parses every documented form', () => {
@@ -33,7 +33,7 @@ test('parses every documented form', () => {
 
 test('errors point at the column where the text goes wrong', () => {
   const cases: Array<[string, { error: string; column: number }]> = [
-    ['brodcast.latency p(99) < 50ms', { error: "unknown latency metric 'brodcast' (one of: connect, join, leave, echo, direct, broadcast, fanoutCompletion, customAck, customReply, push, reconnect, http)", column: 1 }],
+    ['chat.fanot.latency p(99) < 50ms', { error: "unknown threshold subject 'chat.fanot.latency' (one of: <metric>.latency, <metric>.latency.uncorrected, <action>.ack.latency, <action>.fanout.latency, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct|action>.delivery.<field>)", column: 1 }],
     ['broadcast.latency p(99) < 50', { error: 'the limit needs a unit: a time with its unit: us, ms or s (e.g. 50ms)', column: 29 }],
     ['broadcast.latency p(99) < 50min', { error: "unexpected 'min': the limit is a time with its unit: us, ms or s (e.g. 50ms)", column: 29 }],
     ['broadcast.latency p(0) < 50ms', { error: 'a percentile must be > 0 and <= 100, got 0', column: 21 }],
@@ -45,9 +45,22 @@ test('errors point at the column where the text goes wrong', () => {
     ['errors.count == 1%', { error: "unexpected '%': the limit is a plain count", column: 18 }],
     ['throughput.receive > 1000', { error: 'the limit needs a unit: a rate per second (e.g. 1000/s)', column: 26 }],
     ['delivery.lots == 0', { error: "unknown delivery counter 'lots' (one of: expected, received, lost, inFlightAtStop, undeliverable, duplicated, outOfOrder, unexpected)", column: 10 }],
-    ['echo.delivery.lost == 0', { error: "'echo' does not deliver messages (delivering metrics: direct, broadcast)", column: 1 }],
-    ['  cpu.usage < 50%', { error: "unknown threshold subject 'cpu.usage' (one of: <metric>.latency, <metric>.latency.uncorrected, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct>.delivery.<field>)", column: 3 }],
+    ['echo.delivery.lost == 0', { error: "'echo' does not deliver messages (delivering metrics: direct, broadcast, or a custom action that declares delivers)", column: 1 }],
+    ['  cpu.usage < 50%', { error: "unknown threshold subject 'cpu.usage' (one of: <metric>.latency, <metric>.latency.uncorrected, <action>.ack.latency, <action>.fanout.latency, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct|action>.delivery.<field>)", column: 3 }],
     ['', { error: 'expected a subject such as broadcast.latency or errors.rate', column: 1 }],
   ];
   for (const [text, expected] of cases) assert.deepEqual(parseThreshold(text), expected, text);
+});
+
+test("an action's own metrics: names with hyphens, its fan-out and ack, its delivery counters", () => {
+  const parse = (text: string): unknown => {
+    const parsed = parseThreshold(text);
+    assert.ok(!isThresholdParseError(parsed), JSON.stringify(parsed));
+    return parsed.subject;
+  };
+  assert.deepEqual(parse('chat-message.latency p(99) < 100ms'), { kind: 'latency', metric: 'chat-message', corrected: true, aggregation: { kind: 'percentile', percentile: 99 } });
+  assert.deepEqual(parse('join_room.latency.uncorrected max < 1s'), { kind: 'latency', metric: 'join_room', corrected: false, aggregation: { kind: 'max' } });
+  assert.deepEqual(parse('chat.fanout.latency p(50) < 10ms'), { kind: 'latency', metric: 'chat.fanout', corrected: true, aggregation: { kind: 'percentile', percentile: 50 } });
+  assert.deepEqual(parse('chat.ack.latency p(99) < 10ms'), { kind: 'latency', metric: 'chat.ack', corrected: true, aggregation: { kind: 'percentile', percentile: 99 } });
+  assert.deepEqual(parse('chat-room.delivery.lost == 0'), { kind: 'delivery', metric: 'chat-room', field: 'lost' });
 });

@@ -1,4 +1,5 @@
-"""python-socketio's chat example (the seed document's server, ported to python-socketio 5's WSGIApp), plus two
+"""python-socketio's chat example (the seed document's server, its handlers verbatim, two-argument connect included,
+served by python-socketio 5's WSGIApp), plus two
 events for the custom-event interop scenario: `ping` acks with its data, `shout` emits `shouted` to a room.
 
 Usage: python3 chat_server.py   -> prints `listening http://127.0.0.1:PORT` and serves until killed.
@@ -15,7 +16,7 @@ sio = socketio.Server(async_mode='eventlet', cors_allowed_origins='*')
 
 
 @sio.on('connect')
-def connect(sid, environ, auth=None):
+def connect(sid, environ):
     sio.emit('addChat', sid)
 
 
