@@ -10,6 +10,7 @@ import { locate } from './locate.js';
 import { applyOverrides, type AppliedOverride } from './overrides.js';
 import { ScenarioError, sortProblems, type ScenarioProblem } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
+import { scenarioWarnings } from './scenario-warnings.js';
 
 /** A scenario ready to run, with what it was made from (a run result records all of it). */
 export interface LoadedScenario {
@@ -20,6 +21,8 @@ export interface LoadedScenario {
   file: string;
   /** The `--set` overrides applied, as given. */
   overrides: string[];
+  /** What the scenario asks for but can never produce data for (scenario-warnings.ts), located like problems. */
+  warnings: ScenarioProblem[];
 }
 
 function startsWith(path: ReadonlyArray<string | number>, prefix: ReadonlyArray<string | number>): boolean {
@@ -84,7 +87,11 @@ export function parseScenarioText(text: string, fileName: string, overrides: rea
     }
     throw new ScenarioError(sortProblems(problems));
   }
-  return { scenario: result.data, text, file: fileName, overrides: [...overrides] };
+  const warnings = scenarioWarnings(result.data).map((warning): ScenarioProblem => {
+    const position = locate(document, lineCounter, warning.path, {});
+    return { file: fileName, line: position.line, col: position.col, path: warning.path.join('.'), message: warning.message };
+  });
+  return { scenario: result.data, text, file: fileName, overrides: [...overrides], warnings };
 }
 
 /** Reads and parses a scenario file (see parseScenarioText). An unreadable file is a ScenarioError too. */

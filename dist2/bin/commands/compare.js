@@ -1,0 +1,130 @@
+/**
+ * `sio-bench compare BASELINE.json CANDIDATE.json` (or `compare --baseline NAME CANDIDATE.json`): compares two
+ * results metric by metric, prints an aligned table on stdout and, with `--md FILE`, writes it as Markdown.
+ * Exit codes: 0 no regression beyond tolerance, 1 a regression, 2 bad input (a file, a flag, a baseline name).
+ * Also the baseline half of `sio-bench run` (`--save-baseline`, `--baseline`), which calls applyBaselineFlags.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { baselinePath, DEFAULT_BASELINE_DIR, loadBaseline, saveBaseline } from '../../loadgen/baselines/baseline-store.js';
+import { compareResults, DEFAULT_CONFIDENCE, DEFAULT_TOLERANCE_FRACTION } from '../../loadgen/compare/compare-results.js';
+import { parsePercent } from '../../loadgen/compare/parse-percent.js';
+import { readResult } from '../../loadgen/result/write-result.js';
+import { parseDurationMs } from '../../loadgen/units.js';
+import { renderCompareMarkdown } from '../../reports/compare-markdown.js';
+import { renderCompareTable } from '../../reports/compare-table.js';
+import { badInput, ExitCode } from '../exit-codes.js';
+/** File name of the comparison's Markdown that `run --baseline` writes into the run's output folder. */
+export const RUN_COMPARE_MARKDOWN_FILE = 'compare.md';
+export const registerCompare = (program, setExitCode) => {
+    program
+        .command('compare')
+        .description('compare a candidate result with a baseline; exit 1 on a regression beyond tolerance')
+        .argument('<results...>', 'BASELINE.json CANDIDATE.json, or only CANDIDATE.json with --baseline NAME')
+        .option('--metric <id>', 'compare only this metric or group, e.g. broadcast.latency.p99, echo.latency, server (repeatable)', collect, [])
+        .option('--tolerance <percent>', 'changes within this are never regressions', `${DEFAULT_TOLERANCE_FRACTION * 100}%`)
+        .option('--confidence <percent>', 'confidence of the significance test over repetitions', `${DEFAULT_CONFIDENCE * 100}%`)
+        .option('--min-latency-change <duration>', 'latency changes smaller than this are never regressions', '1ms')
+        .option('--md <file>', 'also write the comparison as Markdown here')
+        .option('--baseline <name>', 'compare with this named baseline instead of a BASELINE.json')
+        .option('--baseline-dir <dir>', `folder of the named baselines (default ${DEFAULT_BASELINE_DIR})`)
+        .action(async (files, flags) => {
+        setExitCode(await compareCommand(files, flags));
+    });
+};
+/** The comparison options of `compare`'s flags; bad values are bad input naming the flag. */
+export function compareOptionsOf(flags) {
+    const minLatencyChangeMs = parseDurationMs(flags.minLatencyChange);
+    if (minLatencyChangeMs === undefined)
+        throw badInput(`--min-latency-change must be a duration such as 1ms or 500us (got ${JSON.stringify(flags.minLatencyChange)})`);
+    return {
+        metrics: flags.metric,
+        toleranceFraction: parsePercent(flags.tolerance, '--tolerance', { min: 0, max: 100 }),
+        confidence: parsePercent(flags.confidence, '--confidence', { min: 0.5, max: 1, exclusive: true }),
+        minLatencyChangeUs: minLatencyChangeMs * 1000,
+    };
+}
+async function compareCommand(files, flags) {
+    const options = compareOptionsOf(flags);
+    let baseline;
+    let candidateFile;
+    if (flags.baseline !== undefined) {
+        if (files.length !== 1)
+            throw badInput(`with --baseline, give one result to compare with it (got ${files.length})`);
+        candidateFile = files[0];
+        baseline = loadBaseline(flags.baseline, flags.baselineDir ?? DEFAULT_BASELINE_DIR);
+        options.baselineLabel = `baseline ${flags.baseline}`;
+    }
+    else {
+        if (files.length !== 2)
+            throw badInput(`give two results, BASELINE.json CANDIDATE.json (got ${files.length}), or one with --baseline NAME`);
+        baseline = readResult(files[0]);
+        options.baselineLabel = files[0];
+        candidateFile = files[1];
+    }
+    options.candidateLabel = candidateFile;
+    const comparison = compareResults(baseline, readResult(candidateFile), options);
+    await printComparison(comparison, flags.md);
+    return gateExitCode(comparison);
+}
+/** 1 when the comparison found a regression, else 0. */
+export function gateExitCode(comparison) {
+    return comparison.regressions.length > 0 ? ExitCode.thresholdsFailed : ExitCode.ok;
+}
+/** Prints the table on stdout and writes the Markdown to `mdFile` when given (its folder is created). */
+async function printComparison(comparison, mdFile) {
+    process.stdout.write(`${renderCompareTable(comparison)}\n`);
+    if (mdFile === undefined)
+        return;
+    try {
+        await mkdir(path.dirname(mdFile), { recursive: true });
+        await writeFile(mdFile, renderCompareMarkdown(comparison), 'utf8');
+    }
+    catch (error) {
+        throw badInput(`cannot write the Markdown comparison to ${mdFile}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    process.stderr.write(`sio-bench: comparison written to ${mdFile}\n`);
+}
+/**
+ * After a run: compares it with `--baseline` (table on stdout, Markdown as compare.md in `outDir`) and then
+ * stores it as `--save-baseline`, so `--baseline main --save-baseline main` compares with the previous main and
+ * rolls it forward. A run that did not complete is neither compared nor saved (a notice says so). Resolves to
+ * the gate's exit code: 1 on a regression, else 0. A missing baseline is bad input (checked before the run by
+ * checkBaselineFlags).
+ */
+export async function applyBaselineFlags(result, flags, outDir) {
+    const dir = flags.baselineDir ?? DEFAULT_BASELINE_DIR;
+    if (result.status !== 'completed') {
+        if (flags.baseline !== undefined || flags.saveBaseline !== undefined) {
+            process.stderr.write(`sio-bench: the run did not complete (${result.status}): it is neither compared with nor saved as a baseline\n`);
+        }
+        return ExitCode.ok;
+    }
+    let code = ExitCode.ok;
+    if (flags.baseline !== undefined) {
+        const comparison = compareResults(loadBaseline(flags.baseline, dir), result, {
+            baselineLabel: `baseline ${flags.baseline}`,
+            candidateLabel: 'this run',
+        });
+        await printComparison(comparison, path.join(outDir, RUN_COMPARE_MARKDOWN_FILE));
+        code = gateExitCode(comparison);
+    }
+    if (flags.saveBaseline !== undefined) {
+        const saved = await saveBaseline(result, flags.saveBaseline, dir);
+        process.stderr.write(`sio-bench: baseline ${flags.saveBaseline} saved to ${saved}\n`);
+    }
+    return code;
+}
+/** Checks the baseline flags before a run, so a typo fails in a second and not after the whole run. */
+export function checkBaselineFlags(flags) {
+    const dir = flags.baselineDir ?? DEFAULT_BASELINE_DIR;
+    if (flags.baseline !== undefined)
+        loadBaseline(flags.baseline, dir);
+    // baselinePath throws bad input for a name that is not a safe file name.
+    if (flags.saveBaseline !== undefined)
+        baselinePath(flags.saveBaseline, dir);
+}
+function collect(value, previous) {
+    return [...previous, value];
+}
+//# sourceMappingURL=compare.js.map

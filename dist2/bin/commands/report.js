@@ -1,0 +1,40 @@
+/**
+ * `sio-bench report RESULT.json [--html FILE] [--md FILE] [--junit FILE]`: regenerates reports from a result
+ * without rerunning. With no flag it writes report.html next to the result. Prints one line per file written.
+ * Exit codes: 0 written, 2 the result cannot be read or a report cannot be written.
+ */
+import path from 'node:path';
+import { readResult } from '../../loadgen/result/write-result.js';
+import { writeReports } from '../../reports/write-reports.js';
+import { badInput, ExitCode } from '../exit-codes.js';
+const REPORT_LABELS = { html: 'HTML report', md: 'Markdown summary', junit: 'JUnit XML' };
+export const registerReport = (program, setExitCode) => {
+    program
+        .command('report')
+        .description('regenerate reports from a result.json without rerunning (default: report.html next to it)')
+        .argument('<result>', 'result.json of a run')
+        .option('--html <file>', 'write the HTML report here')
+        .option('--md <file>', 'write the Markdown summary here')
+        .option('--junit <file>', 'write JUnit XML (one test case per threshold) here')
+        .action(async (resultPath, flags) => {
+        await report(resultPath, flags);
+        setExitCode(ExitCode.ok);
+    });
+};
+async function report(resultPath, flags) {
+    const result = readResult(resultPath);
+    const noFlag = flags.html === undefined && flags.md === undefined && flags.junit === undefined;
+    const targets = noFlag ? { html: true } : { html: flags.html, md: flags.md, junit: flags.junit };
+    let written;
+    try {
+        written = await writeReports(result, path.dirname(resultPath), targets);
+    }
+    catch (error) {
+        // The shape check of readResult does not reach every field (e.g. an encoded histogram): a result that
+        // cannot be rendered, or a report that cannot be written, is bad input of this command, not a crash.
+        throw badInput(`cannot write reports of ${resultPath}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    for (const file of written)
+        process.stdout.write(`${REPORT_LABELS[file.kind]} written to ${file.path}\n`);
+}
+//# sourceMappingURL=report.js.map

@@ -1,0 +1,11 @@
+import { scenarioJsonSchema } from '../../loadgen/scenario/json-schema.js';
+/** `sio-bench schema`: prints the JSON Schema of scenario files to stdout (for editors). */
+export const registerSchemaCommand = (program) => {
+    program
+        .command('schema')
+        .description('print the JSON Schema of scenario files (for editor completion and checking)')
+        .action(() => {
+        process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+};
+//# sourceMappingURL=schema.js.map

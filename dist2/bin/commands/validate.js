@@ -1,0 +1,44 @@
+import { ExitCode } from '../exit-codes.js';
+import { loadScenarioFile } from '../../loadgen/scenario/load-scenario.js';
+import { ScenarioError, formatProblem } from '../../loadgen/scenario/scenario-error.js';
+import { totalPhasesMs } from '../../loadgen/scenario/schema.js';
+/** The one-line summary of a valid scenario: `12 clients, 4 phases, total 60s` (the population, before spikes). */
+export function describeScenario(scenario) {
+    const phases = scenario.phases.length;
+    return `${scenario.population.clients} clients, ${phases} phase${phases === 1 ? '' : 's'}, total ${totalPhasesMs(scenario) / 1000}s`;
+}
+function collect(value, previous) {
+    return [...previous, value];
+}
+/**
+ * `sio-bench validate FILE... [--set k=v ...]`: checks each scenario and prints `FILE: ok (...)` to stdout, or
+ * every problem to stderr. Exit 0 when all are valid, 2 when any is not.
+ */
+export const registerValidateCommand = (program, setExitCode) => {
+    program
+        .command('validate')
+        .description('check scenario files and report every problem as file:line:col path: message')
+        .argument('<files...>', 'scenario files (YAML)')
+        .option('--set <key=value>', 'override a value before checking (repeatable), e.g. --set clients=200', collect, [])
+        .action(async (files, options) => {
+        let allValid = true;
+        for (const file of files) {
+            try {
+                const { scenario, warnings } = await loadScenarioFile(file, options.set);
+                process.stdout.write(`${file}: ok (${describeScenario(scenario)})\n`);
+                for (const warning of warnings)
+                    process.stderr.write(`${formatProblem({ ...warning, message: `warning: ${warning.message}` })}\n`);
+            }
+            catch (error) {
+                if (!(error instanceof ScenarioError))
+                    throw error;
+                allValid = false;
+                process.stderr.write(`${file}: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}\n`);
+                for (const problem of error.problems)
+                    process.stderr.write(`${formatProblem(problem)}\n`);
+            }
+        }
+        setExitCode(allValid ? ExitCode.ok : ExitCode.badInput);
+    });
+};
+//# sourceMappingURL=validate.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=capacity-step.js.map

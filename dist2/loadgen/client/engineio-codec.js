@@ -1,0 +1,83 @@
+/**
+ * Engine.IO v4 wire format, as the lean client needs it: the text packet types, the open packet's handshake and
+ * the long-polling payload (packets joined by the record separator \x1e, binary packets as `b` + base64).
+ * Over websocket one frame is one packet and binary frames carry binary messages with no type byte.
+ */
+/** A malformed packet or frame from the server. The lean client turns it into the disconnect reason 'parse error'. */
+export class ProtocolError extends Error {
+    name = 'ProtocolError';
+}
+/** Engine.IO packet type characters (char codes of '0'..'6'). */
+export const EIO_OPEN = 0x30;
+export const EIO_CLOSE = 0x31;
+export const EIO_PING = 0x32;
+export const EIO_PONG = 0x33;
+export const EIO_MESSAGE = 0x34;
+export const EIO_UPGRADE = 0x35;
+export const EIO_NOOP = 0x36;
+/** The record separator between packets of a polling payload. */
+export const POLLING_SEPARATOR = '\x1e';
+/** Parses the JSON after the '0' of an open packet (`text` is the whole packet). Throws ProtocolError. */
+export function parseOpenPacket(text) {
+    let raw;
+    try {
+        raw = JSON.parse(text.slice(1));
+    }
+    catch (error) {
+        throw new ProtocolError(`invalid open packet: ${error.message}`);
+    }
+    if (typeof raw !== 'object' || raw === null)
+        throw new ProtocolError('invalid open packet: not an object');
+    const o = raw;
+    const { sid, upgrades, pingInterval, pingTimeout, maxPayload } = o;
+    if (typeof sid !== 'string' || sid.length === 0)
+        throw new ProtocolError('invalid open packet: no sid');
+    if (!isNonNegativeFinite(pingInterval) || !isNonNegativeFinite(pingTimeout)) {
+        throw new ProtocolError('invalid open packet: pingInterval/pingTimeout must be non-negative numbers');
+    }
+    const upgradeList = Array.isArray(upgrades) ? upgrades.filter((u) => typeof u === 'string') : [];
+    return {
+        sid,
+        upgrades: upgradeList,
+        pingIntervalMs: pingInterval,
+        pingTimeoutMs: pingTimeout,
+        maxPayloadBytes: isNonNegativeFinite(maxPayload) ? maxPayload : 1_000_000,
+    };
+}
+function isNonNegativeFinite(value) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+/** Encodes packets into one polling payload (the body of a POST). Binary packets become `b` + base64. */
+export function encodePollingPayload(packets) {
+    let body = '';
+    for (let i = 0; i < packets.length; i++) {
+        const packet = packets[i];
+        if (i > 0)
+            body += POLLING_SEPARATOR;
+        body += typeof packet === 'string' ? packet : 'b' + packet.toString('base64');
+    }
+    return body;
+}
+/** Base64 alphabet check for `b` packets: Buffer.from(.., 'base64') silently skips bad characters. */
+const BASE64_BODY = /^[A-Za-z0-9+/]*={0,2}$/;
+/** Splits a polling payload (the body of a GET response) into packets. Throws ProtocolError on an empty or bad packet. */
+export function decodePollingPayload(body) {
+    const parts = body.split(POLLING_SEPARATOR);
+    const packets = new Array(parts.length);
+    for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part.length === 0)
+            throw new ProtocolError('empty packet in polling payload');
+        if (part.charCodeAt(0) === 0x62 /* b */) {
+            const base64 = part.slice(1);
+            if (base64.length % 4 !== 0 || !BASE64_BODY.test(base64))
+                throw new ProtocolError('invalid base64 binary packet');
+            packets[i] = Buffer.from(base64, 'base64');
+        }
+        else {
+            packets[i] = part;
+        }
+    }
+    return packets;
+}
+//# sourceMappingURL=engineio-codec.js.map

@@ -1,0 +1,390 @@
+/**
+ * The lean client: Engine.IO v4 / Socket.IO v5 spoken directly, for holding thousands of connections per thread.
+ * Per connection it keeps one object of a dozen fields plus its transport; handlers are shared, acks are a Map
+ * created on first use, and every timer (connect, ping, ack timeouts) lives in the thread's shared DeadlineQueue.
+ * Whatever the server sends, decoding never throws out of the event loop: a malformed packet ends the connection
+ * with onDisconnect('parse error', description) (or rejects connect() while connecting).
+ */
+import { sharedDeadlines, monotonicNowMs } from './deadline-queue.js';
+import { EIO_CLOSE, EIO_MESSAGE, EIO_NOOP, EIO_OPEN, EIO_PING, EIO_PONG, parseOpenPacket, } from './engineio-codec.js';
+import { resolveEndpoint } from './lean-endpoint.js';
+import { PollingTransport } from './lean-polling-transport.js';
+import { WebSocketTransport } from './lean-websocket-transport.js';
+import { SIO_ACK, SIO_BINARY_ACK, SIO_BINARY_EVENT, SIO_CONNECT, SIO_CONNECT_ERROR, SIO_DISCONNECT, SIO_EVENT, createDecodedPacket, decodeSocketIoPacket, encodeAck, encodeConnect, encodeDisconnect, encodeEvent, reconstruct, } from './socketio-codec.js';
+import { ClientConnectError, } from './virtual-client.js';
+/** Why connect() rejects for parser: 'msgpack' on the lean client. */
+export const LEAN_MSGPACK_UNSUPPORTED = 'the lean client supports the default parser only; use client: official';
+const IDLE = 0;
+const OPENING = 1; // transport connecting, waiting for the Engine.IO open packet
+const JOINING = 2; // namespace CONNECT sent
+const CONNECTED = 3;
+const CLOSED = 4;
+/** Deadline tags: ack ids are >= 0, so the client's own timers use negative tags. */
+const TAG_CONNECT = -1;
+const TAG_PING = -2;
+/** Decoding is synchronous and one packet at a time per thread, so every client decodes into this one object. */
+const decoded = createDecodedPacket();
+/** A BINARY_EVENT / BINARY_ACK waiting for its attachments. */
+class PendingBinary {
+    type;
+    nsp;
+    ackId;
+    data;
+    expected;
+    buffers = [];
+    constructor(type, nsp, ackId, data, expected) {
+        this.type = type;
+        this.nsp = nsp;
+        this.ackId = ackId;
+        this.data = data;
+        this.expected = expected;
+    }
+}
+function describe(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+export class LeanClient {
+    options;
+    handlers;
+    bytesSent = 0;
+    bytesReceived = 0;
+    state = IDLE;
+    transport;
+    /** The websocket being probed while upgrading from polling. */
+    probe;
+    namespaceSid;
+    /** pingInterval + pingTimeout from the open packet, and when the next ping is due at the latest. */
+    pingWindowMs = 0;
+    pingDeadlineMs = 0;
+    nextAckId = 0;
+    acks;
+    binary;
+    settleConnect;
+    constructor(options, handlers) {
+        this.options = options;
+        this.handlers = handlers;
+    }
+    get connected() {
+        return this.state === CONNECTED;
+    }
+    get id() {
+        return this.state === CONNECTED ? this.namespaceSid : undefined;
+    }
+    connect() {
+        if (this.state !== IDLE)
+            return Promise.reject(new Error('connect() can be called once per client'));
+        if (this.options.parser !== 'default')
+            return Promise.reject(new ClientConnectError('protocol', LEAN_MSGPACK_UNSUPPORTED));
+        let endpoint;
+        try {
+            endpoint = resolveEndpoint(this.options);
+        }
+        catch (error) {
+            return Promise.reject(new ClientConnectError('protocol', describe(error)));
+        }
+        return new Promise((resolve, reject) => {
+            this.settleConnect = (error) => (error === undefined ? resolve() : reject(error));
+            this.state = OPENING;
+            sharedDeadlines.schedule(monotonicNowMs() + this.options.connectTimeoutMs, this, TAG_CONNECT);
+            try {
+                this.transport = this.options.transport === 'websocket'
+                    ? new WebSocketTransport(this, endpoint, undefined)
+                    : new PollingTransport(this, endpoint);
+            }
+            catch (error) {
+                // e.g. an invalid localAddress or header value, which net and http reject synchronously
+                this.fail(new ClientConnectError('transport', describe(error)));
+            }
+        });
+    }
+    emit(event, args) {
+        if (this.state !== CONNECTED)
+            return;
+        this.send(encodeEvent(this.namespace(), event, args, -1));
+    }
+    emitWithAck(event, args, timeoutMs, callback) {
+        if (this.state !== CONNECTED) {
+            process.nextTick(callback, new Error('not connected'), []);
+            return;
+        }
+        const ackId = this.nextAckId++;
+        (this.acks ??= new Map()).set(ackId, callback);
+        sharedDeadlines.schedule(monotonicNowMs() + timeoutMs, this, ackId);
+        this.send(encodeEvent(this.namespace(), event, args, ackId));
+    }
+    disconnect() {
+        const state = this.state;
+        if (state === CLOSED)
+            return;
+        if (state === IDLE) {
+            this.state = CLOSED;
+            return;
+        }
+        if (state === CONNECTED)
+            this.transport?.sendPacket(encodeDisconnect(this.namespace()));
+        this.teardown();
+        if (state !== CONNECTED)
+            this.settle(new ClientConnectError('transport', 'disconnect() was called before the connection was established'));
+    }
+    // ---- TransportSink ----
+    onTransportOpen(transport) {
+        if (transport === this.probe)
+            transport.sendPacket('2probe');
+        // The main transport waits for the server's open packet.
+    }
+    onTransportPacket(transport, packet) {
+        if (transport !== this.transport) {
+            if (transport === this.probe)
+                this.onProbePacket(packet);
+            return;
+        }
+        if (typeof packet !== 'string')
+            return this.onBinary(packet);
+        switch (packet.charCodeAt(0)) {
+            case EIO_MESSAGE:
+                return this.onMessage(packet);
+            case EIO_PING:
+                this.pingDeadlineMs = monotonicNowMs() + this.pingWindowMs;
+                transport.sendPacket('3');
+                return;
+            case EIO_PONG:
+            case EIO_NOOP:
+                return;
+            case EIO_OPEN:
+                return this.onOpen(transport, packet);
+            case EIO_CLOSE:
+                return this.lose('transport close', 'the server closed the Engine.IO session');
+            default:
+                return this.lose('parse error', `unknown Engine.IO packet type ${JSON.stringify(packet.slice(0, 1))}`);
+        }
+    }
+    onTransportPaused(transport) {
+        if (transport !== this.transport || !(transport instanceof PollingTransport))
+            return;
+        const websocket = this.probe;
+        if (websocket === undefined)
+            return transport.resume(); // the probe died while polling paused
+        this.probe = undefined;
+        websocket.sendPacket('5');
+        const buffered = transport.takeBuffered();
+        transport.discard();
+        this.transport = websocket;
+        for (const packet of buffered)
+            websocket.sendPacket(packet);
+    }
+    onTransportClose(transport, reason, description) {
+        if (transport === this.probe) {
+            // A failed upgrade is not fatal: socket.io-client keeps polling too.
+            this.probe = undefined;
+            if (this.transport instanceof PollingTransport)
+                this.transport.resume();
+            return;
+        }
+        if (transport === this.transport)
+            this.lose(reason, description);
+    }
+    // ---- DeadlineTarget ----
+    onDeadline(tag, nowMs) {
+        if (tag >= 0) {
+            const callback = this.acks?.get(tag);
+            if (callback === undefined)
+                return; // answered already, or flushed on disconnect
+            this.acks.delete(tag);
+            callback(new Error('operation has timed out'), []);
+            return;
+        }
+        if (this.state === CLOSED)
+            return;
+        if (tag === TAG_CONNECT) {
+            if (this.state !== CONNECTED) {
+                this.fail(new ClientConnectError('timeout', `not connected after ${this.options.connectTimeoutMs} ms`));
+            }
+        }
+        else if (tag === TAG_PING) {
+            // One ping entry per client: a ping moves pingDeadlineMs and the entry re-arms itself lazily.
+            if (nowMs >= this.pingDeadlineMs) {
+                this.lose('ping timeout', `no ping from the server for ${this.pingWindowMs} ms`);
+            }
+            else {
+                sharedDeadlines.schedule(this.pingDeadlineMs, this, TAG_PING);
+            }
+        }
+    }
+    // ---- protocol ----
+    namespace() {
+        const nsp = this.options.namespace;
+        return nsp.length === 0 ? '/' : nsp;
+    }
+    send(encoded) {
+        const transport = this.transport;
+        transport.sendPacket(encoded.text);
+        for (const attachment of encoded.attachments)
+            transport.sendPacket(attachment);
+    }
+    onOpen(transport, packet) {
+        if (this.state !== OPENING)
+            return this.lose('parse error', 'unexpected Engine.IO open packet');
+        let handshake;
+        try {
+            handshake = parseOpenPacket(packet);
+        }
+        catch (error) {
+            return this.lose('parse error', describe(error));
+        }
+        this.pingWindowMs = handshake.pingIntervalMs + handshake.pingTimeoutMs;
+        this.pingDeadlineMs = monotonicNowMs() + this.pingWindowMs;
+        sharedDeadlines.schedule(this.pingDeadlineMs, this, TAG_PING);
+        if (transport instanceof PollingTransport)
+            transport.sid = handshake.sid;
+        this.state = JOINING;
+        transport.sendPacket(encodeConnect(this.namespace(), this.options.auth));
+        if (this.options.transport === 'polling-upgrade' && transport instanceof PollingTransport && handshake.upgrades.includes('websocket')) {
+            this.probe = new WebSocketTransport(this, resolveEndpoint(this.options), handshake.sid);
+        }
+    }
+    onProbePacket(packet) {
+        const polling = this.transport;
+        if (packet === '3probe' && polling instanceof PollingTransport)
+            return polling.pause();
+        this.probe?.close();
+        this.probe = undefined;
+    }
+    onMessage(text) {
+        if (this.binary !== undefined)
+            return this.lose('parse error', 'text packet while binary attachments were expected');
+        try {
+            decodeSocketIoPacket(text, 1, decoded);
+        }
+        catch (error) {
+            return this.lose('parse error', describe(error));
+        }
+        if (decoded.attachments > 0) {
+            this.binary = new PendingBinary(decoded.type, decoded.nsp, decoded.ackId, decoded.data, decoded.attachments);
+            return;
+        }
+        this.onSocketPacket(decoded.type, decoded.nsp, decoded.ackId, decoded.data);
+    }
+    onBinary(buffer) {
+        const pending = this.binary;
+        if (pending === undefined)
+            return this.lose('parse error', 'binary message without a packet announcing it');
+        pending.buffers.push(buffer);
+        if (pending.buffers.length < pending.expected)
+            return;
+        this.binary = undefined;
+        let data;
+        try {
+            data = reconstruct(pending.data, pending.buffers);
+        }
+        catch (error) {
+            return this.lose('parse error', describe(error));
+        }
+        this.onSocketPacket(pending.type, pending.nsp, pending.ackId, data);
+    }
+    onSocketPacket(type, nsp, ackId, data) {
+        if (nsp !== this.namespace())
+            return; // one namespace per client: nothing else is multiplexed here
+        switch (type) {
+            case SIO_CONNECT: {
+                if (this.state !== JOINING)
+                    return;
+                const sid = data.sid;
+                if (typeof sid !== 'string')
+                    return this.lose('parse error', 'CONNECT without a sid');
+                this.namespaceSid = sid;
+                this.state = CONNECTED;
+                this.settle(undefined);
+                return;
+            }
+            case SIO_CONNECT_ERROR: {
+                if (this.state !== JOINING)
+                    return;
+                const error = typeof data === 'string'
+                    ? new ClientConnectError('connect_error', data)
+                    : new ClientConnectError('connect_error', String(data.message), data.data);
+                return this.fail(error);
+            }
+            case SIO_DISCONNECT:
+                if (this.state === CONNECTED)
+                    return this.lose('io server disconnect', 'the server disconnected the socket');
+                return this.fail(new ClientConnectError('transport', 'the server disconnected the namespace before CONNECT'));
+            case SIO_EVENT:
+            case SIO_BINARY_EVENT: {
+                if (this.state !== CONNECTED)
+                    return;
+                const args = data;
+                const head = args.shift();
+                const event = typeof head === 'string' ? head : String(head);
+                if (ackId >= 0 && this.handlers.onEventWithAck !== undefined) {
+                    this.handlers.onEventWithAck(event, args, this.replier(ackId));
+                }
+                else {
+                    this.handlers.onEvent(event, args);
+                }
+                return;
+            }
+            case SIO_ACK:
+            case SIO_BINARY_ACK: {
+                const callback = this.acks?.get(ackId);
+                if (callback === undefined)
+                    return; // timed out already: socket.io-client ignores it too
+                this.acks.delete(ackId);
+                callback(null, data);
+                return;
+            }
+        }
+    }
+    /** The reply function for a server's ack request: answers once, and only while connected (a client connects once). */
+    replier(ackId) {
+        let replied = false;
+        return (args) => {
+            if (replied || this.state !== CONNECTED)
+                return;
+            replied = true;
+            this.send(encodeAck(this.namespace(), ackId, args));
+        };
+    }
+    /** The connection ended by itself: reject connect() or tell the handlers. */
+    lose(reason, description) {
+        const state = this.state;
+        if (state === CLOSED)
+            return;
+        this.teardown();
+        if (state === CONNECTED) {
+            this.handlers.onDisconnect(reason, description);
+        }
+        else {
+            this.settle(new ClientConnectError(reason === 'parse error' ? 'protocol' : 'transport', `${reason}: ${description}`));
+        }
+    }
+    /** Connecting failed: close everything and reject connect(). */
+    fail(error) {
+        if (this.state === CLOSED)
+            return;
+        this.teardown();
+        this.settle(error);
+    }
+    teardown() {
+        this.state = CLOSED;
+        this.transport?.close();
+        // Dropped so that a closed client, which the deadline queue may hold until its last entry expires (up to
+        // pingInterval + pingTimeout), does not keep its socket alive with it.
+        this.transport = undefined;
+        this.probe?.close();
+        this.probe = undefined;
+        this.binary = undefined;
+        const acks = this.acks;
+        this.acks = undefined;
+        if (acks !== undefined) {
+            const error = new Error('socket has been disconnected');
+            for (const callback of acks.values())
+                callback(error, []);
+        }
+    }
+    settle(error) {
+        const settle = this.settleConnect;
+        this.settleConnect = undefined;
+        settle?.(error);
+    }
+}
+//# sourceMappingURL=lean-client.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=lean-transport.js.map

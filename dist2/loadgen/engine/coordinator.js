@@ -1,0 +1,539 @@
+/**
+ * The coordinator: starts the target (or checks it), splits the population into shards over worker threads
+ * (and over load processes when one process cannot hold the connections), starts them on one clock, merges
+ * their interval snapshots second by second, keeps the exact delivery ledger, feeds the live view, and builds the
+ * RunResult. It never draws anything itself and never throws for a failed run: a run that breaks still
+ * produces a result, marked failed or interrupted, with what was measured until then.
+ */
+import os from 'node:os';
+import { captureEnvironment } from '../environment.js';
+import { monotonicClock } from '../measure/clock.js';
+import { RunAccumulator } from '../measure/run-accumulator.js';
+import { WorkerMetrics } from '../measure/worker-metrics.js';
+import { RUN_RESULT_VERSION } from '../run-result.js';
+import { startBuiltinServer } from '../target/builtin-server.js';
+import { metricsUrlFor, startMetricsSampler } from '../target/metrics-sampler.js';
+import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { builtinServerOptions } from './builtin-options.js';
+import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
+import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
+import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
+import { channelsOf } from '../measure/delivery-channels.js';
+import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
+import { clientsInShard } from '../shard/shard-spec.js';
+import { plannedRunStart } from '../shard/planned-start.js';
+import { startHttpLoad } from '../http/http-load.js';
+import { planRun, phaseAt } from './run-plan.js';
+import { planShards, startShardHosts } from './shard-layout.js';
+import { probeTarget } from './probe-target.js';
+import { sourceAddressesFor } from './source-addresses.js';
+/** Worker id of the coordinator's own measurements (fan-out completion) in the merged snapshots. */
+const COORDINATOR_WORKER_ID = -1;
+/** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
+const FANOUT_SETTLE_US = 3_000_000;
+/** Longest wait for every worker to be ready, ms. */
+const READY_TIMEOUT_MS = 30_000;
+/** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
+const START_LEAD_MS = 300;
+/**
+ * A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms.
+ * Generous on purpose: a worker saturated by a connect storm can go quiet for several seconds and still be alive
+ * (its seconds are then flagged as saturated); only a worker silent this long is given up on.
+ */
+export const WORKER_SILENT_MS = 15_000;
+/**
+ * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
+ * scenario `reconnect` policy, only once every client has also given up reconnecting.
+ */
+export const TARGET_GONE_SEC = 5;
+/** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
+export async function runScenario(options) {
+    const run = new Coordinator(options);
+    return run.execute();
+}
+class Coordinator {
+    options;
+    scenario;
+    plan;
+    clock;
+    /** Epoch offset of a sharded run's clock, µs (0: plain monotonic). */
+    clockOffsetUs;
+    accumulator = new RunAccumulator();
+    ownMetrics = new WorkerMetrics();
+    books;
+    /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
+    receiptsBySendSec = new Map();
+    series = [];
+    serverSamples = [];
+    warnings = [];
+    pendingSeconds = new Map();
+    activeWorkers = new Set();
+    firstBreach = new Map();
+    hosts = [];
+    server;
+    sampler;
+    /** The http actions' autocannon runs (loadgen/http/), when the scenario has any. */
+    httpLoad;
+    runStartUs = 0;
+    runStartEpochMs = 0;
+    lastClosedSec = 0;
+    failure;
+    /** The first second in which the load generator was saturated, if any. */
+    saturatedAtSec;
+    /** How many merged seconds had a saturated worker. */
+    saturatedSeconds = 0;
+    /** The latest notice, also shown by the live view. */
+    lastNotice;
+    interrupted = false;
+    stopping = false;
+    /** Last time each worker was heard from (monotonic µs), to notice a hung one. */
+    lastHeardUs = new Map();
+    watchdog;
+    /** Whether any client has been connected yet, and since which second none is (URL targets). */
+    everOpen = false;
+    noneOpenSinceSec;
+    allDone;
+    done = new Promise((resolve) => {
+        this.allDone = resolve;
+    });
+    constructor(options) {
+        this.options = options;
+        this.scenario = options.loaded.scenario;
+        this.plan = planRun(this.scenario);
+        this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
+        this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
+        this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
+    }
+    async execute() {
+        const startedAt = new Date();
+        const environment = await captureEnvironment();
+        let targetUrl = '';
+        try {
+            targetUrl = await this.startTarget();
+            if (this.server === undefined)
+                delete environment.serverVersion;
+            await this.runShards(targetUrl);
+        }
+        catch (error) {
+            this.failure ??= { kind: 'run_failed', message: error instanceof Error ? error.message : String(error) };
+        }
+        finally {
+            await this.teardown();
+        }
+        return this.buildResult(startedAt, environment, targetUrl);
+    }
+    async startTarget() {
+        const { target } = this.scenario;
+        if (target.kind === 'builtin') {
+            this.server = await startBuiltinServer(builtinServerOptions(target.server, this.scenario.drainMs));
+            void this.server.exited.then((exit) => {
+                if (this.stopping)
+                    return;
+                this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
+            });
+            this.startSampler(this.server.metricsUrl);
+            return this.server.url;
+        }
+        await probeTarget(target.url, this.scenario.path);
+        this.startSampler(target.metricsUrl ?? metricsUrlFor(target.url));
+        return target.url;
+    }
+    startSampler(url) {
+        this.sampler = startMetricsSampler({
+            url,
+            clock: () => (this.runStartUs === 0 ? 0 : (this.clock.nowUs() - this.runStartUs) / 1000),
+            onSample: (sample) => {
+                if (this.runStartUs !== 0 && this.clock.nowUs() >= this.runStartUs)
+                    this.serverSamples.push(sample);
+            },
+            onNotice: (message) => this.notice(message),
+        });
+    }
+    async runShards(targetUrl) {
+        const threads = this.options.workers ?? defaultWorkerThreads(os.availableParallelism(), serverProcessesOnThisMachine(this.scenario.target));
+        const layout = planShards({
+            totalClients: this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients,
+            threads,
+            clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
+        });
+        const base = {
+            workerCount: layout.workerCount,
+            scenario: this.scenario,
+            targetUrl,
+            sourceAddresses: this.scenario.population.sourceAddresses ?? sourceAddressesFor(targetUrl, this.plan.totalClients),
+            intervalMs: 1000,
+            ...(this.options.shard ? { shard: this.options.shard, clockOffsetUs: this.clockOffsetUs } : {}),
+        };
+        if (layout.processes > 1)
+            this.notice(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
+        const ready = new Set();
+        let readyResolve;
+        const allReady = new Promise((resolve) => {
+            readyResolve = resolve;
+        });
+        this.hosts = startShardHosts(layout, base, (message) => {
+            if (message.type === 'ready') {
+                ready.add(message.workerId);
+                if (ready.size === layout.workerCount)
+                    readyResolve();
+                return;
+            }
+            this.onWorkerMessage(message);
+        });
+        for (let id = 0; id < layout.workerCount; id += 1)
+            this.activeWorkers.add(id);
+        const readyTimeout = setTimeout(() => this.fail('workers_not_ready', `only ${ready.size} of ${layout.workerCount} workers were ready after ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
+        await Promise.race([allReady, this.done]);
+        clearTimeout(readyTimeout);
+        if (this.activeWorkers.size === 0 || this.failure)
+            return;
+        const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
+        if (start.lateMs > 0)
+            this.notice(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
+        this.runStartUs = start.runStartUs;
+        this.runStartEpochMs = start.runStartEpochMs;
+        this.broadcast({ type: 'start', runStartUs: this.runStartUs });
+        this.httpLoad = startHttpLoad({
+            actions: this.scenario.actions,
+            shardIndex: this.options.shard?.index ?? 0,
+            windows: this.plan.actionWindows,
+            targetUrl,
+            scenarioPath: this.scenario.path,
+            runStartUs: this.runStartUs,
+            clock: this.clock,
+            metrics: this.ownMetrics,
+        });
+        for (const id of this.activeWorkers)
+            this.lastHeardUs.set(id, this.runStartUs);
+        this.watchdog = setInterval(() => this.checkWorkersAlive(), 1000);
+        const onAbort = () => this.interrupt();
+        this.options.signal?.addEventListener('abort', onAbort, { once: true });
+        this.options.reporter.onStopRequest(onAbort);
+        if (this.options.signal?.aborted)
+            this.interrupt();
+        await this.done;
+        this.options.signal?.removeEventListener('abort', onAbort);
+        this.flushSeconds(Number.POSITIVE_INFINITY);
+    }
+    broadcast(message) {
+        for (const host of this.hosts)
+            host.broadcast(message);
+    }
+    interrupt() {
+        if (this.stopping)
+            return;
+        this.interrupted = true;
+        this.stopping = true;
+        this.notice('stopping: ending the phases and writing the result');
+        this.broadcast({ type: 'stop', reason: 'interrupted' });
+    }
+    fail(kind, message) {
+        this.failure ??= { kind, message };
+        if (this.stopping)
+            return;
+        this.stopping = true;
+        this.notice(`run failed: ${message}`);
+        this.broadcast({ type: 'stop', reason: 'failed' });
+        if (this.activeWorkers.size === 0 || this.runStartUs === 0)
+            this.allDone();
+    }
+    onWorkerMessage(message) {
+        switch (message.type) {
+            case 'ready':
+                return;
+            // A benchmark's memory reading: the shard host answers it before the coordinator would see it.
+            case 'memory':
+                return;
+            case 'interval': {
+                this.lastHeardUs.set(message.snapshot.workerId, this.clock.nowUs());
+                this.applyLedger(message.ledger);
+                const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
+                let pending = this.pendingSeconds.get(sec);
+                if (!pending) {
+                    pending = { workers: new Set(), snapshots: [] };
+                    this.pendingSeconds.set(sec, pending);
+                }
+                pending.workers.add(message.snapshot.workerId);
+                pending.snapshots.push(message);
+                if ([...this.activeWorkers].every((id) => pending.workers.has(id)))
+                    this.flushSeconds(sec);
+                return;
+            }
+            case 'done':
+                this.workerEnded(message.workerId);
+                return;
+            case 'fatal':
+                // A worker that already said 'done' has delivered everything; what happens to its thread after is moot.
+                if (!this.activeWorkers.has(message.workerId))
+                    return;
+                this.fail('worker_failed', `${this.describeWorker(message.workerId)} failed: ${message.message}`);
+                this.workerEnded(message.workerId);
+                return;
+        }
+    }
+    /** A worker and the clients it drives, for error messages. */
+    describeWorker(workerId) {
+        const workers = this.hosts.reduce((n, host) => n + host.workerIds.length, 0);
+        const clients = Math.max(0, Math.ceil((this.plan.totalClients - workerId) / workers));
+        return `worker ${workerId} (${clients} clients: i where i mod ${workers} = ${workerId})`;
+    }
+    /** Ends the run when a worker has gone silent: a hung thread never rejects, so piscina cannot tell us. */
+    checkWorkersAlive() {
+        const nowUs = this.clock.nowUs();
+        for (const id of [...this.activeWorkers]) {
+            const silentMs = (nowUs - (this.lastHeardUs.get(id) ?? nowUs)) / 1000;
+            if (silentMs <= WORKER_SILENT_MS)
+                continue;
+            if (this.stopping) {
+                // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
+                this.warnings.push(`${this.describeWorker(id)} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
+                this.workerEnded(id);
+                continue;
+            }
+            this.fail('worker_hung', `${this.describeWorker(id)} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
+            this.workerEnded(id);
+        }
+    }
+    /** Ends a run against a URL when no client has been connected for TARGET_GONE_SEC seconds: the target is gone. */
+    watchTarget(point) {
+        if (this.scenario.target.kind === 'builtin' || this.stopping)
+            return;
+        const { open, target } = point.connections;
+        // Connects that succeeded within the second count too: a target can die before any interval end saw them open.
+        if (point.counters.connectSuccesses > 0)
+            this.everOpen = true;
+        if (open > 0) {
+            this.everOpen = true;
+            this.noneOpenSinceSec = undefined;
+            return;
+        }
+        if (!this.everOpen || target === 0)
+            return;
+        this.noneOpenSinceSec ??= point.tSec - 1;
+        if (point.tSec - this.noneOpenSinceSec < TARGET_GONE_SEC)
+            return;
+        // With a reconnect policy the user has said how long to keep trying: wait until every client has given up.
+        if (this.scenario.reconnect !== undefined && point.connections.failed < target)
+            return;
+        const totals = this.accumulator.totals({ histograms: false });
+        const reasons = Object.entries(totals.disconnectReasons).map(([reason, count]) => `${reason} ×${count}`).join(', ') || 'none';
+        const connectErrors = Object.entries(totals.errors).filter(([kind]) => kind.startsWith('connect_')).map(([kind, error]) => `${kind} ×${error.count} (${error.lastMessage})`).join(', ') || 'none';
+        this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${this.noneOpenSinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
+    }
+    workerEnded(workerId) {
+        this.activeWorkers.delete(workerId);
+        if (this.activeWorkers.size === 0)
+            this.allDone();
+    }
+    applyLedger(delta) {
+        this.options.onLedger?.(delta);
+        for (const batch of delta.sends)
+            this.books.addSends(batch.channel, batch.sender, batch.sentUs);
+        for (const event of delta.windows)
+            this.books.window(event.channel, event.receiver, event.connection, event.atUs, event.open);
+        for (const tail of delta.tails)
+            this.books.addTail(tail);
+        for (const part of delta.messages)
+            this.books.partial(part);
+        for (const tail of delta.senderTails)
+            this.books.addSenderTail(tail);
+        for (const { metric, sendSec, count } of delta.receipts) {
+            let bySec = this.receiptsBySendSec.get(metric);
+            if (bySec === undefined) {
+                bySec = [];
+                this.receiptsBySendSec.set(metric, bySec);
+            }
+            bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
+        }
+    }
+    /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
+    flushSeconds(untilSec) {
+        const ready = [...this.pendingSeconds.keys()].filter((sec) => sec <= untilSec).sort((a, b) => a - b);
+        for (const sec of ready) {
+            const pending = this.pendingSeconds.get(sec);
+            this.pendingSeconds.delete(sec);
+            for (const message of pending.snapshots)
+                if (message.type === 'interval')
+                    this.accumulator.add(message.snapshot);
+            const nowUs = this.clock.nowUs();
+            this.books.settle(nowUs, FANOUT_SETTLE_US);
+            this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
+            const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
+            const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
+            // Only whole intervals count: the last, short one of a stopping worker is all disconnect work.
+            const health = worstHealth(pending.snapshots.flatMap((message) => message.type === 'interval' && message.snapshot.loadgen && message.snapshot.endMs - message.snapshot.startMs >= 500 ? [message.snapshot.loadgen] : []));
+            if (health) {
+                point.loadgen = health;
+                if (isSaturated(health)) {
+                    this.saturatedSeconds += 1;
+                    if (this.saturatedAtSec === undefined) {
+                        this.saturatedAtSec = sec;
+                        this.notice(`the load generator itself is saturated in second ${sec} (${describeHealth(health)}): latencies of such seconds include its own queueing`);
+                    }
+                }
+            }
+            this.series.push(point);
+            this.lastClosedSec = sec;
+            this.watchTarget(point);
+            this.options.reporter.update(this.liveState(point, nowUs));
+        }
+    }
+    liveState(point, nowUs) {
+        const elapsedMs = (nowUs - this.runStartUs) / 1000;
+        const totals = this.accumulator.totals({ histograms: false });
+        const delivery = this.liveDelivery(nowUs);
+        return {
+            scenarioName: this.scenario.name,
+            target: this.targetInfo(),
+            client: this.scenario.client,
+            transport: this.scenario.transport,
+            phases: this.plan.phases.map((phase) => ({
+                name: phase.name,
+                kind: phase.kind,
+                startMs: phase.startMs,
+                durationMs: phase.durationMs,
+                status: elapsedMs >= phase.startMs + phase.durationMs ? 'done' : elapsedMs >= phase.startMs ? (this.stopping ? 'cut' : 'running') : 'pending',
+            })),
+            elapsedMs,
+            totalMs: this.plan.endMs,
+            latest: point,
+            history: this.series.slice(-60),
+            connections: point.connections,
+            connectRatePerSec: point.counters.connectSuccesses,
+            delivery,
+            errors: totals.errors,
+            server: this.serverSamples[this.serverSamples.length - 1],
+            thresholds: this.evaluate(totals, elapsedMs, true),
+            latencySoFar: totals.latency,
+            status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
+            ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
+        };
+    }
+    /**
+     * Delivery so far, settled like the final figures: expected and received count everything up to now, but lost
+     * and undeliverable only among messages sent in whole seconds that ended at least FANOUT_SETTLE_US ago, by
+     * the same ledger and the receipts counted by send second, so a loss shows while the run is live.
+     */
+    liveDelivery(nowUs) {
+        const settledSec = Math.floor((nowUs - FANOUT_SETTLE_US - this.runStartUs) / 1_000_000);
+        const settledUpToUs = this.runStartUs + settledSec * 1_000_000 - 1;
+        const all = this.books.accounts(nowUs).map(({ account }) => account);
+        const settled = this.books.accounts(settledUpToUs).map(({ account }) => account);
+        const sum = (accounts, field) => accounts.reduce((total, account) => total + account[field], 0);
+        let received = 0;
+        let settledReceived = 0;
+        for (const bySec of this.receiptsBySendSec.values()) {
+            bySec.forEach((count, sec) => {
+                received += count;
+                if (sec < settledSec)
+                    settledReceived += count;
+            });
+        }
+        const duplicated = this.series.reduce((total, p) => total + Object.values(p.delivery).reduce((sum, tally) => sum + (tally?.duplicated ?? 0), 0), 0);
+        const missing = sum(settled, 'inFlightAtStop') + sum(settled, 'undeliverable');
+        return {
+            expected: sum(all, 'expected'),
+            received,
+            lost: Math.max(0, sum(settled, 'expected') - settledReceived - missing),
+            undeliverable: sum(settled, 'undeliverable'),
+            duplicated,
+        };
+    }
+    /** Tells the user something now (stderr or the live view) and keeps it for the live view. */
+    notice(line) {
+        this.lastNotice = line;
+        this.options.notice?.(line);
+    }
+    evaluate(totals, elapsedMs, live) {
+        return evaluateThresholds(this.scenario.thresholds, totals, Math.max(1, elapsedMs)).map((evaluation) => {
+            const passed = live && evaluation.noSamples ? true : evaluation.passed;
+            if (!passed && !this.firstBreach.has(evaluation.expression))
+                this.firstBreach.set(evaluation.expression, Math.round(elapsedMs / 1000));
+            const result = { expression: evaluation.expression, passed, actual: evaluation.actual, limit: evaluation.limit, unit: evaluation.unit };
+            const first = this.firstBreach.get(evaluation.expression);
+            if (first !== undefined)
+                result.firstBreachedAtSec = first;
+            return result;
+        });
+    }
+    targetInfo() {
+        const { target } = this.scenario;
+        return target.kind === 'builtin' ? { kind: 'builtin', url: this.server?.url ?? '' } : { kind: 'url', url: target.url };
+    }
+    async teardown() {
+        this.stopping = true;
+        if (this.watchdog)
+            clearInterval(this.watchdog);
+        await this.httpLoad?.stop();
+        await Promise.all(this.hosts.map((host) => host.close()));
+        await this.sampler?.stop().catch((error) => this.warnings.push(`server metrics sampler: ${String(error)}`));
+        await this.server?.stop();
+    }
+    buildResult(startedAt, environment, targetUrl) {
+        this.books.settleAll();
+        // The fan-out completions recorded by the final settle belong to the last second.
+        this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
+        for (const { metric, account } of this.books.finalAccounts())
+            this.accumulator.setAccounting(metric, account);
+        const totals = this.accumulator.totals();
+        const endedAt = new Date();
+        const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
+        const thresholds = this.evaluate(totals, durationMs, false);
+        const status = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
+        const lastSec = this.lastClosedSec;
+        const phases = this.plan.phases
+            .filter((phase) => phase.startMs < lastSec * 1000 || status === 'completed')
+            .map((phase) => ({
+            name: phase.name,
+            startMs: phase.startMs,
+            durationMs: phase.durationMs,
+            status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
+        }));
+        for (const { metric, incomplete, lateReceipts } of this.books.fanoutJudgements()) {
+            const what = metric === 'broadcast' ? 'broadcasts' : `'${metric}' messages`;
+            if (incomplete > 0)
+                this.warnings.push(`${incomplete} ${what} did not reach every expected member in time to be judged (see ${metric}.delivery.lost)`);
+            if (lateReceipts > 0)
+                this.warnings.push(`${lateReceipts} ${what.replace(/s$/, '')} receipts arrived after their fan-out had been judged; ${fanoutMetricName(metric)} leaves those messages out`);
+        }
+        if (this.saturatedAtSec !== undefined) {
+            this.warnings.push(`the load generator itself was saturated in ${this.saturatedSeconds} of ${this.series.length} seconds (first in second ${this.saturatedAtSec}; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server's; use more --workers, fewer clients per machine, or several machines (--shard)`);
+        }
+        this.accumulator.destroy();
+        const result = {
+            version: RUN_RESULT_VERSION,
+            status,
+            verdict: status === 'completed' && thresholds.every((threshold) => threshold.passed) ? 'passed' : 'failed',
+            scenario: {
+                name: this.scenario.name,
+                file: this.options.loaded.file,
+                text: this.options.loaded.text,
+                overrides: [...this.options.loaded.overrides],
+                effective: this.scenario,
+            },
+            target: this.scenario.target.kind === 'builtin' ? { kind: 'builtin', url: targetUrl } : { kind: 'url', url: targetUrl },
+            client: this.scenario.client,
+            transport: this.scenario.transport,
+            environment,
+            startedAt: startedAt.toISOString(),
+            endedAt: endedAt.toISOString(),
+            durationMs: Math.round(durationMs),
+            phases,
+            totals,
+            series: this.series,
+            server: this.serverSamples,
+            thresholds,
+            warnings: this.warnings,
+        };
+        if (this.failure)
+            result.failure = this.failure;
+        else if (this.interrupted)
+            result.failure = { kind: 'interrupted', message: 'the run was stopped before its phases ended' };
+        return result;
+    }
+}
+function tail(text) {
+    const trimmed = text?.trim();
+    return trimmed ? `; its stderr ends with: ${trimmed.split('\n').slice(-5).join(' | ')}` : '';
+}
+//# sourceMappingURL=coordinator.js.map

@@ -1,0 +1,179 @@
+import { readField } from '../scenario/custom-args.js';
+import { decodeMessageId } from './message-id.js';
+import { parseRoomName } from './sim-client.js';
+/** What a received event is to the measurement (bits, since one event may serve several actions). */
+const EVENT_BROADCAST = 1;
+const EVENT_DIRECT = 2;
+const EVENT_REPLY = 4;
+const EVENT_LISTEN = 8;
+const EVENT_DELIVERED = 16;
+export class EventReceiver {
+    metrics;
+    delivery;
+    clock;
+    /** What each received event means: a bit set of EVENT_* (an event may be both a reply and listened to). */
+    eventKinds = new Map();
+    /** The declared deliveries per delivered event (several actions may deliver the same event). */
+    deliveries = new Map();
+    /** Listen actions per event whose payload carries the server's send time (epoch ms). */
+    listens = new Map();
+    constructor(actions, metrics, delivery, clock) {
+        this.metrics = metrics;
+        this.delivery = delivery;
+        this.clock = clock;
+        for (const action of actions) {
+            switch (action.kind) {
+                case 'broadcast':
+                    this.mark('broadcast', EVENT_BROADCAST);
+                    break;
+                case 'direct':
+                    this.mark('direct', EVENT_DIRECT);
+                    break;
+                case 'custom':
+                    if (action.reply)
+                        this.mark(action.reply.event, EVENT_REPLY);
+                    if (action.delivers)
+                        this.routeDelivery(action, action.delivers);
+                    break;
+                case 'listen':
+                    this.mark(action.event, EVENT_LISTEN);
+                    if (action.timestampField !== undefined)
+                        listOf(this.listens, action.event).push({ metric: action.name, timestampField: action.timestampField });
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+    /** One event received by `sim` through `connection`; the clock is read only for events the measurement uses. */
+    onEvent(sim, connection, event, args) {
+        this.metrics.count('eventsReceived');
+        const kinds = this.eventKinds.get(event);
+        if (kinds === undefined)
+            return;
+        const nowUs = this.clock.nowUs();
+        const message = args[0];
+        if (kinds & EVENT_BROADCAST)
+            this.onBroadcast(connection, message, nowUs);
+        if (kinds & EVENT_DIRECT)
+            this.onDirect(connection, message, nowUs);
+        if (kinds & EVENT_DELIVERED)
+            this.onDelivered(connection, event, message, nowUs);
+        if (kinds & EVENT_REPLY)
+            this.onReply(sim, event, message, nowUs);
+        if (kinds & EVENT_LISTEN)
+            this.onListen(event, message);
+    }
+    /** Counts and forgets the custom requests whose reply did not come within their timeout. */
+    expireReplies(sims, nowUs) {
+        for (const sim of sims) {
+            const pending = sim.pendingReplies;
+            if (!pending || pending.length === 0)
+                continue;
+            for (let at = 0; at < pending.length;) {
+                const entry = pending[at];
+                if (entry.deadlineUs > nowUs) {
+                    at += 1;
+                    continue;
+                }
+                pending.splice(at, 1);
+                this.metrics.count('acksTimedOut');
+                this.metrics.error('reply_timeout', `${entry.metric}: no '${entry.event}' within the action timeout`);
+            }
+        }
+    }
+    mark(event, kind) {
+        this.eventKinds.set(event, (this.eventKinds.get(event) ?? 0) | kind);
+    }
+    routeDelivery(action, delivers) {
+        this.mark(delivers.event, EVENT_DELIVERED);
+        listOf(this.deliveries, delivers.event).push({ metric: action.name, delivers, slot: this.delivery.channels.slotOf(action.name) });
+    }
+    // Latency is sampled once per distinct expected delivery: copies, and messages outside the connection's
+    // windows (a join or leave racing them), are counted but not sampled.
+    onBroadcast(connection, message, nowUs) {
+        if (!isBenchMessage(message))
+            return this.metrics.error('bad_message', 'broadcast without from/seq/t0Us/sentUs');
+        const room = parseRoomName(message.room);
+        if (room < 0)
+            return this.metrics.delivered('broadcast', 'unexpected');
+        const outcome = this.delivery.received('broadcast', connection, room, message.from, message.seq, message.sentUs);
+        if (outcome === undefined || outcome === 'duplicate')
+            return;
+        this.metrics.latency('broadcast').record(nowUs - message.t0Us, nowUs - message.sentUs);
+        this.delivery.messageReceived(room, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
+    }
+    onDirect(connection, message, nowUs) {
+        if (!isBenchMessage(message))
+            return this.metrics.error('bad_message', 'direct without from/seq/t0Us/sentUs');
+        const channel = this.delivery.directChannel(connection.clientIndex);
+        const outcome = this.delivery.received('direct', connection, channel, message.from, message.seq, message.sentUs);
+        if (outcome === undefined || outcome === 'duplicate')
+            return;
+        this.metrics.latency('direct').record(nowUs - message.t0Us, nowUs - message.sentUs);
+        this.delivery.messageReceived(channel, message.from, message.seq, message.t0Us, message.sentUs, nowUs);
+    }
+    /** A declared delivery of a custom action: the id the sender put in its message says everything about it. */
+    onDelivered(connection, event, message, nowUs) {
+        const routes = this.deliveries.get(event);
+        for (const route of routes) {
+            const identity = decodeMessageId(readField(message, route.delivers.idField));
+            if (identity === undefined || !this.delivery.channels.inSlot(identity.channel, route.slot))
+                continue;
+            const { channel, sender, seq, sentUs, t0Us } = identity;
+            const outcome = this.delivery.received(route.metric, connection, channel, sender, seq, sentUs);
+            if (outcome === undefined || outcome === 'duplicate')
+                return;
+            this.metrics.latency(route.metric).record(nowUs - t0Us, nowUs - sentUs);
+            this.delivery.messageReceived(channel, sender, seq, t0Us, sentUs, nowUs);
+            return;
+        }
+        const where = routes.map((route) => `'${route.delivers.idField}'`).join(' or ');
+        this.metrics.error('bad_message', `'${event}' without a message id of this run at ${where}`);
+    }
+    // A reply completes the oldest pending request that waits for this event and whose correlation value it
+    // carries (without a correlation field, the oldest that waits for it); several actions may share a reply event.
+    onReply(sim, event, message, nowUs) {
+        const pending = sim.pendingReplies;
+        if (!pending || pending.length === 0)
+            return;
+        const at = pending.findIndex((entry) => entry.event === event && (entry.field === undefined || entry.id === String(readField(message, entry.field))));
+        if (at < 0)
+            return;
+        const [entry] = pending.splice(at, 1);
+        this.metrics.latency('customReply').record(nowUs - entry.t0Us, nowUs - entry.sentUs);
+        this.metrics.latency(entry.metric).record(nowUs - entry.t0Us, nowUs - entry.sentUs);
+    }
+    onListen(event, message) {
+        const routes = this.listens.get(event);
+        if (routes === undefined)
+            return;
+        let pushed = false;
+        for (const route of routes) {
+            const stamp = readField(message, route.timestampField);
+            if (typeof stamp !== 'number')
+                continue;
+            // The payload carries epoch ms from the server's wall clock; compare with ours at sub-ms resolution.
+            const latencyUs = Math.round((performance.timeOrigin + performance.now() - stamp) * 1000);
+            if (!pushed)
+                this.metrics.latency('push').record(latencyUs, latencyUs);
+            pushed = true;
+            this.metrics.latency(route.metric).record(latencyUs, latencyUs);
+        }
+    }
+}
+function listOf(map, key) {
+    let list = map.get(key);
+    if (list === undefined) {
+        list = [];
+        map.set(key, list);
+    }
+    return list;
+}
+function isBenchMessage(value) {
+    if (value === null || typeof value !== 'object')
+        return false;
+    const message = value;
+    return typeof message.from === 'number' && typeof message.seq === 'number' && typeof message.t0Us === 'number' && typeof message.sentUs === 'number';
+}
+//# sourceMappingURL=event-receiver.js.map

@@ -1,0 +1,669 @@
+import { WorkerMetrics } from '../measure/worker-metrics.js';
+import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
+import { hash32 } from '../membership/prng.js';
+import { ScheduleQueue } from '../schedule/schedule-queue.js';
+import { BENCH_ACTION_KINDS } from '../scenario/action-schema.js';
+import { expandCustomArgs } from '../scenario/custom-args.js';
+import { channelsOf } from '../measure/delivery-channels.js';
+import { ActionPerformer, isErrorAck } from './action-performer.js';
+import { DeliveryRecorder } from './delivery-recorder.js';
+import { EventReceiver } from './event-receiver.js';
+import { HealthMonitor } from './loadgen-health.js';
+import { clientLifetime, planRun } from './run-plan.js';
+import { ClientState, createSimClient, roomName } from './sim-client.js';
+import { nextSlotMs, slotSchedule } from './slot-times.js';
+import { buildPayload } from './payloads.js';
+import { shiftedClock } from '../shard/epoch-clock.js';
+import { sourcePortPools } from '../client/source-ports.js';
+/** Queue codes for events that are not a rate-driven action (those use the action's index, >= 0). */
+const CONNECT = -1;
+const DISCONNECT = -2;
+const RECONNECT = -3;
+/** Most slots one client may have waiting for a free in-flight place before further ones count as dropped. */
+const MAX_WAITING_SLOTS = 10_000;
+/** Most schedule entries (connects, sends) one timer tick handles before letting I/O and the interval timer run. */
+const MAX_DUE_PER_TICK = 256;
+/** How many fixed peers each client sends its directs to. */
+export const DIRECT_PEERS_PER_CLIENT = 4;
+export class ShardRuntime {
+    deps;
+    plan;
+    metrics = new WorkerMetrics();
+    health = new HealthMonitor();
+    delivery;
+    receiver;
+    actions;
+    /** One per source address, ports of this worker's own slice. */
+    sourcePorts;
+    queue = new ScheduleQueue();
+    sims = [];
+    rateActions;
+    payloads;
+    /** Per rate action: for each local client, its slot schedule (built lazily). */
+    schedules;
+    roomCount;
+    /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
+    speaksBench;
+    /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
+    inFlight;
+    waiting;
+    /** Connections kept open after a planned disconnect until their in-flight messages have arrived. */
+    draining = new Map();
+    runStartUs = 0;
+    timer;
+    intervalTimer;
+    intervalIndex = 0;
+    stopping = false;
+    openCount = 0;
+    connectingCount = 0;
+    failedCount = 0;
+    wantedCount = 0;
+    lastBytesSent = 0;
+    lastBytesReceived = 0;
+    /** Clients lost to a disconnect they did not ask for, by client index: when it happened (monotonic µs). */
+    lostAtUs = new Map();
+    /** Reconnect attempts since each such loss, by client index. */
+    reconnectAttempts = new Map();
+    finished;
+    constructor(deps) {
+        this.deps = deps;
+        const { scenario, workerId, workerCount } = deps.task;
+        this.plan = planRun(scenario);
+        this.roomCount = scenario.population.rooms;
+        this.speaksBench = scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
+        this.delivery = new DeliveryRecorder(this.metrics, channelsOf(scenario, this.plan.totalClients), scenario.drainMs * 1000);
+        // A scenario without rooms (rooms: 0) is valid: its clients join none.
+        const membership = scenario.population.rooms > 0 && scenario.population.roomsPerClient > 0
+            ? assignRooms({
+                clients: this.plan.totalClients,
+                rooms: scenario.population.rooms,
+                roomsPerClient: scenario.population.roomsPerClient,
+                distribution: scenario.population.distribution,
+                seed: scenario.population.seed,
+            })
+            : { roomsOf: () => [] };
+        // Within a --shard slice (clients c with c mod n = s), worker w of W takes every W-th of the slice's clients.
+        const shard = deps.task.shard ?? { index: 0, count: 1 };
+        if (deps.task.clockOffsetUs)
+            this.deps = { ...deps, clock: shiftedClock(deps.clock, deps.task.clockOffsetUs) };
+        for (let index = shard.index + workerId * shard.count; index < this.plan.totalClients; index += workerCount * shard.count) {
+            const peers = directPeers(index, this.plan.totalClients, scenario.population.seed);
+            this.sims.push(createSimClient(index, membership.roomsOf(index), peers));
+        }
+        this.rateActions = scenario.actions.filter((action) => 'rate' in action && action.rate !== undefined);
+        this.payloads = this.rateActions.map((action) => buildPayload('payload' in action ? action.payload : undefined));
+        this.schedules = this.rateActions.map(() => new Array(this.sims.length));
+        this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
+        this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map()));
+        this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
+        this.actions = new ActionPerformer(scenario.actions, {
+            metrics: this.metrics,
+            delivery: this.delivery,
+            clock: this.deps.clock,
+            churn: (sim, reconnectDelayMs) => {
+                const nowUs = this.deps.clock.nowUs();
+                this.closeClient(sim, nowUs, this.deps.task.scenario.drainMs);
+                this.queue.push(nowUs + Math.round(reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
+                this.armTimer();
+            },
+        });
+        this.sourcePorts = sourcePortPools(deps.task.sourceAddresses, shard.index * workerCount + workerId, shard.count * workerCount);
+    }
+    /** Number of clients in this shard. */
+    get clientCount() {
+        return this.sims.length;
+    }
+    /** Starts the schedule at runStartUs; resolves when the shard has stopped and sent its last interval. */
+    run(runStartUs) {
+        this.runStartUs = runStartUs;
+        this.delivery.startAt(runStartUs);
+        for (let slot = 0; slot < this.sims.length; slot += 1) {
+            const sim = this.sims[slot];
+            const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+            if (!lifetime || lifetime.connectMs >= this.plan.phasesEndMs)
+                continue;
+            this.queue.push(this.atUs(lifetime.connectMs), slot, CONNECT);
+            if (lifetime.disconnectMs !== undefined)
+                this.queue.push(this.atUs(lifetime.disconnectMs), slot, DISCONNECT);
+            for (let a = 0; a < this.rateActions.length; a += 1)
+                this.scheduleFirstSlot(slot, a, lifetime.connectMs);
+        }
+        for (const leaveMs of this.plan.leaveAtMs) {
+            setTimeout(() => this.leaveAll(), Math.max(0, (this.atUs(leaveMs) - this.deps.clock.nowUs()) / 1000)).unref();
+        }
+        this.armTimer();
+        this.armIntervalTimer();
+        return new Promise((resolve) => {
+            this.finished = resolve;
+        });
+    }
+    /** Ends the run now (interrupt or coordinator request): disconnects everyone, sends the last interval. */
+    stop() {
+        if (this.stopping)
+            return;
+        this.stopping = true;
+        if (this.timer)
+            clearTimeout(this.timer);
+        if (this.intervalTimer)
+            clearTimeout(this.intervalTimer);
+        // No drain: what the connections still expected in flight is counted as such, not as lost.
+        const nowUs = this.deps.clock.nowUs();
+        for (const sim of this.sims) {
+            if (sim.state === ClientState.open || sim.state === ClientState.connecting)
+                this.closeClient(sim, nowUs, 0, 'inFlightAtStop');
+        }
+        for (const [connection, { client, timer }] of this.draining) {
+            clearTimeout(timer);
+            client.disconnect();
+            this.delivery.endConnection(connection, nowUs, 'inFlightAtStop');
+        }
+        this.draining.clear();
+        this.postInterval(this.deps.clock.nowUs());
+        this.health.stop();
+        this.metrics.destroy();
+        this.deps.post({ type: 'done', workerId: this.deps.task.workerId });
+        this.finished?.();
+    }
+    atUs(ms) {
+        return this.runStartUs + Math.round(ms * 1000);
+    }
+    msAt(us) {
+        return (us - this.runStartUs) / 1000;
+    }
+    // ---- timers -------------------------------------------------------------------------------------------------
+    armTimer() {
+        if (this.stopping)
+            return;
+        const dueUs = this.queue.peekDueUs();
+        if (this.timer)
+            clearTimeout(this.timer);
+        if (dueUs === undefined)
+            return;
+        const delayMs = Math.max(0, (dueUs - this.deps.clock.nowUs()) / 1000);
+        this.timer = setTimeout(this.onTimer, delayMs);
+    }
+    onTimer = () => {
+        this.timer = undefined;
+        // Bounded: a worker that fell behind (thousands of connects due at once) must still read its sockets and
+        // send its interval between batches, or it blocks for seconds and the coordinator takes it for hung.
+        this.queue.popDue(this.deps.clock.nowUs(), this.visit, MAX_DUE_PER_TICK);
+        this.armTimer();
+    };
+    visit = (dueUs, slot, code) => {
+        if (this.stopping)
+            return;
+        const sim = this.sims[slot];
+        switch (code) {
+            case CONNECT:
+                sim.wanted = true;
+                this.wantedCount += 1;
+                this.connect(sim, dueUs, false);
+                return;
+            case DISCONNECT:
+                if (sim.wanted)
+                    this.wantedCount -= 1;
+                sim.wanted = false;
+                this.lostAtUs.delete(sim.index);
+                // Leave first, then disconnect: a client still leaving its rooms goes when the last leave has settled.
+                if (sim.leavesPending > 0)
+                    sim.disconnectAfterLeaves = true;
+                else
+                    this.plannedDisconnect(sim);
+                return;
+            case RECONNECT: {
+                if (!sim.wanted || sim.state !== ClientState.closed)
+                    return;
+                this.connect(sim, dueUs, true);
+                // After a fault, reconnect time counts from the moment the client lost its connection.
+                const lostUs = this.lostAtUs.get(sim.index);
+                if (lostUs !== undefined)
+                    sim.reconnectStartUs = lostUs;
+                return;
+            }
+            default:
+                this.fireSlot(sim, slot, code, dueUs);
+        }
+    };
+    armIntervalTimer() {
+        const intervalMs = this.deps.task.intervalMs;
+        const nextEndUs = this.atUs((this.intervalIndex + 1) * intervalMs);
+        this.intervalTimer = setTimeout(() => {
+            this.intervalIndex += 1;
+            this.postInterval(nextEndUs);
+            if (this.msAt(this.deps.clock.nowUs()) >= this.plan.endMs)
+                this.stop();
+            else
+                this.armIntervalTimer();
+        }, Math.max(0, (nextEndUs - this.deps.clock.nowUs()) / 1000));
+    }
+    lastIntervalEndUs = -1;
+    postInterval(endUs) {
+        const startUs = this.lastIntervalEndUs < 0 ? this.runStartUs : this.lastIntervalEndUs;
+        this.lastIntervalEndUs = endUs;
+        let bytesSent = 0;
+        let bytesReceived = 0;
+        for (const sim of this.sims) {
+            if (!sim.client)
+                continue;
+            bytesSent += sim.client.bytesSent;
+            bytesReceived += sim.client.bytesReceived;
+        }
+        // Byte counters are cumulative per client object; clients replaced by reconnects restart at 0, so clamp.
+        this.metrics.count('bytesSent', Math.max(0, bytesSent - this.lastBytesSent));
+        this.metrics.count('bytesReceived', Math.max(0, bytesReceived - this.lastBytesReceived));
+        this.lastBytesSent = bytesSent;
+        this.lastBytesReceived = bytesReceived;
+        this.receiver.expireReplies(this.sims, endUs);
+        const snapshot = this.metrics.takeSnapshot(this.deps.task.workerId, this.msAt(startUs), this.msAt(endUs), {
+            target: this.wantedCount,
+            open: this.openCount,
+            connecting: this.connectingCount,
+            failed: this.failedCount,
+        });
+        snapshot.loadgen = this.health.take();
+        this.deps.post({ type: 'interval', snapshot, ledger: this.delivery.takeDelta(this.deps.clock.nowUs()) });
+    }
+    // ---- connections --------------------------------------------------------------------------------------------
+    connect(sim, intendedUs, isReconnect) {
+        const { task } = this.deps;
+        const { scenario } = task;
+        const addresses = task.sourceAddresses;
+        const startUs = this.deps.clock.nowUs();
+        if (isReconnect)
+            sim.reconnectStartUs = startUs;
+        this.setState(sim, ClientState.connecting);
+        const receiver = this.delivery.connection(sim.index, sim.connections);
+        sim.connections += 1;
+        sim.connection = receiver;
+        // The server may route a direct (or a message to everyone) to the new socket in the same read as its CONNECT
+        // ack, before the window opens: a message sent before the window, neither expected nor unexpected.
+        const connectChannels = this.delivery.channels.connectChannels(sim.index);
+        for (const channel of connectChannels)
+            receiver.expect(channel);
+        this.metrics.count('connectAttempts');
+        const client = this.deps.createClient({
+            url: task.targetUrl,
+            path: scenario.path,
+            namespace: scenario.namespace,
+            transport: scenario.transport,
+            auth: this.authOf(sim),
+            headers: scenario.headers,
+            localAddress: addresses.length > 0 ? addresses[sim.index % addresses.length] : undefined,
+            localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[sim.index % this.sourcePorts.length] : undefined,
+            parser: scenario.parser,
+            connectTimeoutMs: 10_000,
+        }, {
+            onEvent: (event, args) => this.receiver.onEvent(sim, receiver, event, args),
+            onDisconnect: (reason) => this.onServerDisconnect(sim, client, receiver, reason),
+        });
+        sim.client = client;
+        client.connect().then(() => this.onConnected(sim, client, receiver, intendedUs, startUs, isReconnect), (error) => this.onConnectFailed(sim, client, receiver, error));
+    }
+    /**
+     * The CONNECT payload: the scenario's `auth`, templated for the client; with bench-protocol actions, the
+     * client's index for the bench app (a server that knows nothing of the bench protocol gets no payload at all
+     * unless the scenario sets one: python-socketio's `connect(sid, environ)` refuses one).
+     */
+    authOf(sim) {
+        const { scenario } = this.deps.task;
+        const auth = scenario.auth === undefined
+            ? undefined
+            : expandCustomArgs([scenario.auth], { sid: '', requestId: `${sim.index}.auth`, nowMs: Math.round(performance.timeOrigin + performance.now()), index: sim.index, sentUs: this.deps.clock.nowUs() })[0];
+        if (!this.speaksBench)
+            return auth;
+        return { ...auth, clientIndex: sim.index };
+    }
+    onConnected(sim, client, receiver, intendedUs, startUs, isReconnect) {
+        if (sim.client !== client)
+            return;
+        const nowUs = this.deps.clock.nowUs();
+        if (this.stopping || !sim.wanted) {
+            client.disconnect();
+            this.delivery.endConnection(receiver, nowUs);
+            this.setState(sim, ClientState.closed);
+            return;
+        }
+        this.setState(sim, ClientState.open);
+        sim.connectedUs = nowUs;
+        this.metrics.count('connectSuccesses');
+        if (isReconnect) {
+            this.lostAtUs.delete(sim.index);
+            this.reconnectAttempts.delete(sim.index);
+            this.metrics.count('reconnects');
+            this.metrics.latency('reconnect').record(nowUs - sim.reconnectStartUs, nowUs - sim.reconnectStartUs);
+        }
+        else {
+            this.metrics.latency('connect').record(nowUs - intendedUs, nowUs - startUs);
+        }
+        for (const channel of this.delivery.channels.connectChannels(sim.index))
+            this.delivery.openWindow(receiver, channel, nowUs);
+        if (this.deps.task.scenario.actions.some((action) => action.kind === 'join'))
+            this.joinRooms(sim, receiver);
+        this.actions.performOneShotCustoms(sim);
+    }
+    onConnectFailed(sim, client, receiver, error) {
+        this.delivery.endConnection(receiver, this.deps.clock.nowUs());
+        // A connect cut short by the load generator itself (a planned disconnect, the end of the run) is no failure.
+        if (sim.client !== client || sim.state !== ClientState.connecting)
+            return;
+        this.metrics.count('connectFailures');
+        const connectError = error;
+        const kind = connectError.kind ?? 'transport';
+        const message = error instanceof Error ? error.message : String(error);
+        this.metrics.error(`connect_${kind}`, message);
+        if (this.lostAtUs.has(sim.index) && this.retryAfterLoss(sim))
+            return;
+        this.setState(sim, ClientState.failed);
+    }
+    onServerDisconnect(sim, client, receiver, reason) {
+        const nowUs = this.deps.clock.nowUs();
+        // A connection the load generator already let go (draining before its planned disconnect) is not counted as
+        // a disconnect again, but what it was still draining can no longer arrive.
+        const draining = this.draining.get(receiver);
+        if (draining !== undefined) {
+            clearTimeout(draining.timer);
+            this.draining.delete(receiver);
+            this.delivery.endConnection(receiver, nowUs, 'undeliverable');
+            return;
+        }
+        if (sim.client !== client || sim.state !== ClientState.open)
+            return;
+        this.metrics.count('disconnects');
+        this.metrics.disconnect(reason);
+        this.delivery.endConnection(receiver, nowUs, 'undeliverable');
+        this.failPendingReplies(sim);
+        sim.connectedUs = -1;
+        this.setState(sim, ClientState.closed);
+        if (this.deps.task.scenario.reconnect !== undefined && !this.stopping && sim.wanted) {
+            this.lostAtUs.set(sim.index, nowUs);
+            this.reconnectAttempts.set(sim.index, 0);
+            this.retryAfterLoss(sim);
+        }
+    }
+    /**
+     * Schedules the next reconnect attempt of a client lost to a fault (scenario `reconnect`), or gives up after
+     * maxAttempts (the client then counts as failed). Returns whether an attempt was scheduled.
+     */
+    retryAfterLoss(sim) {
+        const policy = this.deps.task.scenario.reconnect;
+        if (policy === undefined || this.stopping || !sim.wanted)
+            return false;
+        const attempts = this.reconnectAttempts.get(sim.index) ?? 0;
+        if (attempts >= policy.maxAttempts) {
+            this.metrics.error('reconnect_gave_up', `no reconnect after ${policy.maxAttempts} attempts ${policy.delayMs} ms apart`);
+            this.lostAtUs.delete(sim.index);
+            this.reconnectAttempts.delete(sim.index);
+            return false;
+        }
+        this.reconnectAttempts.set(sim.index, attempts + 1);
+        this.setState(sim, ClientState.closed);
+        const slot = this.sims.indexOf(sim);
+        this.queue.push(this.deps.clock.nowUs() + policy.delayMs * 1000, slot, RECONNECT);
+        this.armTimer();
+        return true;
+    }
+    /** The plan's disconnect of a client: drained, unless it is not connected at all. */
+    plannedDisconnect(sim) {
+        sim.disconnectAfterLeaves = false;
+        if (sim.state === ClientState.open || sim.state === ClientState.connecting)
+            this.closeClient(sim, this.deps.clock.nowUs(), this.deps.task.scenario.drainMs);
+    }
+    /**
+     * A disconnect the load generator chose (plan, churn, stop): not an error. Membership windows close now, so
+     * nothing sent from now on is expected here; with `drainMs` the socket stays open that much longer, so that
+     * messages sent before now and still in flight arrive and count (a planned disconnect is no loss). Without a
+     * drain, `cause` says why what was still in flight will not arrive (a stop of the run).
+     */
+    closeClient(sim, nowUs, drainMs = 0, cause) {
+        this.failPendingReplies(sim);
+        sim.connectedUs = -1;
+        // State first: disconnect() fails the pending acks synchronously, and their callbacks must see a closed client.
+        this.setState(sim, ClientState.closed);
+        const client = sim.client;
+        const receiver = sim.connection;
+        if (!client || !receiver)
+            return;
+        if (drainMs <= 0 || !client.connected) {
+            client.disconnect();
+            this.delivery.endConnection(receiver, nowUs, cause);
+            return;
+        }
+        this.delivery.closeAll(receiver, nowUs);
+        const timer = setTimeout(() => {
+            this.draining.delete(receiver);
+            client.disconnect();
+            this.delivery.endConnection(receiver, this.deps.clock.nowUs());
+        }, drainMs);
+        this.draining.set(receiver, { client, timer });
+    }
+    setState(sim, state) {
+        if (sim.state === ClientState.open)
+            this.openCount -= 1;
+        else if (sim.state === ClientState.connecting)
+            this.connectingCount -= 1;
+        else if (sim.state === ClientState.failed)
+            this.failedCount -= 1;
+        sim.state = state;
+        if (state === ClientState.open)
+            this.openCount += 1;
+        else if (state === ClientState.connecting)
+            this.connectingCount += 1;
+        else if (state === ClientState.failed)
+            this.failedCount += 1;
+    }
+    // ---- rooms --------------------------------------------------------------------------------------------------
+    joinRooms(sim, receiver) {
+        const client = sim.client;
+        const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'join');
+        const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
+        for (let k = 0; k < sim.rooms.length; k += 1) {
+            const room = sim.rooms[k];
+            const sentUs = this.deps.clock.nowUs();
+            this.metrics.count('eventsSent');
+            receiver.expect(room);
+            client.emitWithAck('join', [{ room: roomName(room) }], timeoutMs, (error, args) => {
+                if (sim.client !== client || sim.state !== ClientState.open)
+                    return;
+                const nowUs = this.deps.clock.nowUs();
+                if (error)
+                    return this.actions.ackFailed(sim, 'join', error);
+                this.metrics.count('eventsReceived');
+                if (isErrorAck(args[0]))
+                    return this.metrics.error('join_refused', String(args[0].error));
+                this.metrics.latency('join').record(nowUs - sentUs, nowUs - sentUs);
+                this.delivery.openWindow(receiver, room, nowUs);
+            });
+        }
+    }
+    /**
+     * Leaves every joined room: the membership windows close now, and the leave requests go out after the
+     * scenario's drain time, so that messages sent before now and still in flight arrive and count.
+     */
+    leaveAll() {
+        if (this.stopping)
+            return;
+        const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'leave');
+        const customLeaves = this.actions.leavingActions();
+        if (!action && customLeaves.length === 0)
+            return;
+        const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
+        const nowUs = this.deps.clock.nowUs();
+        const leaving = [];
+        for (const sim of this.sims) {
+            const client = sim.client;
+            const receiver = sim.connection;
+            if (sim.state !== ClientState.open || !client || !receiver)
+                continue;
+            if (action) {
+                for (const room of sim.rooms) {
+                    if (receiver.openWindowOn(room) === undefined)
+                        continue;
+                    this.delivery.closeWindow(receiver, room, nowUs);
+                    sim.leavesPending += 1;
+                    leaving.push({ sim, client, room });
+                }
+            }
+            for (const custom of customLeaves) {
+                for (const room of this.actions.requestRooms(sim, custom)) {
+                    const open = this.actions.roomChannels(room).filter((channel) => receiver.openWindowOn(channel) !== undefined);
+                    if (open.length === 0)
+                        continue;
+                    for (const channel of open)
+                        this.delivery.closeWindow(receiver, channel, nowUs);
+                    sim.leavesPending += 1;
+                    leaving.push({ sim, client, room: room, custom });
+                }
+            }
+        }
+        const settled = (sim) => {
+            sim.leavesPending -= 1;
+            if (sim.leavesPending === 0 && sim.disconnectAfterLeaves)
+                this.plannedDisconnect(sim);
+        };
+        const send = () => {
+            for (const { sim, client, room, custom } of leaving) {
+                if (sim.client !== client || sim.state !== ClientState.open) {
+                    settled(sim);
+                    continue;
+                }
+                if (custom) {
+                    this.actions.performLeave(sim, custom, room, () => settled(sim));
+                    continue;
+                }
+                const sentUs = this.deps.clock.nowUs();
+                this.metrics.count('eventsSent');
+                client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
+                    const ackUs = this.deps.clock.nowUs();
+                    settled(sim);
+                    if (error)
+                        return this.actions.ackFailed(sim, 'leave', error);
+                    this.metrics.count('eventsReceived');
+                    if (isErrorAck(args[0]))
+                        return this.metrics.error('leave_refused', String(args[0].error));
+                    this.metrics.latency('leave').record(ackUs - sentUs, ackUs - sentUs);
+                });
+            }
+        };
+        setTimeout(send, this.deps.task.scenario.drainMs).unref();
+    }
+    // ---- actions ------------------------------------------------------------------------------------------------
+    scheduleFirstSlot(slot, actionIndex, connectMs) {
+        const action = this.rateActions[actionIndex];
+        const sim = this.sims[slot];
+        if (action.rate.kind === 'closedLoop') {
+            const windows = this.plan.actionWindows.get(action.name) ?? [];
+            const first = windows.find(([, endMs]) => endMs > connectMs);
+            if (!first)
+                return;
+            // Each of the `concurrency` loops starts at the window start (or the connect); a loop then re-arms itself.
+            for (let loop = 0; loop < action.rate.concurrency; loop += 1) {
+                this.queue.push(this.atUs(Math.max(first[0], connectMs)), slot, actionIndex);
+            }
+            return;
+        }
+        const schedule = this.scheduleOf(slot, actionIndex);
+        const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+        const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
+        const firstMs = nextSlotMs(schedule, connectMs, connectMs, untilMs, true);
+        if (firstMs !== undefined)
+            this.queue.push(this.atUs(firstMs), slot, actionIndex);
+    }
+    scheduleOf(slot, actionIndex) {
+        const cached = this.schedules[actionIndex][slot];
+        if (cached)
+            return cached;
+        const action = this.rateActions[actionIndex];
+        const sim = this.sims[slot];
+        const rate = action.rate;
+        const fraction = hash32(this.deps.task.scenario.population.seed, sim.index, actionIndex) / 4294967296;
+        const schedule = slotSchedule(rate, sim.index, this.plan.baseClients, fraction, this.plan.actionWindows.get(action.name) ?? []);
+        this.schedules[actionIndex][slot] = schedule;
+        return schedule;
+    }
+    fireSlot(sim, slot, actionIndex, dueUs) {
+        const action = this.rateActions[actionIndex];
+        const closedLoop = action.rate.kind === 'closedLoop';
+        if (!closedLoop) {
+            // Re-arm first: the open-model schedule does not depend on whether this slot could be served.
+            const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
+            const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
+            const nextMs = nextSlotMs(this.scheduleOf(slot, actionIndex), this.msAt(dueUs), 0, untilMs);
+            if (nextMs !== undefined)
+                this.queue.push(this.atUs(nextMs), slot, actionIndex);
+        }
+        if (sim.state !== ClientState.open || !sim.client) {
+            if (!closedLoop)
+                this.metrics.count('droppedSlots');
+            return;
+        }
+        const t0Us = closedLoop ? this.deps.clock.nowUs() : dueUs;
+        const inFlight = this.inFlight[actionIndex];
+        if (inFlight && !closedLoop) {
+            if (inFlight[slot] >= maxInFlightOf(action)) {
+                // Wait for an ack; the latency will still count from this slot's intended time.
+                const queue = this.waiting[actionIndex].get(slot) ?? [];
+                if (queue.length >= MAX_WAITING_SLOTS)
+                    return this.metrics.count('droppedSlots');
+                queue.push(t0Us);
+                this.waiting[actionIndex].set(slot, queue);
+                return;
+            }
+            inFlight[slot] = inFlight[slot] + 1;
+            this.actions.perform(sim, action, this.payloads[actionIndex], t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
+            return;
+        }
+        const rearm = closedLoop ? () => this.rearmClosedLoop(slot, actionIndex) : undefined;
+        this.actions.perform(sim, action, this.payloads[actionIndex], t0Us, rearm);
+    }
+    /** An ack (or its failure) freed a place: send the oldest waiting slot, or forget them if the client closed. */
+    releaseInFlight(sim, slot, actionIndex) {
+        const inFlight = this.inFlight[actionIndex];
+        inFlight[slot] = Math.max(0, inFlight[slot] - 1);
+        const queue = this.waiting[actionIndex].get(slot);
+        if (!queue || queue.length === 0)
+            return;
+        if (sim.state !== ClientState.open || !sim.client || this.stopping) {
+            this.metrics.count('droppedSlots', queue.length);
+            this.waiting[actionIndex].delete(slot);
+            return;
+        }
+        const t0Us = queue.shift();
+        inFlight[slot] = inFlight[slot] + 1;
+        this.actions.perform(sim, this.rateActions[actionIndex], this.payloads[actionIndex], t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
+    }
+    rearmClosedLoop(slot, actionIndex) {
+        const action = this.rateActions[actionIndex];
+        if (this.stopping || action.rate.kind !== 'closedLoop')
+            return;
+        const nextMs = this.msAt(this.deps.clock.nowUs()) + Math.max(action.rate.thinkTimeMs, 0);
+        const windows = this.plan.actionWindows.get(action.name) ?? [];
+        const window = windows.find(([startMs, endMs]) => nextMs < endMs && startMs <= nextMs + 1e9);
+        if (!window)
+            return;
+        this.queue.push(this.atUs(Math.max(nextMs, window[0])), slot, actionIndex);
+        this.armTimer();
+    }
+    failPendingReplies(sim) {
+        if (sim.pendingReplies)
+            sim.pendingReplies.length = 0;
+    }
+}
+/** The fixed peers a client sends its directs to: up to DIRECT_PEERS_PER_CLIENT distinct other clients. */
+function directPeers(index, clients, seed) {
+    if (clients < 2)
+        return [];
+    const want = Math.min(DIRECT_PEERS_PER_CLIENT, clients - 1);
+    const peers = [];
+    // Bounded: each draw is a uniform other client, so a few dozen draws find `want` distinct ones in practice.
+    for (let k = 0; peers.length < want && k < want * 16; k += 1) {
+        const peer = pickDirectTarget(index, k, clients, seed);
+        if (!peers.includes(peer))
+            peers.push(peer);
+    }
+    return peers;
+}
+/** The action's in-flight limit per client, for the kinds that wait for an answer. */
+function maxInFlightOf(action) {
+    return action.kind === 'echo' || action.kind === 'custom' ? action.maxInFlight : undefined;
+}
+//# sourceMappingURL=shard-runtime.js.map

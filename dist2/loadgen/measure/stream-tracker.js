@@ -1,0 +1,109 @@
+/**
+ * Receiver-side exact order and duplicate detection per sender stream. A stream is a sequence numbered by its
+ * sender (seq 0, 1, 2, ...), e.g. one sender's broadcasts to one room; the caller packs (sender, room) into
+ * one number. One tracker belongs to one receiving client (or pack the receiver into the key as well), since
+ * each receiver sees each stream separately.
+ *
+ * Per stream it keeps the highest seq seen and the set of missing seqs below it (gaps). A seq above the
+ * highest is 'new' (the seqs it skipped become gaps); a gap that arrives is 'outOfOrder' (a distinct message,
+ * late); anything else at or below the highest is a 'duplicate'.
+ *
+ * Memory bound: at most `maxGapsPerStream` gaps per stream. Beyond it the lowest gaps are forgotten and the
+ * stream's floor rises above them; a message below the floor cannot be told apart and is reported as
+ * 'outOfOrder' (received) and counted in `belowFloor`, so it stays visible; up to the cap, such seqs are
+ * remembered, so that a second copy of one is a 'duplicate'. A jump of more than the cap only
+ * records the highest `maxGapsPerStream` skipped seqs. The first message of a stream sets its floor: earlier
+ * seqs of that stream (e.g. sent before this receiver joined) are 'outOfOrder' if they still arrive.
+ */
+/** Default cap on remembered gaps per stream. */
+export const DEFAULT_MAX_GAPS_PER_STREAM = 1024;
+/** Order and duplicate detection over many sender streams; see the file comment for the memory bound. */
+export class StreamTracker {
+    streams = new Map();
+    maxGapsPerStream;
+    belowFloorCount = 0;
+    /** `maxGapsPerStream`: gaps remembered per stream (default 1024), a positive integer. */
+    constructor(options = {}) {
+        const cap = options.maxGapsPerStream ?? DEFAULT_MAX_GAPS_PER_STREAM;
+        if (!Number.isSafeInteger(cap) || cap < 1) {
+            throw new RangeError(`options.maxGapsPerStream must be a positive integer, got ${cap}`);
+        }
+        this.maxGapsPerStream = cap;
+    }
+    /** Classifies the arrival of `seq` (a non-negative integer) on `streamKey`. */
+    record(streamKey, seq) {
+        const state = this.streams.get(streamKey);
+        if (state === undefined) {
+            this.streams.set(streamKey, { maxSeq: seq, floor: seq, gaps: undefined, below: undefined });
+            return 'new';
+        }
+        if (seq > state.maxSeq) {
+            this.addGaps(state, state.maxSeq + 1, seq);
+            state.maxSeq = seq;
+            return 'new';
+        }
+        if (seq < state.floor) {
+            if (state.below?.has(seq))
+                return 'duplicate';
+            // Remembered up to the gap cap; beyond it a copy below the floor cannot be told apart.
+            if ((state.below?.size ?? 0) < this.maxGapsPerStream)
+                (state.below ??= new Set()).add(seq);
+            this.belowFloorCount++;
+            return 'outOfOrder';
+        }
+        if (state.gaps !== undefined && state.gaps.delete(seq)) {
+            if (state.gaps.size === 0)
+                state.gaps = undefined;
+            return 'outOfOrder';
+        }
+        return 'duplicate';
+    }
+    /** Forgets a stream, e.g. when the receiver leaves the room: its gaps are no longer expected. */
+    forget(streamKey) {
+        this.streams.delete(streamKey);
+    }
+    /** Missing seqs currently remembered on `streamKey` (0 for an unknown stream). */
+    gapCount(streamKey) {
+        return this.streams.get(streamKey)?.gaps?.size ?? 0;
+    }
+    /** Arrivals below a stream's floor so far (reported as 'outOfOrder'; see the file comment). */
+    get belowFloor() {
+        return this.belowFloorCount;
+    }
+    /** Streams tracked. */
+    get streamCount() {
+        return this.streams.size;
+    }
+    /** Records seqs [fromSeq, toSeq) as gaps, keeping the cap by raising the floor. */
+    addGaps(state, fromSeq, toSeq) {
+        if (fromSeq >= toSeq)
+            return;
+        const cap = this.maxGapsPerStream;
+        if (toSeq - fromSeq >= cap) {
+            // The jump alone fills the cap: every older gap goes and only the highest `cap` skipped seqs stay.
+            state.gaps = new Set();
+            state.floor = toSeq - cap;
+            for (let s = toSeq - cap; s < toSeq; s++)
+                state.gaps.add(s);
+            return;
+        }
+        const gaps = (state.gaps ??= new Set());
+        for (let s = fromSeq; s < toSeq; s++)
+            gaps.add(s);
+        if (gaps.size > cap) {
+            // Sets iterate in insertion order and gaps are inserted in increasing seq order, so the first are lowest.
+            let excess = gaps.size - cap;
+            let lowestKept = toSeq;
+            for (const s of gaps) {
+                if (excess === 0) {
+                    lowestKept = s;
+                    break;
+                }
+                gaps.delete(s);
+                excess--;
+            }
+            state.floor = lowestKept;
+        }
+    }
+}
+//# sourceMappingURL=stream-tracker.js.map

@@ -1,0 +1,103 @@
+/**
+ * Placeholders in a custom action's `args`, so that scenarios can talk to servers that know nothing of the
+ * bench protocol (python-socketio's chat example: `sendMessage {content, destId}` replies to `destId`).
+ * A string that is exactly a placeholder is replaced by the value, with the value's type:
+ *   `{{sid}}`   the sending client's namespace sid (string);
+ *   `{{id}}`    a fresh id for this request, unique within the run (string);
+ *   `{{nowMs}}` the send time, epoch ms (number), e.g. for a listener's `timestampField`;
+ *   `{{index}}` the client's index in the population, 0-based (number), e.g. for `auth: {user: '{{index}}'}`;
+ *   `{{room}}`  one of the client's rooms from `population` (string, `room:<k>`): a joining action sends one
+ *               request per room of the client, any other action goes round its rooms;
+ *   `{{messageId}}` the id of this message (string) that a declared delivery reads back at the receivers;
+ *   `{{sentUs}}` the send time on the load generator's clock, µs (number).
+ * Other strings are left alone, so no escaping is needed for ordinary text.
+ */
+/** Every placeholder, for validation messages. */
+export const CUSTOM_ARG_PLACEHOLDERS = ['{{sid}}', '{{id}}', '{{nowMs}}', '{{index}}', '{{room}}', '{{messageId}}', '{{sentUs}}'];
+const PLACEHOLDER_LIKE = /^\{\{.*\}\}$/;
+/** Returns a copy of `args` with every placeholder replaced (recursively into arrays and plain objects). */
+export function expandCustomArgs(args, values) {
+    return args.map((arg) => expandValue(arg, values));
+}
+function expandValue(value, values) {
+    if (typeof value === 'string') {
+        switch (value) {
+            case '{{sid}}':
+                return values.sid;
+            case '{{id}}':
+                return values.requestId;
+            case '{{nowMs}}':
+                return values.nowMs;
+            case '{{index}}':
+                return values.index;
+            case '{{room}}':
+                return values.room ?? value;
+            case '{{messageId}}':
+                return values.messageId ?? value;
+            case '{{sentUs}}':
+                return values.sentUs;
+            default:
+                return value;
+        }
+    }
+    if (Array.isArray(value))
+        return value.map((item) => expandValue(item, values));
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, expandValue(item, values)]));
+    }
+    return value;
+}
+/** Paths (as arrays of keys) of strings in `args` that look like a placeholder but are none of the known ones. */
+export function findUnknownPlaceholders(args) {
+    const found = [];
+    const visit = (value, path) => {
+        if (typeof value === 'string') {
+            if (PLACEHOLDER_LIKE.test(value) && !CUSTOM_ARG_PLACEHOLDERS.includes(value))
+                found.push({ path, text: value });
+        }
+        else if (Array.isArray(value)) {
+            value.forEach((item, index) => visit(item, [...path, index]));
+        }
+        else if (typeof value === 'object' && value !== null) {
+            for (const [key, item] of Object.entries(value))
+                visit(item, [...path, key]);
+        }
+    };
+    args.forEach((arg, index) => visit(arg, [index]));
+    return found;
+}
+/** True when `placeholder` occurs anywhere in `args`. */
+export function usesPlaceholder(args, placeholder) {
+    const visit = (value) => {
+        if (value === placeholder)
+            return true;
+        if (Array.isArray(value))
+            return value.some(visit);
+        if (typeof value === 'object' && value !== null)
+            return Object.values(value).some(visit);
+        return false;
+    };
+    return args.some(visit);
+}
+/** True when `{{id}}` occurs anywhere in `args`: requests are then correlated by their id, else by the sid. */
+export function usesRequestId(args) {
+    return usesPlaceholder(args, '{{id}}');
+}
+/**
+ * The value a reply must carry at `correlationField` to complete a request: the request's id when the args
+ * use `{{id}}`, else the client's sid (python-socketio's chat replies `{message, sid}`).
+ */
+export function expectedCorrelationValue(args, values) {
+    return usesRequestId(args) ? values.requestId : values.sid;
+}
+/** Reads a dotted path (`a.b.c`) from a value; undefined where the path does not lead anywhere. */
+export function readField(value, dottedPath) {
+    let current = value;
+    for (const key of dottedPath.split('.')) {
+        if (typeof current !== 'object' || current === null)
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+//# sourceMappingURL=custom-args.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=threshold.js.map

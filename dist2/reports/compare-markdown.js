@@ -1,0 +1,39 @@
+import { describeComparedSide, formatFractionPercent, formatInterval, formatMetricValue, formatPValue, formatRowChange, formatShareWorse, outcomeLine, verdictLabel, } from './compare-format.js';
+import { escapeMarkdown } from './markdown.js';
+/** The Markdown text (ends with a newline). */
+export function renderCompareMarkdown(comparison) {
+    const failed = comparison.regressions.length > 0;
+    const withStatistics = comparison.mode === 'repetitions';
+    const lines = [
+        `### ${failed ? '❌' : '✅'} sio-bench compare: ${escapeMarkdown(comparison.candidate.scenarioName)}`,
+        '',
+        `**${escapeMarkdown(outcomeLine(comparison))}**`,
+        '',
+        `Baseline: ${escapeMarkdown(describeComparedSide(comparison.baseline))}; candidate: ${escapeMarkdown(describeComparedSide(comparison.candidate))}` +
+            (withStatistics ? '; figures are medians over the repetitions.' : '; figures are whole-run totals.'),
+        '',
+    ];
+    const header = ['Metric', 'Baseline', 'Candidate', 'Change'];
+    if (withStatistics)
+        header.push(`${formatFractionPercent(comparison.confidence)} CI`, 'P(worse)', 'U test p');
+    header.push('Verdict');
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, column) => (column === 0 || column === header.length - 1 ? ' --- ' : ' ---: ')).join('|')}|`);
+    for (const row of comparison.rows) {
+        const regression = row.verdict === 'regression';
+        const cells = [
+            `\`${row.id}\``,
+            row.baseline === undefined ? '-' : formatMetricValue(row.baseline, row.unit),
+            row.candidate === undefined ? '-' : formatMetricValue(row.candidate, row.unit),
+            formatRowChange(row),
+        ];
+        if (withStatistics)
+            cells.push(formatInterval(row), formatShareWorse(row), formatPValue(row));
+        cells.push(regression ? `**${verdictLabel(row)}**` : verdictLabel(row));
+        lines.push(`| ${cells.map((cell, column) => (column === 0 || cell.startsWith('**') ? cell : escapeMarkdown(cell))).join(' | ')} |`);
+    }
+    lines.push('');
+    for (const note of comparison.notes)
+        lines.push(`- ${escapeMarkdown(note)}`);
+    return `${lines.join('\n')}\n`;
+}
+//# sourceMappingURL=compare-markdown.js.map

@@ -1,0 +1,226 @@
+/**
+ * The charts of the HTML report as plain data: which series, on which axis, in which unit, already
+ * downsampled and rounded. The page's script only hands these to uPlot; every figure is computed here.
+ */
+import { orderMetrics } from '../../loadgen/metric-names.js';
+import { aggregate, bucketRanges, roundForChart } from './downsample.js';
+import { percentileCurve } from './percentile-curve.js';
+/** Most points per time chart: a one-hour run becomes 6 s buckets. Default 600. */
+export const DEFAULT_MAX_CHART_POINTS = 600;
+const COLORS = ['#2f6fde', '#e0782f', '#2a9d5c', '#c23b3b', '#8a56c2', '#8c6d31', '#d84e9a', '#5f6b7a'];
+function color(index) {
+    return COLORS[index % COLORS.length] ?? '#2f6fde';
+}
+/** Metrics with samples in the run's totals, in orderMetrics order. */
+export function measuredMetrics(result) {
+    return orderMetrics(Object.keys(result.totals.latency)).filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
+}
+/** The metric the server charts set beside the server's figures: the one users care most about. */
+export function headlineMetric(result) {
+    const measured = measuredMetrics(result);
+    const preferred = ['broadcast', 'direct', 'echo', 'customReply', 'customAck', 'push', 'join', 'connect', 'http'];
+    return preferred.find((metric) => measured.includes(metric)) ?? measured[0];
+}
+/** The server samples to chart: the 'total' process when there are several, else the only process. */
+export function chartedServerSamples(samples) {
+    const totals = samples.filter((sample) => sample.process === 'total');
+    if (totals.length > 0)
+        return totals;
+    const first = samples[0]?.process;
+    return samples.filter((sample) => sample.process === first);
+}
+function usToMs(valueUs) {
+    return valueUs === undefined ? null : valueUs / 1000;
+}
+class SeriesBuilder {
+    points;
+    buckets;
+    constructor(points, buckets) {
+        this.points = points;
+        this.buckets = buckets;
+    }
+    series(label, index, pick, how, extra = {}) {
+        const raw = this.points.map((point) => pick(point) ?? null);
+        return { label, color: color(index), axis: 0, values: aggregate(raw, this.buckets, how).map((value) => roundForChart(value)), ...extra };
+    }
+}
+function latencyOverTime(metric, build) {
+    const pick = (key, which) => (point) => usToMs(point.latency[metric]?.[which][key]);
+    return {
+        id: `latency-${metric}`,
+        section: 'latency',
+        title: `${metric} latency over time`,
+        xKind: 'time',
+        x: 'time',
+        axes: [{ label: 'latency', unit: 'ms' }],
+        series: [
+            build.series('p50', 0, pick('p50Us', 'corrected'), 'max'),
+            build.series('p90', 1, pick('p90Us', 'corrected'), 'max'),
+            build.series('p99', 2, pick('p99Us', 'corrected'), 'max'),
+            build.series('p99.9', 3, pick('p999Us', 'corrected'), 'max'),
+            build.series('p99 uncorrected', 4, pick('p99Us', 'uncorrected'), 'max', { dash: true }),
+        ],
+    };
+}
+function distribution(metric, result) {
+    const encoded = result.totals.histograms[metric];
+    if (encoded === undefined)
+        return undefined;
+    const corrected = percentileCurve(encoded.corrected);
+    const uncorrected = percentileCurve(encoded.uncorrected);
+    if (corrected.x.length === 0)
+        return undefined;
+    // Both curves share x where they can: the longer one's points, the other read at the same percentiles.
+    const x = corrected.x.length >= uncorrected.x.length ? corrected.x : uncorrected.x;
+    const valueAt = (curve) => x.map((point, index) => (index < curve.latencyUs.length && curve.x[index] === point ? roundForChart((curve.latencyUs[index] ?? 0) / 1000, 4) : null));
+    return {
+        id: `distribution-${metric}`,
+        section: 'distribution',
+        title: `${metric} latency by percentile`,
+        note: 'From the whole run\'s histograms: corrected counts from the intended send time, uncorrected from the actual send time.',
+        xKind: 'percentile',
+        x,
+        axes: [{ label: 'latency', unit: 'ms' }],
+        series: [
+            { label: 'corrected', color: color(0), axis: 0, values: valueAt(corrected) },
+            { label: 'uncorrected', color: color(1), axis: 0, dash: true, values: valueAt(uncorrected) },
+        ],
+    };
+}
+function serverCharts(result, maxPoints) {
+    const samples = chartedServerSamples(result.server);
+    if (samples.length === 0)
+        return [];
+    const buckets = bucketRanges(samples.length, maxPoints);
+    const build = new SeriesBuilder(samples, buckets);
+    const x = aggregate(samples.map((sample) => sample.tSec), buckets, 'last').map((value) => value ?? 0);
+    const metric = headlineMetric(result);
+    const clientByTime = new Map(result.series.map((point) => [Math.round(point.tSec), point]));
+    const clientP99 = (index) => {
+        if (metric === undefined)
+            return [];
+        return [
+            build.series(`client ${metric} p99`, index, (sample) => usToMs(clientByTime.get(Math.round(sample.tSec))?.latency[metric]?.corrected.p99Us), 'max', {
+                axis: 1,
+                dash: true,
+            }),
+        ];
+    };
+    const clientAxis = metric === undefined ? [] : [{ label: `client ${metric} p99`, unit: 'ms' }];
+    const process = samples[0]?.process ?? 'total';
+    const note = `server process: ${process}`;
+    return [
+        {
+            id: 'server-cpu',
+            section: 'server',
+            title: 'server CPU and event-loop utilization',
+            note,
+            xKind: 'time',
+            x,
+            axes: [{ label: 'percent', unit: 'percent' }, ...clientAxis],
+            series: [
+                build.series('CPU %', 0, (sample) => sample.cpuPercent, 'mean'),
+                build.series('event-loop utilization %', 1, (sample) => sample.eventLoopUtilization * 100, 'mean'),
+                ...clientP99(2),
+            ],
+        },
+        {
+            id: 'server-memory',
+            section: 'server',
+            title: 'server memory',
+            note,
+            xKind: 'time',
+            x,
+            axes: [{ label: 'memory', unit: 'MiB' }],
+            series: [
+                build.series('RSS', 0, (sample) => sample.rssBytes / 2 ** 20, 'max'),
+                build.series('heap used', 1, (sample) => sample.heapUsedBytes / 2 ** 20, 'max'),
+            ],
+        },
+        {
+            id: 'server-loop',
+            section: 'server',
+            title: 'server event-loop delay beside client latency',
+            note,
+            xKind: 'time',
+            x,
+            axes: [{ label: 'event-loop delay', unit: 'ms' }, ...clientAxis],
+            series: [
+                build.series('loop delay p50', 0, (sample) => sample.eventLoopDelayP50Us / 1000, 'max'),
+                build.series('loop delay p99', 1, (sample) => sample.eventLoopDelayP99Us / 1000, 'max'),
+                build.series('loop delay max', 3, (sample) => sample.eventLoopDelayMaxUs / 1000, 'max'),
+                ...clientP99(2),
+            ],
+        },
+    ];
+}
+/** Builds every chart of the report, each time series downsampled to at most `maxPoints` points. */
+export function buildReportData(result, maxPoints = DEFAULT_MAX_CHART_POINTS) {
+    const buckets = bucketRanges(result.series.length, maxPoints);
+    const build = new SeriesBuilder(result.series, buckets);
+    const timeSec = aggregate(result.series.map((point) => point.tSec), buckets, 'last').map((value) => value ?? 0);
+    const charts = [
+        {
+            id: 'connections',
+            section: 'traffic',
+            title: 'connections',
+            xKind: 'time',
+            x: 'time',
+            axes: [{ label: 'clients', unit: 'count' }],
+            series: [
+                build.series('open', 0, (point) => point.connections.open, 'last'),
+                build.series('target', 5, (point) => point.connections.target, 'last', { dash: true }),
+                build.series('connecting', 1, (point) => point.connections.connecting, 'max'),
+                build.series('failed', 3, (point) => point.connections.failed, 'max'),
+            ],
+        },
+        {
+            id: 'rates',
+            section: 'traffic',
+            title: 'events sent and received per second',
+            xKind: 'time',
+            x: 'time',
+            axes: [{ label: 'events/s', unit: 'perSec' }],
+            series: [
+                build.series('sent/s', 0, (point) => point.sendRatePerSec, 'mean'),
+                build.series('received/s', 2, (point) => point.receiveRatePerSec, 'mean'),
+            ],
+        },
+    ];
+    const metrics = measuredMetrics(result);
+    for (const metric of metrics) {
+        if (metric !== 'fanoutCompletion')
+            charts.push(latencyOverTime(metric, build));
+    }
+    if (metrics.includes('fanoutCompletion')) {
+        charts.push({
+            id: 'fanout',
+            section: 'fanout',
+            title: 'fan-out completion: time until the last member had each broadcast',
+            xKind: 'time',
+            x: 'time',
+            axes: [
+                { label: 'completion', unit: 'ms' },
+                { label: 'delivered', unit: 'percent' },
+            ],
+            series: [
+                build.series('p50', 0, (point) => usToMs(point.latency.fanoutCompletion?.corrected.p50Us), 'max'),
+                build.series('p99', 2, (point) => usToMs(point.latency.fanoutCompletion?.corrected.p99Us), 'max'),
+                build.series('max', 3, (point) => usToMs(point.latency.fanoutCompletion?.corrected.maxUs), 'max'),
+                build.series('broadcast delivered %', 4, (point) => {
+                    const delivery = point.delivery.broadcast;
+                    return delivery === undefined || delivery.expected === 0 ? null : (100 * delivery.received) / delivery.expected;
+                }, 'mean', { axis: 1, dash: true }),
+            ],
+        });
+    }
+    for (const metric of metrics) {
+        const chart = distribution(metric, result);
+        if (chart !== undefined)
+            charts.push(chart);
+    }
+    charts.push(...serverCharts(result, maxPoints));
+    const secondsPerPoint = buckets.length === 0 ? 1 : Math.max(1, Math.round(result.series.length / buckets.length));
+    return { timeSec, secondsPerPoint, charts };
+}
+//# sourceMappingURL=chart-data.js.map

@@ -1,0 +1,95 @@
+import { formatSignificant } from './format.js';
+/** Characters XML 1.0 does not allow at all (control characters other than tab, newline, carriage return). */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+/** `text` safe inside XML text and double- or single-quoted attributes; disallowed characters become U+FFFD. */
+export function escapeXml(text) {
+    return text
+        .replace(XML_INVALID, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
+}
+/**
+ * A threshold figure in its unit with 4 significant digits: (17.151, 'ms') -> "17.15 ms", (0.0437, '%') ->
+ * "0.0437%", (3, 'count') -> "3" (a count needs no unit).
+ */
+export function formatThresholdFigure(value, unit) {
+    const number = formatSignificant(value, 4);
+    if (unit === '%')
+        return `${number}%`;
+    if (unit === 'count' || unit === '')
+        return number;
+    return `${number} ${unit}`;
+}
+/** The one-line failure message of a threshold: actual against limit. */
+export function thresholdFailureMessage(threshold) {
+    const breach = threshold.firstBreachedAtSec === undefined ? '' : ` (first breached at ${threshold.firstBreachedAtSec} s)`;
+    return `actual ${formatThresholdFigure(threshold.actual, threshold.unit)}, limit ${formatThresholdFigure(threshold.limit, threshold.unit)}${breach}`;
+}
+function attributes(values) {
+    return Object.entries(values)
+        .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+        .join('');
+}
+/** Renders the JUnit XML document of `result` (UTF-8, ends with a newline). */
+export function renderJunit(result) {
+    const classname = `sio-bench.${result.scenario.name}`;
+    const timeSec = (result.durationMs / 1000).toFixed(3);
+    const cases = [];
+    let failures = 0;
+    let errors = 0;
+    switch (result.status) {
+        case 'completed':
+            cases.push(`    <testcase${attributes({ classname, name: 'run completed', time: timeSec })}/>`);
+            break;
+        case 'interrupted':
+            failures += 1;
+            cases.push(`    <testcase${attributes({ classname, name: 'run completed', time: timeSec })}>\n` +
+                `      <failure${attributes({ type: 'interrupted', message: result.failure?.message ?? 'the run was interrupted before its last phase ended' })}/>\n` +
+                '    </testcase>');
+            break;
+        case 'failed':
+            errors += 1;
+            cases.push(`    <testcase${attributes({ classname, name: 'run completed', time: timeSec })}>\n` +
+                `      <error${attributes({ type: result.failure?.kind ?? 'failed', message: result.failure?.message ?? 'the run failed' })}/>\n` +
+                '    </testcase>');
+            break;
+    }
+    for (const threshold of result.thresholds) {
+        const open = `    <testcase${attributes({ classname, name: threshold.expression, time: '0' })}`;
+        if (threshold.passed) {
+            cases.push(`${open}/>`);
+            continue;
+        }
+        failures += 1;
+        const message = thresholdFailureMessage(threshold);
+        cases.push(`${open}>\n` +
+            `      <failure${attributes({ type: 'threshold', message })}>${escapeXml(`${threshold.expression}: ${message}`)}</failure>\n` +
+            '    </testcase>');
+    }
+    const counts = { tests: cases.length, failures, errors, skipped: 0, time: timeSec };
+    const properties = {
+        scenario: result.scenario.file,
+        target: `${result.target.kind} ${result.target.url}`,
+        client: result.client,
+        transport: result.transport,
+        verdict: result.verdict,
+        toolVersion: result.environment.toolVersion,
+        nodeVersion: result.environment.nodeVersion,
+    };
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites${attributes({ name: 'sio-bench', ...counts })}>`,
+        `  <testsuite${attributes({ name: `sio-bench ${result.scenario.name}`, ...counts, timestamp: result.startedAt, hostname: result.environment.hostname })}>`,
+        '    <properties>',
+        ...Object.entries(properties).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
+        '    </properties>',
+        ...cases,
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+    ].join('\n');
+}
+//# sourceMappingURL=junit.js.map

@@ -1,0 +1,10 @@
+import { jsx as _jsx, jsxs as _jsxs } from "react/jsx-runtime";
+import { Box, Text } from 'ink';
+import { formatCompact, formatInteger, formatSignificant } from '../format.js';
+import { cell } from './text-cells.js';
+/** Connections (target, open, connecting, failed) and connect rate, send and receive rates, delivery so far. */
+export function TrafficPanel({ state }) {
+    const { connections, delivery, latest } = state;
+    return (_jsxs(Box, { flexDirection: "column", children: [_jsxs(Text, { wrap: "truncate-end", children: [_jsx(Text, { bold: true, children: cell('connections', 18) }), "target ", formatInteger(connections.target), '  ', "open ", _jsx(Text, { color: "green", children: formatInteger(connections.open) }), '  ', "connecting ", formatInteger(connections.connecting), '  ', "failed ", _jsx(Text, { color: connections.failed > 0 ? 'red' : undefined, children: formatInteger(connections.failed) }), '  ', formatSignificant(state.connectRatePerSec), " conn/s"] }), _jsxs(Text, { wrap: "truncate-end", children: [_jsx(Text, { bold: true, children: cell('events', 18) }), "sent ", latest === undefined ? '-' : `${formatCompact(latest.sendRatePerSec)}/s`, '  ', "received ", latest === undefined ? '-' : `${formatCompact(latest.receiveRatePerSec)}/s`] }), _jsxs(Text, { wrap: "truncate-end", children: [_jsx(Text, { bold: true, children: cell('delivery', 18) }), "expected ", formatInteger(delivery.expected), '  ', "received ", formatInteger(delivery.received), '  ', "lost ", _jsx(Text, { color: delivery.lost > 0 ? 'red' : undefined, children: formatInteger(delivery.lost) }), '  ', "duplicated ", _jsx(Text, { color: delivery.duplicated > 0 ? 'yellow' : undefined, children: formatInteger(delivery.duplicated) }), delivery.undeliverable > 0 ? `  undeliverable ${formatInteger(delivery.undeliverable)}` : ''] })] }));
+}
+//# sourceMappingURL=TrafficPanel.js.map

@@ -1,0 +1,74 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+/**
+ * The live reporter for a terminal: an Ink app redrawn from each snapshot. It keeps only what it must to draw
+ * (the last snapshot, the terminal width and whether the user asked to stop), never the run's own state.
+ */
+import { render } from 'ink';
+import { DashboardApp } from './DashboardApp.js';
+/** Columns used when the stream does not know its width (never below this either, for the layout's sake). */
+const DEFAULT_COLUMNS = 80;
+/** The closing words of the dashboard: how the run ended and its verdict. */
+export function finishMessage(result) {
+    const failed = result.thresholds.filter((threshold) => !threshold.passed);
+    const verdict = result.verdict === 'passed'
+        ? `passed (${result.thresholds.length} thresholds)`
+        : `failed (${failed.length} of ${result.thresholds.length} thresholds failed${result.failure === undefined ? '' : `; ${result.failure.message}`})`;
+    switch (result.status) {
+        case 'completed':
+            return `finished: ${verdict}`;
+        case 'interrupted':
+            return `interrupted: ${verdict}`;
+        case 'failed':
+            return `run failed: ${result.failure?.message ?? 'see the result'}`;
+    }
+}
+/** A LiveReporter that draws the Ink dashboard on `stdout` and reads q / Ctrl-C from `stdin`. */
+export function createInkReporter({ stdout, stdin }) {
+    const stopCallbacks = [];
+    let stopRequested = false;
+    let lastState;
+    let instance;
+    const requestStop = () => {
+        if (stopRequested)
+            return;
+        stopRequested = true;
+        draw();
+        for (const callback of stopCallbacks)
+            callback();
+    };
+    const tree = (state) => (_jsx(DashboardApp, { state: state, width: Math.max(1, stdout.columns ?? DEFAULT_COLUMNS), stopRequested: stopRequested, onStop: requestStop }));
+    function draw() {
+        if (lastState === undefined)
+            return;
+        if (instance === undefined) {
+            instance = render(tree(lastState), { stdout, stdin, exitOnCtrlC: false, patchConsole: false });
+        }
+        else {
+            instance.rerender(tree(lastState));
+        }
+    }
+    const onResize = () => draw();
+    stdout.on('resize', onResize);
+    return {
+        update(state) {
+            lastState = state;
+            draw();
+        },
+        async finish(result) {
+            stdout.off('resize', onResize);
+            if (lastState !== undefined) {
+                lastState = { ...lastState, status: result.status === 'interrupted' ? 'interrupted' : 'finished', message: finishMessage(result) };
+                stopRequested = false;
+                draw();
+            }
+            if (instance !== undefined) {
+                instance.unmount();
+                await instance.waitUntilExit();
+            }
+        },
+        onStopRequest(callback) {
+            stopCallbacks.push(callback);
+        },
+    };
+}
+//# sourceMappingURL=ink-reporter.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=live-state.js.map

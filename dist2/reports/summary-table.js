@@ -1,0 +1,222 @@
+/**
+ * The text summary printed at the end of `sio-bench run`: the verdict first, then latency per metric (corrected,
+ * with the uncorrected p99 beside it), delivery accounting, errors, thresholds, connections, throughput and the
+ * server's own figures. Pure: a RunResult in, a string out (no ANSI, so it reads the same in a CI log).
+ */
+import { orderMetrics } from '../loadgen/metric-names.js';
+import { formatBytes, formatCompact, formatDurationMs, formatInteger, formatLatencyMs, formatLatencyUs, formatSignificant, } from './format.js';
+/** Columns of a table are separated by this. */
+const COLUMN_GAP = '  ';
+/** Renders the end-of-run summary of `result`, lines joined with '\n' and ending with one. */
+export function renderSummaryTable(result, options = {}) {
+    const width = options.width ?? 100;
+    const sections = [
+        renderHeader(result, width),
+        renderLatency(result),
+        renderDelivery(result),
+        renderErrors(result),
+        renderThresholds(result.thresholds),
+        renderTotals(result, width),
+        renderWarnings(result.warnings),
+    ].filter((lines) => lines.length > 0);
+    const lines = sections.flatMap((section, index) => (index === 0 ? section : ['', ...section]));
+    return `${lines.map((line) => fitLine(line, width)).join('\n')}\n`;
+}
+function renderHeader(result, width) {
+    const verdict = result.verdict === 'passed' ? 'PASSED' : 'FAILED';
+    const duration = formatDurationMs(result.durationMs);
+    let outcome;
+    switch (result.status) {
+        case 'completed': {
+            const failed = result.thresholds.filter((threshold) => !threshold.passed).length;
+            const total = result.thresholds.length;
+            const thresholds = total === 0 ? 'no thresholds' : failed === 0 ? `${total} of ${total} thresholds passed` : `${failed} of ${total} thresholds failed`;
+            outcome = `completed in ${duration} (${thresholds})`;
+            break;
+        }
+        case 'interrupted':
+            outcome = `interrupted after ${duration}`;
+            break;
+        case 'failed':
+            outcome = `failed after ${duration}`;
+            break;
+        default: {
+            const unknownStatus = result.status;
+            throw new Error(`unknown run status ${String(unknownStatus)}`);
+        }
+    }
+    const lines = [`${verdict}  ${result.scenario.name}: ${outcome}`];
+    if (result.failure !== undefined)
+        lines.push(`  ${result.failure.kind}: ${result.failure.message}`);
+    const environment = result.environment;
+    lines.push(...wrapItems('target', [`${result.target.kind} ${result.target.url}`, `client ${result.client}`, `transport ${result.transport}`], width), ...wrapItems('measured on', [`sio-bench ${environment.toolVersion}`, `Node ${environment.nodeVersion}`, `${environment.cpuCount} x ${environment.cpuModel}`], width));
+    return lines;
+}
+function renderLatency(result) {
+    const rows = [];
+    for (const metric of orderMetrics(Object.keys(result.totals.latency))) {
+        const latency = result.totals.latency[metric];
+        if (latency === undefined)
+            continue;
+        const c = latency.corrected;
+        rows.push([
+            metric,
+            formatInteger(c.count),
+            ...[c.p50Us, c.p90Us, c.p99Us, c.p999Us, c.maxUs].map((us) => latencyCell(c, us)),
+            latencyCell(latency.uncorrected, latency.uncorrected.p99Us),
+        ]);
+    }
+    if (rows.length === 0)
+        return [];
+    return [
+        'latency (corrected for coordinated omission; uncorrected p99 beside)',
+        ...layoutColumns(['metric', 'count', 'p50', 'p90', 'p99', 'p99.9', 'max', 'p99 uncorr.'], rows, [false, true, true, true, true, true, true, true]),
+    ];
+}
+/** An empty histogram has no percentiles: show '-', not a misleading 0µs. */
+function latencyCell(summary, latencyUs) {
+    return summary.count === 0 ? '-' : formatLatencyUs(latencyUs);
+}
+function renderDelivery(result) {
+    const rows = [];
+    for (const metric of orderMetrics(Object.keys(result.totals.delivery))) {
+        const counts = result.totals.delivery[metric];
+        if (counts === undefined)
+            continue;
+        const causes = [counts.inFlightAtStop ?? 0, counts.undeliverable ?? 0];
+        rows.push([metric, ...[counts.expected, counts.received, counts.lost, ...causes, counts.duplicated, counts.outOfOrder, counts.unexpected].map(formatInteger)]);
+    }
+    if (rows.length === 0)
+        return [];
+    return [
+        'delivery',
+        ...layoutColumns(['metric', 'expected', 'received', 'lost', 'in flight', 'undeliverable', 'duplicated', 'reordered', 'unexpected'], rows, [false, true, true, true, true, true, true, true, true]),
+        'lost: never arrived, though it had its drain · in flight: still in flight when the run was stopped',
+        "undeliverable: in flight when the receiver's (or, reaching no one, the sender's) connection closed",
+    ];
+}
+function renderErrors(result) {
+    const entries = Object.entries(result.totals.errors).sort(([kindA, a], [kindB, b]) => b.count - a.count || kindA.localeCompare(kindB));
+    if (entries.length === 0)
+        return ['errors: none'];
+    const rows = entries.map(([kind, error]) => [kind, formatInteger(error.count), error.lastMessage]);
+    return ['errors', ...layoutColumns(['kind', 'count', 'latest message'], rows, [false, true, false])];
+}
+function renderThresholds(thresholds) {
+    if (thresholds.length === 0)
+        return [];
+    const anyBreachTime = thresholds.some((threshold) => threshold.firstBreachedAtSec !== undefined);
+    const rows = thresholds.map((threshold) => {
+        const row = [
+            threshold.passed ? 'pass' : 'FAIL',
+            threshold.expression,
+            formatThresholdValue(threshold.actual, threshold.unit),
+            formatThresholdValue(threshold.limit, threshold.unit),
+        ];
+        if (anyBreachTime)
+            row.push(threshold.firstBreachedAtSec === undefined ? '' : `${formatSignificant(threshold.firstBreachedAtSec)}s`);
+        return row;
+    });
+    const header = ['', 'expression', 'actual', 'limit', ...(anyBreachTime ? ['first breached'] : [])];
+    return ['thresholds', ...layoutColumns(header, rows, [false, false, true, true, true])];
+}
+/** A threshold's value in its own unit: 'ms' as a latency, '%' and 'count' as such, anything else with its unit. */
+function formatThresholdValue(value, unit) {
+    switch (unit) {
+        case 'ms':
+            return formatLatencyMs(value);
+        case 'us':
+        case 'µs':
+            return formatLatencyUs(value);
+        case '%':
+            return `${formatSignificant(value)}%`;
+        case 'count':
+        case '':
+            return Number.isInteger(value) ? formatInteger(value) : formatSignificant(value);
+        default:
+            return `${formatSignificant(value)} ${unit}`;
+    }
+}
+function renderTotals(result, width) {
+    const counters = result.totals.counters;
+    const seconds = result.durationMs / 1000;
+    const perSecond = (count) => (seconds > 0 ? ` (${formatCompact(count / seconds)}/s)` : '');
+    const reasons = Object.entries(result.totals.disconnectReasons)
+        .sort(([reasonA, a], [reasonB, b]) => b - a || reasonA.localeCompare(reasonB))
+        .map(([reason, count]) => `${reason} ${formatInteger(count)}`);
+    return [
+        ...wrapItems('connections', [
+            `peak ${formatInteger(result.totals.peakConnections)}`,
+            `attempts ${formatInteger(counters.connectAttempts)}`,
+            `failed ${formatInteger(counters.connectFailures)}`,
+            `disconnects ${formatInteger(counters.disconnects)}` + (reasons.length > 0 ? ` (${reasons.join(', ')})` : ''),
+            `reconnects ${formatInteger(counters.reconnects)}`,
+        ], width),
+        ...wrapItems('throughput', [
+            `sent ${formatInteger(counters.eventsSent)}${perSecond(counters.eventsSent)}`,
+            `received ${formatInteger(counters.eventsReceived)}${perSecond(counters.eventsReceived)}`,
+            `${formatBytes(counters.bytesSent)} out`,
+            `${formatBytes(counters.bytesReceived)} in`,
+        ], width),
+        ...wrapItems('schedule', [`dropped slots ${formatInteger(counters.droppedSlots)}`, `acks timed out ${formatInteger(counters.acksTimedOut)}`], width),
+        ...renderServer(result.server, width),
+    ];
+}
+/** Peaks of the server's own samples ('total' rows when the server reports several processes). */
+function renderServer(samples, width) {
+    const totals = samples.some((sample) => sample.process === 'total') ? samples.filter((sample) => sample.process === 'total') : samples;
+    if (totals.length === 0)
+        return [];
+    const peak = (pick) => Math.max(...totals.map(pick));
+    return wrapItems('server', [
+        `cpu peak ${formatSignificant(peak((s) => s.cpuPercent))}%`,
+        `rss peak ${formatBytes(peak((s) => s.rssBytes))}`,
+        `event loop delay p99 peak ${formatLatencyUs(peak((s) => s.eventLoopDelayP99Us))}`,
+        `clients peak ${formatInteger(peak((s) => s.connectedClients))}`,
+    ], width);
+}
+/** Width of the labels of the fact lines ("connections  "), so their items line up. */
+const LABEL_CHARS = 13;
+/**
+ * `label` followed by `items` joined with ' · ', wrapped at `width` onto continuation lines indented past the
+ * label, so that no fact is cut off.
+ */
+function wrapItems(label, items, width) {
+    const indent = ' '.repeat(LABEL_CHARS);
+    const lines = [];
+    let line = label.padEnd(LABEL_CHARS - 1);
+    let itemsOnLine = 0;
+    for (const item of items) {
+        const candidate = itemsOnLine === 0 ? `${line} ${item}` : `${line} · ${item}`;
+        if (itemsOnLine > 0 && candidate.length > width) {
+            lines.push(line);
+            line = `${indent}${item}`;
+        }
+        else {
+            line = candidate;
+        }
+        itemsOnLine += 1;
+    }
+    lines.push(line);
+    return lines;
+}
+function renderWarnings(warnings) {
+    return warnings.map((warning) => `warning: ${warning}`);
+}
+/** Lays out a header and rows in columns separated by two spaces; trailing spaces are trimmed. */
+function layoutColumns(header, rows, rightAligned) {
+    const all = [header, ...rows];
+    const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+    return all.map((row) => row
+        .map((cell, column) => {
+        const columnWidth = widths[column] ?? cell.length;
+        return rightAligned[column] === true ? cell.padStart(columnWidth) : cell.padEnd(columnWidth);
+    })
+        .join(COLUMN_GAP)
+        .trimEnd());
+}
+/** Cuts a line longer than `width` characters, marking the cut with '…'. */
+function fitLine(line, width) {
+    return line.length <= width ? line : `${line.slice(0, Math.max(0, width - 1))}…`;
+}
+//# sourceMappingURL=summary-table.js.map

@@ -1,0 +1,17 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readProcessCpuSplit } from '../../bench/loadgen-process-tree.js';
+test("a process's CPU split from /proc matches its own process.cpuUsage() within the kernel's tick", () => {
+    const end = performance.now() + 300;
+    let spin = 0;
+    while (performance.now() < end)
+        spin++;
+    assert.ok(spin > 0);
+    const own = process.cpuUsage();
+    const read = readProcessCpuSplit(process.pid);
+    // /proc counts whole ticks (10 ms at USER_HZ 100), so allow two ticks each way.
+    assert.ok(Math.abs(read.userUs - own.user) <= 20_000, `user: /proc ${read.userUs} µs, cpuUsage ${own.user} µs`);
+    assert.ok(Math.abs(read.systemUs - own.system) <= 20_000, `system: /proc ${read.systemUs} µs, cpuUsage ${own.system} µs`);
+    assert.ok(read.userUs >= 250_000, `300 ms of spinning shows as user time (got ${read.userUs} µs)`);
+});
+//# sourceMappingURL=loadgen-process-tree.test.js.map

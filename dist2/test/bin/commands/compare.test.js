@@ -1,0 +1,79 @@
+/** `sio-bench compare` on hand-built result files: exit codes, stdout, the Markdown file, named baselines. */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { promisify } from 'node:util';
+import { saveBaseline } from '../../../loadgen/baselines/baseline-store.js';
+import { echoRuns, handResult } from '../../loadgen/compare/hand-results.js';
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const cli = path.join(repoRoot, 'bin', 'sio-bench.js');
+const execFileAsync = promisify(execFile);
+async function sioBench(args) {
+    try {
+        const { stdout, stderr } = await execFileAsync(process.execPath, [cli, ...args], { timeout: 90_000 });
+        return { code: 0, stdout, stderr };
+    }
+    catch (error) {
+        const failed = error;
+        return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+}
+async function files(results) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sio-bench-compare-cmd-'));
+    const paths = {};
+    for (const [name, result] of Object.entries(results)) {
+        paths[name] = path.join(dir, `${name}.json`);
+        await writeFile(paths[name], JSON.stringify(result));
+    }
+    return { dir, paths };
+}
+const base = handResult(echoRuns([1000, 1100, 1300]));
+const same = handResult(echoRuns([1200, 1050, 1250]));
+const slow = handResult(echoRuns([21_000, 22_000, 23_000]));
+test('exit 0 when nothing regressed, 1 on a regression, with the table on stdout and the Markdown in --md', async () => {
+    const { dir, paths } = await files({ base, same, slow });
+    const ok = await sioBench(['compare', paths.base, paths.same]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /^sio-bench compare: .*base\.json \(3 runs/);
+    assert.match(ok.stdout, /\nPASS: no regression beyond 10%\n$/);
+    const md = path.join(dir, 'out', 'compare.md');
+    const bad = await sioBench(['compare', paths.base, paths.slow, '--metric', 'echo.latency', '--md', md]);
+    assert.equal(bad.code, 1, bad.stderr);
+    assert.match(bad.stdout, /echo\.latency\.p50 .* REGRESSION/);
+    assert.match(bad.stdout, /\nFAIL: 3 regressions beyond 10%: echo\.latency\.p50, echo\.latency\.p90, echo\.latency\.p99\n$/);
+    assert.equal(bad.stderr, `sio-bench: comparison written to ${md}\n`);
+    assert.match(await readFile(md, 'utf8'), /^### ❌ sio-bench compare: hand\n/);
+    // A tolerance wide enough lets the same change through.
+    const tolerant = await sioBench(['compare', paths.base, paths.slow, '--tolerance', '5000%']);
+    assert.equal(tolerant.code, 0, tolerant.stdout);
+});
+test('--baseline NAME takes the place of the first file', async () => {
+    const { dir, paths } = await files({ slow });
+    const baselineDir = path.join(dir, 'baselines');
+    await saveBaseline(base, 'main', baselineDir);
+    const outcome = await sioBench(['compare', '--baseline', 'main', '--baseline-dir', baselineDir, paths.slow]);
+    assert.equal(outcome.code, 1, outcome.stderr);
+    assert.match(outcome.stdout, /^sio-bench compare: baseline main \(3 runs/);
+});
+test('bad input exits 2 with one line that says what is wrong', async () => {
+    const { dir, paths } = await files({ base });
+    const cases = [
+        [['compare', paths.base], /give two results, BASELINE\.json CANDIDATE\.json \(got 1\)/],
+        [['compare', paths.base, path.join(dir, 'absent.json')], /cannot read result .*absent\.json/],
+        [['compare', paths.base, paths.base, '--tolerance', 'lots'], /--tolerance must be a percentage/],
+        [['compare', paths.base, paths.base, '--confidence', '100%'], /--confidence must be a percentage between 50% and 100%/],
+        [['compare', paths.base, paths.base, '--metric', 'nope'], /--metric "nope" names no metric/],
+        [['compare', paths.base, paths.base, '--min-latency-change', 'soon'], /--min-latency-change must be a duration/],
+        [['compare', '--baseline', 'main', '--baseline-dir', dir, paths.base], /no baseline named "main"/],
+    ];
+    for (const [args, message] of cases) {
+        const outcome = await sioBench(args);
+        assert.equal(outcome.code, 2, `${args.join(' ')}: ${outcome.stderr}`);
+        assert.match(outcome.stderr, message);
+    }
+});
+//# sourceMappingURL=compare.test.js.map

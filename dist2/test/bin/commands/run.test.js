@@ -1,0 +1,65 @@
+/**
+ * `sio-bench run` as a user runs it: a child process, no terminal. Exit codes, the files it writes, and its
+ * messages for bad input.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { sioBench } from '../../helpers/sio-bench-cli.js';
+const ROOMS = fileURLToPath(new URL('../../../../scenarios/rooms.yml', import.meta.url));
+test('run writes result.json and report.html, prints the summary, and its exit code follows the verdict', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'sio-run-')), 'out');
+    const { code, stdout, stderr } = await sioBench(['run', ROOMS, '--set', 'clients=40', '--set', 'rooms=4', '--set', 'duration=4s', '--no-tui', '--out', out]);
+    const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
+    assert.equal(result.version, 1);
+    assert.equal(result.status, 'completed');
+    assert.deepEqual(result.scenario.overrides, ['clients=40', 'rooms=4', 'duration=4s']);
+    assert.equal(code, result.verdict === 'passed' ? 0 : 1, stderr);
+    assert.ok(existsSync(path.join(out, 'report.html')));
+    assert.match(stdout, /^(PASSED|FAILED) +rooms/m);
+    assert.match(stdout, /broadcast/);
+    assert.match(stderr, /result written to .*result\.json/);
+    assert.match(stderr, /\[ *\d+s\/ *\d+s\]/, 'plain progress lines on stderr when not a terminal');
+});
+test('a breached threshold exits 1, with the threshold in the summary and JUnit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sio-run-'));
+    const file = path.join(dir, 'strict.yml');
+    writeFileSync(file, `name: strict
+population: {clients: 5}
+phases: [{name: hold, kind: hold, duration: 2s}]
+actions: [{kind: echo, rate: {perClient: 5}}]
+thresholds: ['echo.latency p(50) < 1us']
+drain: 500ms
+`);
+    const { code, stdout } = await sioBench(['run', file, '--no-tui', '--out', path.join(dir, 'out'), '--junit', path.join(dir, 'junit.xml')]);
+    assert.equal(code, 1);
+    assert.match(stdout, /FAIL +echo\.latency p\(50\) < 1us/);
+    assert.match(readFileSync(path.join(dir, 'junit.xml'), 'utf8'), /<failure/);
+});
+test('a bad scenario exits 2 and names every problem by file:line:col before anything runs', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sio-run-'));
+    const file = path.join(dir, 'bad.yml');
+    writeFileSync(file, `name: bad
+population: {clients: -3}
+phases: [{name: hold, kind: hold, duration: 2 seconds}]
+actions: [{kind: echo, rate: {perClient: 1}, colour: red}]
+`);
+    const { code, stderr } = await sioBench(['run', file, '--no-tui', '--out', path.join(dir, 'out')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /bad\.yml:2:\d+ population\.clients/);
+    assert.match(stderr, /bad\.yml:3:\d+ phases\[0\]\.duration|bad\.yml:3:\d+ phases\.0\.duration/);
+    assert.match(stderr, /bad\.yml:4:\d+ .*colour/);
+    assert.equal(existsSync(path.join(dir, 'out', 'result.json')), false);
+});
+test('bad flags exit 2 naming the flag', async () => {
+    const workers = await sioBench(['run', ROOMS, '--workers', 'zero']);
+    assert.equal(workers.code, 2);
+    assert.match(workers.stderr, /--workers must be a positive integer/);
+    const set = await sioBench(['run', ROOMS, '--set', 'populaton.clients=3']);
+    assert.equal(set.code, 2);
+    assert.match(set.stderr, /populaton/);
+});
+//# sourceMappingURL=run.test.js.map

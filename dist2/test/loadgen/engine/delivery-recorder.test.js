@@ -1,0 +1,98 @@
+/**
+ * The worker-side delivery recorder: each connection's windows decide what counts, order/duplicate tracking
+ * stays exact at the sizes sharded runs reach (a million clients: keys that once passed 2^53 and collided), and a
+ * connection that ends without a drain reports the tail of each window with what it received there.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DeliveryRecorder } from '../../../loadgen/engine/delivery-recorder.js';
+import { WorkerMetrics } from '../../../loadgen/measure/worker-metrics.js';
+import { DeliveryChannels } from '../../../loadgen/measure/delivery-channels.js';
+function broadcastTally(metrics) {
+    const snapshot = metrics.takeSnapshot(0, 0, 1000, { target: 0, open: 0, connecting: 0, failed: 0 });
+    return snapshot.delivery.broadcast;
+}
+test('a million clients: neighbouring streams of one receiver stay apart', () => {
+    const metrics = new WorkerMetrics();
+    const totalClients = 1_000_000;
+    const roomCount = 10;
+    const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(roomCount, totalClients), 0);
+    const receiver = recorder.connection(999_999, 0);
+    const sender = 999_998;
+    for (const room of [3, 4])
+        recorder.openWindow(receiver, room, 0);
+    // Two rooms, the same sender and seq: two distinct messages, neither a duplicate.
+    assert.equal(recorder.received('broadcast', receiver, 3, sender, 0, 10), 'new');
+    assert.equal(recorder.received('broadcast', receiver, 4, sender, 0, 10), 'new');
+    // And two receivers of the same stream are apart as well.
+    const other = recorder.connection(999_997, 0);
+    recorder.openWindow(other, 3, 0);
+    assert.equal(recorder.received('broadcast', other, 3, sender, 0, 10), 'new');
+    // The same message again is a duplicate; a later one after a gap is new, the gap's message out of order.
+    assert.equal(recorder.received('broadcast', receiver, 3, sender, 0, 11), 'duplicate');
+    assert.equal(recorder.received('broadcast', receiver, 3, sender, 2, 12), 'new');
+    assert.equal(recorder.received('broadcast', receiver, 3, sender, 1, 12), 'outOfOrder');
+    assert.deepEqual(broadcastTally(metrics), { expected: 0, received: 5, duplicated: 1, outOfOrder: 1, unexpected: 0 });
+    metrics.destroy();
+});
+test('messages outside a window count neither way; on a channel never joined they are unexpected', () => {
+    const metrics = new WorkerMetrics();
+    const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(2, 4), 0);
+    const connection = recorder.connection(0, 0);
+    connection.expect(1);
+    assert.equal(recorder.received('broadcast', connection, 1, 2, 0, 50), undefined, 'routed after the join, before its ack');
+    recorder.openWindow(connection, 1, 100);
+    assert.equal(recorder.received('broadcast', connection, 1, 2, 0, 99), undefined, 'sent before the window opened');
+    assert.equal(recorder.received('broadcast', connection, 1, 2, 1, 150), 'new');
+    recorder.closeWindow(connection, 1, 200);
+    assert.equal(recorder.received('broadcast', connection, 1, 2, 2, 201), undefined, 'sent after it closed');
+    assert.equal(recorder.received('broadcast', connection, 1, 2, 3, 200), 'new', 'sent at the close (bounds included), arriving after it');
+    assert.equal(recorder.received('broadcast', connection, 0, 2, 0, 150), undefined, 'never a member of room 0');
+    assert.deepEqual(broadcastTally(metrics), { expected: 0, received: 2, duplicated: 0, outOfOrder: 0, unexpected: 1 });
+    metrics.destroy();
+});
+test('a reconnected client: what the old, draining socket receives never counts for the new connection', () => {
+    const metrics = new WorkerMetrics();
+    const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(1, 10), 0);
+    const old = recorder.connection(3, 0);
+    recorder.openWindow(old, 0, 0);
+    recorder.closeAll(old, 1000); // churn: the window closes now, the socket drains
+    const fresh = recorder.connection(3, 1);
+    assert.notEqual(fresh.id, old.id);
+    recorder.openWindow(fresh, 0, 1500);
+    // The server still routes to the old socket during its drain: the same message reaches both sockets.
+    assert.equal(recorder.received('broadcast', old, 0, 5, 7, 2000), undefined, 'sent after the old window closed');
+    assert.equal(recorder.received('broadcast', fresh, 0, 5, 7, 2000), 'new');
+    assert.equal(recorder.received('broadcast', old, 0, 5, 6, 900), 'new', 'in flight at the churn, drained');
+    assert.deepEqual(broadcastTally(metrics), { expected: 0, received: 2, duplicated: 0, outOfOrder: 0, unexpected: 0 });
+    const delta = recorder.takeDelta(3000);
+    assert.deepEqual(delta.windows.map((w) => [w.connection, w.receiver, w.atUs, w.open]), [[old.id, 3, 0, true], [old.id, 3, 1000, false], [fresh.id, 3, 1500, true]]);
+    metrics.destroy();
+});
+test('a connection that ends without a drain reports each window tail within the horizon with its receipts', () => {
+    const metrics = new WorkerMetrics();
+    const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(2, 10), 1000);
+    const connection = recorder.connection(4, 2);
+    recorder.openWindow(connection, 0, 0);
+    recorder.openWindow(connection, 1, 0);
+    recorder.openWindow(connection, 2 + 4, 0); // its direct channel
+    recorder.closeWindow(connection, 1, 500); // left room 1 long before the end: no tail there
+    for (const [seq, sentUs] of [[0, 3000], [1, 4200], [2, 4600]])
+        recorder.received('broadcast', connection, 0, 1, seq, sentUs);
+    recorder.received('broadcast', connection, 0, 1, 2, 4600); // a duplicate is not a second receipt
+    recorder.endConnection(connection, 5000, 'undeliverable');
+    recorder.endConnection(connection, 6000, 'inFlightAtStop'); // ended once only
+    const delta = recorder.takeDelta(6000);
+    assert.deepEqual(delta.tails, [
+        { channel: 0, connection: connection.id, fromUs: 4000, toUs: 5000, received: 2, cause: 'undeliverable' },
+        { channel: 6, connection: connection.id, fromUs: 4000, toUs: 5000, received: 0, cause: 'undeliverable' },
+    ]);
+    assert.deepEqual(delta.windows.filter((w) => !w.open).map((w) => [w.channel, w.atUs]), [[1, 500], [0, 5000], [6, 5000]]);
+    // Its own sends of the last horizon may not have reached the server: a sender tail from its end less the horizon.
+    assert.deepEqual(delta.senderTails, [{ sender: 4, fromUs: 4000, toUs: 5000 }]);
+    // Message partials are only made by the receiving path (event-receiver), not by received().
+    assert.deepEqual(delta.messages, []);
+    assert.deepEqual(delta.receipts, [{ metric: 'broadcast', sendSec: 0, count: 3 }]);
+    metrics.destroy();
+});
+//# sourceMappingURL=delivery-recorder.test.js.map

@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
+import { ScenarioError, formatProblem } from '../../../loadgen/scenario/scenario-error.js';
+const ROOMS = `
+name: rooms
+population: {clients: 2000, rooms: 200, roomsPerClient: 2}
+phases:
+  - {name: ramp-up, kind: ramp-up, duration: 15s, actions: [join]}
+  - {name: steady, kind: hold, duration: 40s}
+  - {name: ramp-down, kind: ramp-down, duration: 5s}
+actions:
+  - kind: join
+  - {kind: broadcast, rate: {total: 100}}
+  - {kind: echo, rate: {perClient: 0.1}}
+maxDuration: 2m
+`;
+function effective(text, overrides) {
+    return parseScenarioText(text, 's.yml', overrides).scenario;
+}
+function overrideProblems(text, overrides) {
+    try {
+        parseScenarioText(text, 's.yml', overrides);
+    }
+    catch (error) {
+        assert.ok(error instanceof ScenarioError, String(error));
+        return error.problems.map(formatProblem);
+    }
+    assert.fail('the scenario validated');
+}
+test('duration=20s rescales the phases in proportion to sum exactly to 20s and scales maxDuration', () => {
+    const scenario = effective(ROOMS, ['duration=20s']);
+    assert.deepEqual(scenario.phases.map((phase) => phase.durationMs), [5000, 13333, 1667]);
+    assert.equal(scenario.maxDurationMs, 40_000);
+    assert.equal(scenario.population.clients, 2000);
+});
+test('rescaling rounds phase boundaries, not phase lengths, so rounding never accumulates', () => {
+    const text = 'name: t\npopulation: {clients: 3}\nphases: [{kind: ramp-up, duration: 1s}, {kind: hold, duration: 1s}, {kind: ramp-down, duration: 1s}]\n';
+    assert.deepEqual(effective(text, ['duration=1000']).phases.map((phase) => phase.durationMs), [333, 334, 333]);
+    // Without a maxDuration in the file, the cap is the new total.
+    assert.equal(effective(text, ['duration=1000']).maxDurationMs, 1000);
+});
+test('rescaling scales connect rates inversely, so each phase still connects the same clients', () => {
+    const text = `
+name: storm
+population: {clients: 2000}
+phases:
+  - {name: storm, kind: ramp-up, duration: 2s, connectRate: 1000}
+  - {name: steady, kind: hold, duration: 5s}
+  - {name: spike, kind: spike, duration: 2s, extraClients: 500, connectRate: 500}
+  - {name: settle, kind: hold, duration: 3s}
+  - {name: down, kind: ramp-down, duration: 2s}
+`;
+    const scenario = effective(text, ['duration=7s']);
+    assert.deepEqual(scenario.phases, [
+        { name: 'storm', kind: 'ramp-up', durationMs: 1000, connectRatePerSec: 2000 },
+        { name: 'steady', kind: 'hold', durationMs: 2500 },
+        { name: 'spike', kind: 'spike', durationMs: 1000, extraClients: 500, connectRatePerSec: 1000 },
+        { name: 'settle', kind: 'hold', durationMs: 1500 },
+        { name: 'down', kind: 'ramp-down', durationMs: 1000 },
+    ]);
+    assert.equal(scenario.maxDurationMs, 7000);
+    // Longer works the same way: 14s → 28s halves the rates.
+    const longer = effective(text, ['duration=28s']);
+    assert.deepEqual(longer.phases.map((phase) => [phase.durationMs, phase.connectRatePerSec]), [[4000, 500], [10000, undefined], [4000, 250], [6000, undefined], [4000, undefined]]);
+});
+test('a later --set wins, and overrides apply in order', () => {
+    const scenario = effective(ROOMS, ['duration=20s', 'maxDuration=1m', 'clients=20', 'clients=30']);
+    assert.equal(scenario.maxDurationMs, 60_000);
+    assert.equal(scenario.population.clients, 30);
+});
+test('keys: dotted paths, shortcuts, items by name or index, variants replaced whole', () => {
+    const scenario = effective(ROOMS, [
+        'population.seed=7',
+        'clients=20',
+        'rooms=10',
+        'actions.broadcast.rate.perClient=2',
+        'actions.2.payload.bytes=1KiB',
+        'phases.steady.duration=20s',
+        'population.distribution.zipf=1.5',
+        'population.sourceAddresses=[127.0.0.2, 127.0.0.3]',
+        'client=official',
+        'target.builtin.app=seed-chat',
+        'headers.x-token=abc',
+    ]);
+    assert.equal(scenario.population.seed, 7);
+    assert.equal(scenario.population.clients, 20);
+    assert.equal(scenario.population.rooms, 10);
+    assert.deepEqual(scenario.actions[1], {
+        kind: 'broadcast',
+        name: 'broadcast',
+        rate: { kind: 'perClient', perSec: 2 },
+        payload: { bytes: 64, kind: 'text' },
+        includeSelf: false,
+    });
+    assert.deepEqual(scenario.actions[2], {
+        kind: 'echo',
+        name: 'echo',
+        rate: { kind: 'perClient', perSec: 0.1 },
+        payload: { bytes: 1024, kind: 'text' },
+        timeoutMs: 5000,
+    });
+    assert.equal(scenario.phases[1]?.durationMs, 20_000);
+    assert.deepEqual(scenario.population.distribution, { kind: 'zipf', exponent: 1.5 });
+    assert.deepEqual(scenario.population.sourceAddresses, ['127.0.0.2', '127.0.0.3']);
+    assert.equal(scenario.client, 'official');
+    assert.equal(scenario.target.kind === 'builtin' ? scenario.target.server.app : undefined, 'seed-chat');
+    assert.deepEqual(scenario.headers, { 'x-token': 'abc' });
+});
+test('target=URL replaces the builtin target; target.url does too', () => {
+    assert.deepEqual(effective(ROOMS, ['target=http://127.0.0.1:5000']).target, { kind: 'url', url: 'http://127.0.0.1:5000' });
+    assert.deepEqual(effective(ROOMS, ['target.url=http://127.0.0.1:5000']).target, { kind: 'url', url: 'http://127.0.0.1:5000' });
+});
+test('bad overrides name the override', () => {
+    assert.deepEqual(overrideProblems(ROOMS, ['populaton.clients=5']), ['--set populaton.clients: unknown key']);
+    assert.deepEqual(overrideProblems(ROOMS, ['clients=abc']), ['--set clients: expected number, got the string "abc"']);
+    assert.deepEqual(overrideProblems(ROOMS, ['actions.brodcast.rate.total=3']), [
+        "--set actions.brodcast.rate.total: no item named 'brodcast' in actions (names: join, broadcast, echo)",
+    ]);
+    assert.deepEqual(overrideProblems(ROOMS, ['phases.7.duration=1s']), ['--set phases.7.duration: phases has 3 item(s), no item 7']);
+    assert.deepEqual(overrideProblems(ROOMS, ['population.clients.x=1']), ['--set population.clients.x: population.clients is 2000, not a map: cannot set x in it']);
+    // A key the file leaves out is created, and the schema judges the result.
+    assert.deepEqual(overrideProblems(ROOMS, ['client.kind=x']), ['--set client.kind: expected "lean" | "official", got a map']);
+    assert.deepEqual(overrideProblems(ROOMS, ['foo']), ['--set foo: expected key=value, e.g. --set clients=200']);
+    assert.deepEqual(overrideProblems(ROOMS, ['duration=soon']), ['--set duration: expected a duration > 0 such as 20s or 2m (the phases are rescaled to sum to it)']);
+    assert.deepEqual(overrideProblems(ROOMS, ['duration=2ms']), ['--set duration: 2ms is too short for 3 phases of whole milliseconds']);
+    assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.rate.perClient=-1']), ['--set actions.echo.rate.perClient: must be > 0']);
+    assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.payload={bytes: 1, colour: red}']), ['--set actions.echo.payload: colour: unknown key']);
+});
+test('override problems and file problems are reported together, overrides first', () => {
+    const text = ROOMS.replace('clients: 2000', 'clients: 2000, extra: 1');
+    assert.deepEqual(overrideProblems(text, ['clients=0']), ['--set clients: must be > 0', 's.yml:3:29 population.extra: unknown key']);
+});
+test('a rescaled connect rate that is not a round number still connects every client', () => {
+    // 100 clients at 100/s in 1s; rescaled to 191ms the rate is 523.56.../s, and 523.56... × 0.191 comes to
+    // 99.99999999999999 in floating point: the check must still count 100 clients.
+    const text = `
+name: t
+population: {clients: 100}
+phases:
+  - {kind: ramp-up, duration: 1s, connectRate: 100}
+  - {kind: hold, duration: 9s}
+`;
+    const scenario = effective(text, ['duration=1910ms']);
+    assert.deepEqual(scenario.phases.map((phase) => phase.durationMs), [191, 1719]);
+    assert.equal(scenario.phases[0]?.connectRatePerSec, (100 * 1000) / 191);
+});
+//# sourceMappingURL=overrides.test.js.map

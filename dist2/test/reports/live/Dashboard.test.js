@@ -1,0 +1,110 @@
+import { jsx as _jsx } from "react/jsx-runtime";
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { render } from 'ink-testing-library';
+import { formatLatencyUs } from '../../../reports/format.js';
+import { Dashboard } from '../../../reports/live/Dashboard.js';
+import { DashboardApp } from '../../../reports/live/DashboardApp.js';
+import { liveStateAt } from '../../fixtures/make-live-state.js';
+import { makeRunResult } from '../../fixtures/make-run-result.js';
+const result = makeRunResult();
+const ANSI = /\x1b\[[0-9;]*m/g;
+function frameOf(state, width, stopRequested = false) {
+    const instance = render(_jsx(Dashboard, { state: state, width: width, stopRequested: stopRequested }));
+    const frame = (instance.lastFrame() ?? '').replace(ANSI, '');
+    instance.unmount();
+    return frame;
+}
+function longestLine(frame) {
+    return Math.max(...frame.split('\n').map((line) => Array.from(line).length));
+}
+test('the dashboard shows every panel with the figures of the snapshot', () => {
+    const state = liveStateAt(result, 52);
+    const frame = frameOf(state, 100);
+    const latest = state.latest;
+    assert.ok(latest !== undefined);
+    const broadcast = latest.latency.broadcast;
+    assert.ok(broadcast !== undefined);
+    const expectedLines = [
+        'sio-bench rooms · builtin http://127.0.0.1:40123 · client lean · websocket',
+        'running  elapsed 0:52 of 1:00  remaining 0:08',
+        `connections       target 500  open 500  connecting 0  failed 3  0 conn/s`,
+        `delivery          expected ${state.delivery.expected.toLocaleString('en-US')}  received ${state.delivery.received.toLocaleString('en-US')}  lost ${state.delivery.lost}  duplicated 0`,
+        '  ✗ broadcast.latency p(99) < 15ms  now 17.15 ms, breached at 50s',
+        '  ✓ echo.latency p(99) < 50ms  now 12.58 ms',
+        'press q or Ctrl-C to stop gracefully (the result is still written)',
+    ];
+    for (const line of expectedLines)
+        assert.ok(frame.split('\n').includes(line), `missing line ${JSON.stringify(line)} in\n${frame}`);
+    // Finished phases (static, above) and the running one with its time left.
+    assert.match(frame, /^✓ ramp-up +ramp +█+ 0:06\/0:06$/m);
+    assert.match(frame, /^✓ steady +hold +█+ 0:42\/0:42$/m);
+    assert.match(frame, /^▶ spike +spike +█+░+ 0:04\/0:12  0:08 left$/m);
+    const broadcastRow = frame.split('\n').find((line) => line.startsWith('  broadcast '));
+    assert.ok(broadcastRow !== undefined);
+    const cells = broadcastRow.trim().split(/ +/);
+    assert.deepEqual(cells, [
+        'broadcast',
+        ...[broadcast.corrected.p50Us, broadcast.corrected.p90Us, broadcast.corrected.p99Us, broadcast.corrected.p999Us, broadcast.corrected.maxUs].map(formatLatencyUs),
+        formatLatencyUs(broadcast.uncorrected.p99Us),
+    ]);
+    assert.match(frame, /^broadcast p99 1m +[▁▂▃▄▅▆▇█]{52} /m);
+    assert.match(frame, /^errors +connect_error 3 last: connect_error: websocket error <ECONNRESET>$/m);
+    assert.match(frame, /^server +CPU [\d.]+%  RSS [\d.]+ MiB  clients 500  loop p99 /m);
+});
+test('a threshold is green before its breach and red from it on', () => {
+    assert.match(frameOf(liveStateAt(result, 30), 100), /^  ✓ broadcast\.latency p\(99\) < 15ms  now 12 ms$/m);
+    assert.match(frameOf(liveStateAt(result, 50), 100), /^  ✗ broadcast\.latency p\(99\) < 15ms  now 17\.15 ms, breached at 50s$/m);
+});
+test('no line is longer than the terminal at 80 and 120 columns, even with long texts', () => {
+    for (const width of [80, 120]) {
+        for (const atSec of [1, 3, 30, 52, 60]) {
+            const frame = frameOf(liveStateAt(result, atSec), width);
+            assert.ok(longestLine(frame) <= width, `line longer than ${width} at ${atSec}s:\n${frame}`);
+        }
+        const long = liveStateAt(result, 52, {
+            scenarioName: 'a-scenario-with-a-very-long-name-that-goes-on-and-on',
+            target: { kind: 'url', url: `https://example.invalid/${'x'.repeat(120)}` },
+            errors: { [`kind-${'y'.repeat(100)}`]: { count: 7, lastMessage: 'z'.repeat(300) } },
+        });
+        const frame = frameOf(long, width);
+        assert.ok(longestLine(frame) <= width, `line longer than ${width}:\n${frame}`);
+        assert.match(frame, /^sio-bench a-scenario-with-a-very-long-name/m);
+        assert.match(frame, /…$/m);
+    }
+});
+test('a stop request shows at once that the run is finishing, before the coordinator says so', () => {
+    const frame = frameOf(liveStateAt(result, 20), 80, true);
+    assert.match(frame, /^stopping  elapsed 0:20 of 1:00/m);
+    assert.match(frame, /^stopping: finishing phases and writing the result$/m);
+});
+test('before the first second, and without server samples, the dashboard still draws', () => {
+    const state = liveStateAt(result, 0);
+    const { server: _server, ...withoutServer } = state;
+    const frame = frameOf(withoutServer, 80);
+    assert.match(frame, /^  no samples yet$/m);
+    assert.match(frame, /^events +sent - {2}received -$/m);
+    assert.doesNotMatch(frame, /^server /m);
+    assert.match(frame, /^errors +none$/m);
+});
+test('latencySoFar, when given, replaces the last second in the latency table', () => {
+    const state = liveStateAt(result, 52, { latencySoFar: result.totals.latency });
+    const frame = frameOf(state, 100);
+    const echo = result.totals.latency.echo;
+    assert.ok(echo !== undefined);
+    assert.match(frame, /^latency \(so far\)/m);
+    assert.match(frame, new RegExp(`^  echo +${formatLatencyUs(echo.corrected.p50Us).replace('.', '\\.')} `, 'm'));
+});
+test('q in the app asks to stop', async () => {
+    let stops = 0;
+    const instance = render(_jsx(DashboardApp, { state: liveStateAt(result, 10), width: 80, onStop: () => (stops += 1) }));
+    // Ink subscribes to stdin in an effect: wait for the listener before typing.
+    for (let i = 0; i < 50 && instance.stdin.listenerCount('readable') === 0; i++)
+        await new Promise((resolve) => setImmediate(resolve));
+    instance.stdin.write('q');
+    assert.equal(stops, 1);
+    instance.stdin.write('x');
+    assert.equal(stops, 1);
+    instance.unmount();
+});
+//# sourceMappingURL=Dashboard.test.js.map

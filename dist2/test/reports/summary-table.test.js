@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderSummaryTable } from '../../reports/summary-table.js';
+import { counters, handBuiltResult } from './fixtures/hand-built-result.js';
+describe('renderSummaryTable', () => {
+    it('renders every section of a hand-built result exactly', () => {
+        const expected = [
+            'FAILED  rooms: completed in 1m00s (1 of 2 thresholds failed)',
+            'target       builtin http://127.0.0.1:40123 · client lean · transport websocket',
+            'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
+            '',
+            'latency (corrected for coordinated omission; uncorrected p99 beside)',
+            'metric         count    p50    p90    p99  p99.9     max  p99 uncorr.',
+            'connect        2,000  1.2ms  2.5ms  8.1ms   12ms  15.3ms        8.1ms',
+            'echo               0      -      -      -      -       -            -',
+            'broadcast  1,200,000  850µs  2.1ms  3.1ms   10ms   1.25s        2.9ms',
+            '',
+            'delivery',
+            'metric      expected   received  lost  in flight  undeliverable  duplicated  reordered  unexpected',
+            'broadcast  1,200,010  1,200,000    10          0              0           2          1           0',
+            'lost: never arrived, though it had its drain · in flight: still in flight when the run was stopped',
+            "undeliverable: in flight when the receiver's (or, reaching no one, the sender's) connection closed",
+            '',
+            'errors',
+            'kind           count  latest message',
+            'connect_error      4  Invalid namespace',
+            'timeout            3  echo ack timed out after 5000 ms',
+            '',
+            'thresholds',
+            '      expression                      actual  limit  first breached',
+            'pass  broadcast.latency p(99) < 50ms   3.1ms   50ms',
+            'FAIL  delivery.lost == 0                  10      0             12s',
+            '',
+            'connections  peak 2,000 · attempts 2,004 · failed 4',
+            '             disconnects 12 (transport close 10, ping timeout 2) · reconnects 10',
+            'throughput   sent 72,000 (1.2k/s) · received 2,880,000 (48k/s) · 12 MiB out · 480 MiB in',
+            'schedule     dropped slots 5 · acks timed out 3',
+            'server       cpu peak 87.5% · rss peak 120 MiB · event loop delay p99 peak 3.1ms',
+            '             clients peak 2,000',
+            '',
+            'warning: load generator saturated at 41s (event loop delay 120ms)',
+            '',
+        ].join('\n');
+        assert.equal(renderSummaryTable(handBuiltResult()), expected);
+    });
+    it('wraps fact lines and cuts table lines at the given width', () => {
+        const lines = renderSummaryTable(handBuiltResult(), { width: 60 }).split('\n');
+        assert.deepEqual(lines.slice(1, 4), [
+            'target       builtin http://127.0.0.1:40123 · client lean',
+            '             transport websocket',
+            'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
+        ]);
+        assert.equal(lines.find((line) => line.startsWith('broadcast  1,200,000')), 'broadcast  1,200,000  850µs  2.1ms  3.1ms   10ms   1.25s   …');
+        assert.ok(lines.every((line) => line.length <= 60), 'no line is longer than the width');
+    });
+    it('names the failure of a run that could not be carried out', () => {
+        const result = {
+            ...handBuiltResult(),
+            status: 'failed',
+            failure: { kind: 'server_died', message: 'the built-in server exited with code 1' },
+            durationMs: 12_345,
+        };
+        const lines = renderSummaryTable(result).split('\n');
+        assert.deepEqual(lines.slice(0, 2), ['FAILED  rooms: failed after 12.3s', '  server_died: the built-in server exited with code 1']);
+    });
+    it('renders an interrupted run and a passed run without thresholds, errors, delivery or server samples', () => {
+        const empty = handBuiltResult();
+        const result = {
+            ...empty,
+            verdict: 'passed',
+            durationMs: 850,
+            totals: { ...empty.totals, latency: {}, delivery: {}, errors: {}, disconnectReasons: {}, counters: counters(), peakConnections: 0 },
+            server: [],
+            thresholds: [],
+            warnings: [],
+        };
+        assert.equal(renderSummaryTable(result), [
+            'PASSED  rooms: completed in 850ms (no thresholds)',
+            'target       builtin http://127.0.0.1:40123 · client lean · transport websocket',
+            'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
+            '',
+            'errors: none',
+            '',
+            'connections  peak 0 · attempts 0 · failed 0 · disconnects 0 · reconnects 0',
+            'throughput   sent 0 (0/s) · received 0 (0/s) · 0 B out · 0 B in',
+            'schedule     dropped slots 0 · acks timed out 0',
+            '',
+        ].join('\n'));
+        const interrupted = renderSummaryTable({ ...result, status: 'interrupted', verdict: 'failed', durationMs: 245_000 });
+        assert.equal(interrupted.split('\n')[0], 'FAILED  rooms: interrupted after 4m05s');
+    });
+});
+//# sourceMappingURL=summary-table.test.js.map
