@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=capacity-step.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=lean-transport.js.map

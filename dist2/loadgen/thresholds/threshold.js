@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=threshold.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=live-state.js.map
