@@ -126,6 +126,36 @@ test('a declared delivery to the room: the injected id carries sender, channel, 
   metrics.destroy();
 });
 
+test("deliveries to everyone and to the sender: every connection's namespace and own channels, open from its connect", () => {
+  const { metrics, delivery, receiver, sims, sent, perform } = setUp(`
+  - {kind: custom, name: shout, event: shout, args: [{id: '{{messageId}}'}], rate: {perClient: 1}, delivers: {event: shouted, to: everyone, idField: id}}
+  - {kind: custom, name: whisper, event: whisper, args: [{m: {id: '{{messageId}}'}}], rate: {perClient: 1}, delivers: {event: whispered, to: sender, idField: m.id}}
+`);
+  perform(sims[1]!, 'shout');
+  perform(sims[1]!, 'whisper');
+  const [shout, whisper] = sent.map((entry) => entry.args[0]);
+  // io.emit reaches everyone, the sender included; the whisper comes back to its sender only.
+  for (const sim of sims) receiver.onEvent(sim, sim.connection!, 'shouted', [shout]);
+  receiver.onEvent(sims[1]!, sims[1]!.connection!, 'whispered', [whisper]);
+  // A whisper delivered to another client is one it should not have got.
+  receiver.onEvent(sims[2]!, sims[2]!.connection!, 'whispered', [whisper]);
+  const snapshot = metrics.takeSnapshot(0, 0, 1, { target: 0, open: 0, connecting: 0, failed: 0 });
+  assert.deepEqual(snapshot.delivery.shout, { expected: 0, received: 3, duplicated: 0, outOfOrder: 0, unexpected: 0 });
+  assert.deepEqual(snapshot.delivery.whisper, { expected: 0, received: 1, duplicated: 0, outOfOrder: 0, unexpected: 1 });
+  const channels = delivery.channels;
+  assert.deepEqual(
+    delivery.takeDelta(0).sends.map((batch) => batch.channel),
+    [channels.namespace(1), channels.personal(2, 1)],
+  );
+  assert.deepEqual(channels.all.map((stream) => [stream.metric, stream.includeSelf, stream.fansOut, stream.used]), [
+    ['broadcast', false, true, false],
+    ['direct', false, false, false],
+    ['shout', true, true, true],
+    ['whisper', true, false, true],
+  ]);
+  metrics.destroy();
+});
+
 test('message ids round-trip and reject what is not one', () => {
   const identity = { sender: 12, channel: 345, seq: 6, sentUs: 7_000_000, t0Us: 6_999_000 };
   assert.deepEqual(decodeMessageId(encodeMessageId(identity)), identity);
