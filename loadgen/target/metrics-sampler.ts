@@ -51,6 +51,8 @@ export interface MetricsSampler {
   /** Stops sampling; resolves once the request in flight is aborted. Rejects if a callback threw. */
   stop(): Promise<void>;
   stats(): MetricsSamplerStats;
+  /** What the result should say about the sampled figures (e.g. metrics the target does not serve); read after stop. */
+  warnings(): string[];
 }
 
 /** The metrics document of a Socket.IO server at `baseUrl` (any path of baseUrl is replaced): `<origin>/metrics.json`. */
@@ -150,6 +152,10 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
     },
     stats(): MetricsSamplerStats {
       return { ...stats };
+    },
+    warnings(): string[] {
+      // The one-time notice already says when the target serves no /metrics.json; the JSON has every figure.
+      return [];
     },
   };
 }
