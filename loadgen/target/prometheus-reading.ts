@@ -33,10 +33,10 @@ export const FIGURE_METRIC_NAMES: Readonly<Record<MappedFigure, readonly string[
   eventLoopDelayP99: ['nodejs_eventloop_lag_p99_seconds'],
   eventLoopDelayMax: ['nodejs_eventloop_lag_max_seconds'],
   eventLoopUtilization: ['nodejs_eventloop_utilization', 'nodejs_eventloop_utilization_ratio'],
-  connectedClients: ['socket_io_connected_clients', 'socket_io_connected', 'socketio_connected_clients', 'sio_bench_connected_clients'],
-  rooms: ['socket_io_rooms', 'sio_bench_rooms'],
-  eventsReceived: ['socket_io_events_received_total', 'sio_bench_events_received_total'],
-  eventsEmitted: ['socket_io_events_sent_total', 'socket_io_events_emitted_total', 'sio_bench_events_emitted_total'],
+  connectedClients: ['socket_io_connected', 'socket_io_connected_clients', 'socketio_connected_clients'],
+  rooms: ['socket_io_rooms'],
+  eventsReceived: ['socket_io_events_received_total'],
+  eventsEmitted: ['socket_io_events_sent_total', 'socket_io_events_emitted_total'],
 };
 
 const LARGEST_OF: ReadonlySet<MappedFigure> = new Set(['eventLoopDelayP50', 'eventLoopDelayP99', 'eventLoopDelayMax', 'eventLoopUtilization']);
@@ -72,12 +72,13 @@ export function readPrometheusScrape(samples: PrometheusSamples, atMs: number): 
   const figures: Partial<Record<MappedFigure, number>> = {};
   const missing: MappedFigure[] = [];
   for (const figure of Object.keys(FIGURE_METRIC_NAMES) as MappedFigure[]) {
-    const found = FIGURE_METRIC_NAMES[figure].map((name) => samples.get(name)).find((list) => list !== undefined && list.length > 0);
+    const found = FIGURE_METRIC_NAMES[figure].map((name) => samples.get(name)).find((list) => list !== undefined);
     if (found === undefined) {
       missing.push(figure);
       continue;
     }
-    const value = LARGEST_OF.has(figure) ? Math.max(...found.map((s) => s.value)) : found.reduce((sum, s) => sum + s.value, 0);
+    // A declared family without samples (no event of any name yet) is a count of 0.
+    const value = LARGEST_OF.has(figure) ? found.reduce((largest, s) => Math.max(largest, s.value), 0) : found.reduce((sum, s) => sum + s.value, 0);
     figures[figure] = figure.startsWith('eventLoopDelay') ? msToUs(secToMs(value)) : value;
   }
   return { kind: 'process', atMs, figures, missing };

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { ServerSample } from '../run-result.js';
 import type { MetricsSampler, MetricsSamplerOptions, MetricsSamplerStats } from './metrics-sampler.js';
 import { parsePrometheusText } from './prometheus-text.js';
-import { describeMissing, readPrometheusScrape, type PrometheusReading } from './prometheus-reading.js';
+import { describeMissing, readPrometheusScrape, type MappedFigure, type PrometheusReading } from './prometheus-reading.js';
 import { computePrometheusSample, hostCpuPercent, totalOfSamples } from './prometheus-server-sample.js';
 
 export interface PrometheusSamplerOptions extends Omit<MetricsSamplerOptions, 'url' | 'process'> {
@@ -36,6 +36,14 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
   const abort = new AbortController();
   const stats: MetricsSamplerStats = { state: 'probing', samples: 0, errors: 0, baselineResets: 0 };
   const warnings: string[] = [];
+  /** Per endpoint, the figures no scrape has had yet (named in the warnings at the end). */
+  const neverSeen = new Map<string, Set<MappedFigure>>();
+  const noteMissing = (url: string, reading: PrometheusReading): void => {
+    if (reading.kind !== 'process') return;
+    const missing = new Set(reading.missing);
+    const before = neverSeen.get(url);
+    neverSeen.set(url, before === undefined ? missing : new Set([...before].filter((figure) => missing.has(figure))));
+  };
   let wake: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   let callbackFailure: unknown;
@@ -71,10 +79,7 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
       }
       urls.push(url);
       baseline.set(url, outcome.value);
-      const reading = outcome.value;
-      if (reading.kind === 'process' && reading.missing.length > 0) {
-        warnings.push(`server metrics: ${url} serves no ${describeMissing(reading.missing)}; those figures are 0 in the server samples`);
-      }
+      noteMissing(url, outcome.value);
     });
     const processUrls = urls.filter((url) => baseline.get(url)?.kind === 'process');
     if (processUrls.length === 0) {
@@ -109,6 +114,7 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
         const before = baseline.get(url);
         const now = outcome.value;
         baseline.set(url, now);
+        noteMissing(url, now);
         if (before?.kind === 'host' && now.kind === 'host') {
           hostPercent = hostCpuPercent(before.cpu, now.cpu);
         } else if (before?.kind === 'process' && now.kind === 'process') {
@@ -148,8 +154,11 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
       return { ...stats };
     },
     warnings(): string[] {
+      const missing = [...neverSeen]
+        .filter(([, figures]) => figures.size > 0)
+        .map(([url, figures]) => `server metrics: ${url} serves no ${describeMissing([...figures])}; those figures are 0 in the server samples`);
       const errors = stats.errors > 0 ? [`server metrics: ${stats.errors} scrapes failed during the run (last: ${stats.lastError})`] : [];
-      return [...warnings, ...errors];
+      return [...warnings, ...missing, ...errors];
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Parses the Prometheus text exposition format (version 0.0.4, as prom-client, prometheus_client and
  * node_exporter serve it; the OpenMetrics variant parses too, `# EOF` included) into samples by metric name.
- * Pure. Comments (`# HELP`, `# TYPE`) are skipped: the mapping reads names, not declared types.
+ * Pure. A family declared by `# TYPE` without samples yet (a labelled counter before its first event) is present
+ * with no samples; other comments are skipped.
  */
 
 /** One sample line: its labels and value (NaN and ±Inf as JavaScript numbers). */
@@ -10,7 +11,7 @@ export interface PrometheusSample {
   value: number;
 }
 
-/** Every sample of one exposition, by metric name (histogram parts keep their `_bucket`/`_sum`/`_count` names). */
+/** Every sample of one exposition, by metric name (histogram parts keep their `_bucket`/`_sum`/`_count` names); declared families without samples have an empty list. */
 export type PrometheusSamples = ReadonlyMap<string, readonly PrometheusSample[]>;
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
@@ -25,6 +26,8 @@ export function parsePrometheusText(text: string): PrometheusSamples {
   const lines = text.split('\n');
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!.trim();
+    const declared = /^#\s+TYPE\s+([a-zA-Z_:][a-zA-Z0-9_:]*)\s/.exec(line)?.[1];
+    if (declared !== undefined && !samples.has(declared)) samples.set(declared, []);
     if (line === '' || line.startsWith('#')) continue;
     const parsed = parseSampleLine(line);
     if (typeof parsed === 'string') throw new SyntaxError(`line ${index + 1} is not a Prometheus sample (${parsed}): ${line.slice(0, 80)}`);

@@ -96,6 +96,19 @@ describe('startPrometheusSampler', () => {
     }
   });
 
+  it('a figure that appears after the first scrape (a lazily created metric) is not named missing', async () => {
+    const late = await textServer((n) => `${processBody(0.01, 1, 10)(n)}\n${n >= 2 ? 'nodejs_heap_size_used_bytes 5' : ''}`);
+    try {
+      const { samples, warnings } = await collect([late.url], (s) => s.length >= 3);
+      assert.equal(samples.at(-1)?.heapUsedBytes, 5);
+      assert.equal(warnings.length, 1);
+      assert.doesNotMatch(warnings[0]!, /heapUsed/);
+      assert.match(warnings[0]!, /serves no eventLoopDelayP50/);
+    } finally {
+      await late.close();
+    }
+  });
+
   it('one endpoint is the total itself; an endpoint that does not answer is named in the warnings', async () => {
     const a = await textServer(processBody(0.04, 2, 10));
     try {

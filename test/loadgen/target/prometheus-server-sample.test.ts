@@ -43,6 +43,12 @@ describe('readPrometheusScrape', () => {
     assert.deepEqual(reading.missing, ['eventLoopUtilization', 'rooms', 'eventsReceived', 'eventsEmitted']);
   });
 
+  it('a declared family without samples is a 0, not a missing figure', () => {
+    const reading = processReading(`${promClientText({ cpu: 1, rss: 1, heap: 1, p50: 0, p99: 0, max: 0 })}\n# TYPE socket_io_events_received_total counter\n`, 0);
+    assert.equal(reading.figures.eventsReceived, 0);
+    assert.ok(!reading.missing.includes('eventsReceived'));
+  });
+
   it('takes a node_exporter scrape as the host: its own process_* figures are ignored', () => {
     const text = [
       'process_cpu_seconds_total 99',

@@ -14,11 +14,15 @@ describe('parsePrometheusText', () => {
       'weird_values{x="1"} NaN',
       'weird_values{x="2"} +Inf',
       'weird_values{x="3"} -Inf',
+      '# HELP socket_io_events_received_total Events received, by event name.',
+      '# TYPE socket_io_events_received_total counter',
       '# EOF',
       '',
     ].join('\n');
     const samples = parsePrometheusText(text);
-    assert.deepEqual([...samples.keys()], ['process_cpu_seconds_total', 'nodejs_heap_space_size_used_bytes', 'socket_io_connected', 'weird_values']);
+    assert.deepEqual([...samples.keys()], ['process_cpu_seconds_total', 'nodejs_heap_space_size_used_bytes', 'socket_io_connected', 'weird_values', 'socket_io_events_received_total']);
+    // Declared, no event yet: present with no samples (so not reported missing).
+    assert.deepEqual(samples.get('socket_io_events_received_total'), []);
     assert.deepEqual(samples.get('process_cpu_seconds_total'), [{ labels: {}, value: 1.25 }]);
     assert.deepEqual(samples.get('nodejs_heap_space_size_used_bytes'), [
       { labels: { space: 'new' }, value: 1048576 },
