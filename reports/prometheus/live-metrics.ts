@@ -8,6 +8,7 @@ import { Counter, Gauge, Registry } from 'prom-client';
 import type { ClientCounters, LatencySummary, MetricLatency, RunResult } from '../../loadgen/run-result.js';
 // Prometheus speaks seconds, the result integer microseconds: the server's metrics convert the same way.
 import { microsecondsToSeconds } from '../../server/metrics/units.js';
+import { isSaturated } from '../../loadgen/engine/loadgen-health.js';
 import type { LiveState } from '../live/live-state.js';
 
 /** The counter of each client counter (all counts since the run start). */
@@ -62,6 +63,7 @@ export class LiveMetrics {
   private readonly loadgenDelayP99: Gauge;
   private readonly loadgenDelayMax: Gauge;
   private readonly loadgenUtilization: Gauge;
+  private readonly loadgenSaturatedSeconds: Counter;
 
   constructor(labels: RunLabels) {
     this.registry.setDefaultLabels({ scenario: labels.scenario, run_id: labels.runId });
@@ -105,6 +107,11 @@ export class LiveMetrics {
       help: "The busiest load-generator worker's event-loop utilization over the last second (near 1: the load generator is saturated).",
       registers,
     });
+    this.loadgenSaturatedSeconds = new Counter({
+      name: 'sio_bench_loadgen_saturated_seconds_total',
+      help: 'Seconds of the run in which the load generator itself was saturated (its latencies include its own queueing).',
+      registers,
+    });
     this.finished.set(0);
   }
 
@@ -131,6 +138,7 @@ export class LiveMetrics {
       this.loadgenDelayP99.set(microsecondsToSeconds(point.loadgen.eventLoopDelayP99Us));
       this.loadgenDelayMax.set(microsecondsToSeconds(point.loadgen.eventLoopDelayMaxUs));
       this.loadgenUtilization.set(point.loadgen.eventLoopUtilization);
+      if (isSaturated(point.loadgen)) this.loadgenSaturatedSeconds.inc();
     }
   }
 
