@@ -7,6 +7,7 @@
  * Tolerant as the JSON sampler is: failures are counted and worded once, never thrown.
  */
 import { performance } from 'node:perf_hooks';
+import { describeFetchError } from './fetch-error.js';
 import type { ServerSample } from '../run-result.js';
 import type { MetricsSampler, MetricsSamplerOptions, MetricsSamplerStats } from './metrics-sampler.js';
 import { parsePrometheusText } from './prometheus-text.js';
@@ -74,7 +75,7 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
     probe.forEach((outcome, index) => {
       const url = options.urls[index]!;
       if (outcome.status === 'rejected') {
-        warnings.push(`server metrics: ${url} did not answer (${describe(outcome.reason)}); its figures are missing from the result`);
+        warnings.push(`server metrics: ${url} did not answer (${describeFetchError(outcome.reason)}); its figures are missing from the result`);
         return;
       }
       urls.push(url);
@@ -107,7 +108,7 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
         if (outcome.status === 'rejected') {
           complete = false;
           stats.errors += 1;
-          stats.lastError = `${url}: ${describe(outcome.reason)}`;
+          stats.lastError = `${url}: ${describeFetchError(outcome.reason)}`;
           options.onSampleError?.(stats.lastError, stats.errors);
           return;
         }
@@ -161,13 +162,4 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
       return [...warnings, ...missing, ...errors];
     },
   };
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // fetch wraps the socket error (ECONNREFUSED, ...) as its cause; that is the informative part.
-  const cause = error.cause;
-  if (cause instanceof Error) return `${error.message}: ${cause.message}`;
-  if (error.name === 'TimeoutError') return 'no response in time';
-  return error.message;
 }
