@@ -106,7 +106,8 @@ export function startPrometheusSampler(options: PrometheusSamplerOptions): Metri
       outcomes.forEach((outcome, index) => {
         const url = urls[index]!;
         if (outcome.status === 'rejected') {
-          complete = false;
+          // A host endpoint that failed costs the total its host CPU only.
+          if (baseline.get(url)?.kind === 'process') complete = false;
           stats.errors += 1;
           stats.lastError = `${url}: ${describeFetchError(outcome.reason)}`;
           options.onSampleError?.(stats.lastError, stats.errors);

@@ -6,16 +6,18 @@ import { describe, it } from 'node:test';
 import type { ServerSample } from '../../../loadgen/run-result.js';
 import { processNameFor, startPrometheusSampler } from '../../../loadgen/target/prometheus-sampler.js';
 
-/** Serves `body(n)` at /metrics for the n-th request (0-based). */
-async function textServer(body: (request: number) => string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `body(n)` at /metrics for the n-th request (0-based); `undefined` answers HTTP 500. */
+async function textServer(body: (request: number) => string | undefined): Promise<{ url: string; close: () => Promise<void> }> {
   let served = 0;
   const server = http.createServer((request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end('not here');
       return;
     }
-    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(body(served));
+    const text = body(served);
     served += 1;
+    if (text === undefined) response.writeHead(500).end('broken');
+    else response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -93,6 +95,20 @@ describe('startPrometheusSampler', () => {
       assert.match(warnings[0]!, new RegExp(`^server metrics: ${a.url} serves no heapUsed \\(nodejs_heap_size_used_bytes\\), eventLoopDelayP50`));
     } finally {
       await Promise.all([a.close(), b.close(), host.close()]);
+    }
+  });
+
+  it('a host endpoint that stops answering costs the total its host CPU only; the failures are counted', async () => {
+    const a = await textServer(processBody(0.02, 3, 1000));
+    const host = await textServer((n) => (n < 2 ? hostBody(n) : undefined));
+    try {
+      const { samples, warnings } = await collect([a.url, host.url], (s) => s.length >= 4);
+      assert.ok(samples.length >= 4 && samples.every((s) => s.process === 'total'));
+      assert.ok(Math.abs(samples[0]!.hostCpuPercent! - 50) < 1e-9, 'host CPU while it answered');
+      assert.ok(samples.slice(1).every((s) => s.hostCpuPercent === undefined), 'none after');
+      assert.match(warnings.at(-1)!, new RegExp(`^server metrics: \\d+ scrapes failed during the run \\(last: ${host.url}: HTTP 500\\)$`));
+    } finally {
+      await Promise.all([a.close(), host.close()]);
     }
   });
 
