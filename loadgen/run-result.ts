@@ -162,6 +162,11 @@ export interface ServerSample {
   rooms: number;
   eventsReceivedPerSec: number;
   eventsEmittedPerSec: number;
+  /**
+   * The host's CPU, percent of one core as cpuPercent (200: two cores busy), when `--server-metrics` includes a
+   * node_exporter endpoint; on the 'total' sample only.
+   */
+  hostCpuPercent?: number;
 }
 
 /** One threshold of the scenario, evaluated on the run's totals. */

@@ -3,15 +3,18 @@
  * result.json (and the reports) to the output folder. Exit codes: 0 passed, 1 thresholds failed, 2 bad input,
  * 3 the run could not be carried out, 130 interrupted.
  */
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { defaultOutputDir, prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
-import { loadScenarioFile } from '../../loadgen/scenario/load-scenario.js';
+import { loadScenarioFile, type LoadedScenario } from '../../loadgen/scenario/load-scenario.js';
 import type { RunResult } from '../../loadgen/run-result.js';
 import { createInkReporter } from '../../reports/live/ink-reporter.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import type { LiveReporter } from '../../reports/live/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
+import { parseListenAddress, type ListenAddress } from '../../reports/prometheus/metrics-listener.js';
+import { serveLiveMetrics, type LiveMetricsEndpoint } from '../../reports/prometheus/serve-live-metrics.js';
 import { badInput, ExitCode } from '../exit-codes.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { ShardSlice } from '../../loadgen/engine/messages.js';
@@ -40,6 +43,8 @@ interface RunFlags {
   baselineDir?: string;
   shard?: ShardSlice;
   startAt?: number;
+  serverMetrics?: string[];
+  metricsListen?: ListenAddress;
 }
 
 export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
@@ -63,6 +68,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .option('--baseline-dir <dir>', 'folder of the named baselines (default .sio-bench/baselines)')
     .option('--shard <i/n>', 'run slice i of n (1-based: clients c with c mod n = i-1) and keep its ledger for `sio-bench merge`', shardSpec)
     .option('--start-at <time>', 'start the run at this wall-clock time (epoch ms or ISO), e.g. the same for every slice', startAtTime)
+    .option('--server-metrics <urls>', "scrape these Prometheus endpoints for the server figures (comma-separated: one per server process, summed; a node_exporter adds the host's CPU)", urlList('--server-metrics'))
+    .option('--metrics-listen <host:port>', "serve the run's own figures in Prometheus text at http://HOST:PORT/metrics while it runs", listenAddress)
     .action(async (file: string, flags: RunFlags) => {
       setExitCode(await runCommand(file, flags));
     });
@@ -72,17 +79,31 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const overrides = [...flags.set];
   if (flags.target !== undefined) overrides.push(`target=${flags.target}`);
   if (flags.client !== undefined) overrides.push(`client=${flags.client}`);
-  const loaded = await loadScenarioFile(file, overrides);
+  const loaded = withServerMetrics(await loadScenarioFile(file, overrides), flags.serverMetrics);
   const shardRun = flags.shard === undefined ? undefined : newShardRun(flags.shard, loaded.scenario);
   if (flags.repeat > 1 && flags.shard !== undefined) throw badInput('--repeat cannot be combined with --shard');
   checkBaselineFlags(flags);
   const outDir = flags.out ?? defaultOutputDir(loaded.scenario.name, new Date());
   await prepareOutputDir(outDir);
 
+  const live = flags.metricsListen === undefined ? undefined : await listenForMetrics(flags.metricsListen, loaded.scenario.name, path.basename(outDir));
+  let reported = false;
+  try {
+    const code = await runAndReport(flags, loaded, outDir, shardRun, live);
+    reported = true;
+    return code;
+  } finally {
+    // reporter.finish set the final figures: a scraper gets one chance to read them.
+    await live?.close({ awaitFinalScrape: reported });
+  }
+}
+
+async function runAndReport(flags: RunFlags, loaded: LoadedScenario, outDir: string, shardRun: ShardRun | undefined, live: LiveMetricsEndpoint | undefined): Promise<number> {
   const interactive = flags.tui && process.stdout.isTTY === true && process.stdin.isTTY === true;
-  const reporter: LiveReporter = interactive
+  const display: LiveReporter = interactive
     ? createInkReporter({ stdout: process.stdout, stdin: process.stdin })
     : createPlainReporter(process.stderr);
+  const reporter = live?.wrap(display) ?? display;
   const interrupt = abortOnInterrupt();
   let result: RunResult;
   try {
@@ -143,6 +164,41 @@ function startAtTime(value: string): number {
 function newShardRun(slice: ShardSlice, scenario: Scenario): ShardRun {
   try {
     return new ShardRun(slice, scenario);
+  } catch (error) {
+    throw badInput(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The scenario with `--server-metrics` as its target's Prometheus endpoints; the target must be a URL. */
+function withServerMetrics(loaded: LoadedScenario, urls: string[] | undefined): LoadedScenario {
+  if (urls === undefined) return loaded;
+  const { target } = loaded.scenario;
+  if (target.kind !== 'url') throw badInput("--server-metrics needs a URL target (--target or the scenario's target.url); the built-in server's figures come from its /metrics.json");
+  return { ...loaded, scenario: { ...loaded.scenario, target: { ...target, serverMetrics: urls } } };
+}
+
+async function listenForMetrics(address: ListenAddress, scenario: string, runId: string): Promise<LiveMetricsEndpoint> {
+  try {
+    const endpoint = await serveLiveMetrics(address, { scenario, runId });
+    process.stderr.write(`sio-bench: live metrics at ${endpoint.url} (scenario="${scenario}", run_id="${runId}")\n`);
+    return endpoint;
+  } catch (error) {
+    throw badInput(`--metrics-listen ${address.host}:${address.port} cannot be served: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function urlList(flag: string): (value: string) => string[] {
+  return (value) => {
+    const urls = value.split(',').map((url) => url.trim()).filter((url) => url !== '');
+    const bad = urls.filter((url) => !URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol));
+    if (urls.length === 0 || bad.length > 0) throw badInput(`${flag} must be http(s) URLs separated by commas (got ${JSON.stringify(value)})`);
+    return urls;
+  };
+}
+
+function listenAddress(value: string): ListenAddress {
+  try {
+    return parseListenAddress(value, '--metrics-listen');
   } catch (error) {
     throw badInput(error instanceof Error ? error.message : String(error));
   }

@@ -15,6 +15,7 @@ import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
 import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
+import { startPrometheusSampler } from '../target/prometheus-sampler.js';
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
 import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
@@ -160,19 +161,20 @@ class Coordinator {
       return this.server.url;
     }
     await probeTarget(target.url, this.scenario.path);
-    this.startSampler(target.metricsUrl ?? metricsUrlFor(target.url));
+    this.startSampler(target.serverMetrics ?? target.metricsUrl ?? metricsUrlFor(target.url));
     return target.url;
   }
 
-  private startSampler(url: string): void {
-    this.sampler = startMetricsSampler({
-      url,
+  /** Samples /metrics.json at `source`, or scrapes the Prometheus endpoints it lists (target.serverMetrics). */
+  private startSampler(source: string | string[]): void {
+    const common = {
       clock: () => (this.runStartUs === 0 ? 0 : (this.clock.nowUs() - this.runStartUs) / 1000),
-      onSample: (sample) => {
+      onSample: (sample: ServerSample) => {
         if (this.runStartUs !== 0 && this.clock.nowUs() >= this.runStartUs) this.serverSamples.push(sample);
       },
-      onNotice: (message) => this.notice(message),
-    });
+      onNotice: (message: string) => this.notice(message),
+    };
+    this.sampler = typeof source === 'string' ? startMetricsSampler({ ...common, url: source }) : startPrometheusSampler({ ...common, urls: source });
   }
 
   private async runShards(targetUrl: string): Promise<void> {
@@ -483,6 +485,7 @@ class Coordinator {
     await this.httpLoad?.stop();
     await Promise.all(this.hosts.map((host) => host.close()));
     await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
+    this.warnings.push(...(this.sampler?.warnings() ?? []));
     await this.server?.stop();
   }
 

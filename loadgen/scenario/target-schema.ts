@@ -42,6 +42,11 @@ export type Target =
       url: string;
       /** Where the server's JSON metrics are, when it serves them (the engine may also try `<url>/metrics.json`). */
       metricsUrl?: string;
+      /**
+       * Prometheus endpoints to scrape for the server figures instead of /metrics.json: one per server process
+       * (summed into the total) and optionally a node_exporter for the host's CPU (`--server-metrics`).
+       */
+      serverMetrics?: string[];
     };
 
 const httpUrlSchema = z.string().refine(
@@ -142,13 +147,22 @@ export const targetSchema = z
       z.literal('builtin'),
       httpUrlSchema,
       z.strictObject({ builtin: builtinServerSchema }),
-      z.strictObject({ url: httpUrlSchema, metricsUrl: httpUrlSchema.optional() }),
+      z.strictObject({
+        url: httpUrlSchema,
+        metricsUrl: httpUrlSchema.optional(),
+        serverMetrics: z.union([httpUrlSchema, z.array(httpUrlSchema).min(1)], { error: 'expected an http(s) URL or a list of them' }).optional(),
+      }),
     ],
-    { error: "expected 'builtin', an http(s) URL, {builtin: {...server options}} or {url: URL, metricsUrl: URL}" },
+    { error: "expected 'builtin', an http(s) URL, {builtin: {...server options}} or {url: URL, metricsUrl: URL, serverMetrics: URL or [URL, ...]}" },
   )
   .transform((target): TargetDraft => {
     if (target === 'builtin') return builtinDraft(builtinServerSchema.parse({}));
     if (typeof target === 'string') return { kind: 'url', url: target };
     if ('builtin' in target) return builtinDraft(target.builtin);
-    return { kind: 'url', url: target.url, ...(target.metricsUrl !== undefined ? { metricsUrl: target.metricsUrl } : {}) };
+    return {
+      kind: 'url',
+      url: target.url,
+      ...(target.metricsUrl !== undefined ? { metricsUrl: target.metricsUrl } : {}),
+      ...(target.serverMetrics !== undefined ? { serverMetrics: typeof target.serverMetrics === 'string' ? [target.serverMetrics] : target.serverMetrics } : {}),
+    };
   });

@@ -6,6 +6,7 @@
  * coordinator's job (BuiltinServer.exited).
  */
 import { performance } from 'node:perf_hooks';
+import { describeFetchError } from './fetch-error.js';
 import type { ServerSample } from '../run-result.js';
 import { computeProcessSamples, parseProcessReadings } from './process-samples.js';
 import { computeServerSample, parseMetricsReading, type MetricsReading } from './server-sample.js';
@@ -51,6 +52,8 @@ export interface MetricsSampler {
   /** Stops sampling; resolves once the request in flight is aborted. Rejects if a callback threw. */
   stop(): Promise<void>;
   stats(): MetricsSamplerStats;
+  /** What the result should say about the sampled figures (e.g. metrics the target does not serve); read after stop. */
+  warnings(): string[];
 }
 
 /** The metrics document of a Socket.IO server at `baseUrl` (any path of baseUrl is replaced): `<origin>/metrics.json`. */
@@ -100,7 +103,7 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
     } catch (error) {
       if (abort.signal.aborted) return;
       stats.state = 'unavailable';
-      options.onNotice?.(`target serves no /metrics.json (${options.url}: ${describe(error)}); server figures will be missing from the result`);
+      options.onNotice?.(`target serves no /metrics.json (${options.url}: ${describeFetchError(error)}); server figures will be missing from the result`);
       return;
     }
     stats.state = 'sampling';
@@ -116,7 +119,7 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
       } catch (error) {
         if (abort.signal.aborted) return;
         stats.errors += 1;
-        stats.lastError = describe(error);
+        stats.lastError = describeFetchError(error);
         options.onSampleError?.(stats.lastError, stats.errors);
         continue;
       }
@@ -151,14 +154,9 @@ export function startMetricsSampler(options: MetricsSamplerOptions): MetricsSamp
     stats(): MetricsSamplerStats {
       return { ...stats };
     },
+    warnings(): string[] {
+      // The one-time notice already says when the target serves no /metrics.json; the JSON has every figure.
+      return [];
+    },
   };
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  // fetch wraps the socket error (ECONNREFUSED, ...) as its cause; that is the informative part.
-  const cause = error.cause;
-  if (cause instanceof Error) return `${error.message}: ${cause.message}`;
-  if (error.name === 'TimeoutError') return 'no response in time';
-  return error.message;
 }

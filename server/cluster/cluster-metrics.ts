@@ -8,7 +8,7 @@ import type { Worker } from 'node:cluster';
 import { metricsJsonPath, metricsTextPath } from '../metrics/metrics-http.js';
 import type { ServerMetricsJson } from '../metrics/metrics-json.js';
 import { renderProcessesPrometheusText, totalOfProcesses, type ClusterMetricsJson, type ProcessMetricsJson } from '../metrics/process-metrics.js';
-import { prometheusContentType } from '../metrics/prometheus-text.js';
+import { prometheusContentType } from '../metrics/prometheus-registry.js';
 import type { ServerMetrics } from '../metrics/server-metrics.js';
 import { PRIMARY_NAME, workerName, type WorkerToPrimaryMessage } from './cluster-messages.js';
 
@@ -90,8 +90,8 @@ export function handleClusterMetricsRequest(collect: () => Promise<ClusterMetric
     return;
   }
   collect().then(
-    (metrics) => {
-      const body = path === metricsTextPath ? renderProcessesPrometheusText(metrics.processes) : JSON.stringify(metrics);
+    async (metrics) => {
+      const body = path === metricsTextPath ? await renderProcessesPrometheusText(metrics.processes) : JSON.stringify(metrics);
       const contentType = path === metricsTextPath ? prometheusContentType : 'application/json; charset=utf-8';
       res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
       res.end(req.method === 'HEAD' ? undefined : body);

@@ -1,6 +1,6 @@
 /** Serves `GET /metrics` (Prometheus text) and `GET /metrics.json` on the reference server's HTTP port. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { prometheusContentType } from './prometheus-text.js';
+import { prometheusContentType } from './prometheus-registry.js';
 import type { ServerMetrics } from './server-metrics.js';
 
 /** The metrics paths. */
@@ -21,8 +21,15 @@ export function handleMetricsRequest(metrics: ServerMetrics, req: IncomingMessag
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
     return;
   }
-  const body = path === metricsTextPath ? metrics.prometheusText() : JSON.stringify(metrics.snapshot());
+  const body = path === metricsTextPath ? metrics.prometheusText() : Promise.resolve(JSON.stringify(metrics.snapshot()));
   const contentType = path === metricsTextPath ? prometheusContentType : 'application/json; charset=utf-8';
-  res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(body) });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  body.then(
+    (text) => {
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+      res.end(req.method === 'HEAD' ? undefined : text);
+    },
+    (error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`metrics failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * The reference server's metrics as JSON: what `GET /metrics.json` serves and what the live `stats` event
- * carries, so that a run can sample the server once a second. `GET /metrics` renders the same figures as
- * Prometheus text (see prometheus-text.ts). Units are in the field names.
+ * carries, so that a run can sample the server once a second. `GET /metrics` serves the same figures through
+ * prom-client (see prometheus-registry.ts). Units are in the field names.
  */
 import type { NamespaceName } from '../ids.js';
 import type { DropCounts } from '../faults/drop-ledger.js';

@@ -6,7 +6,7 @@
  */
 import type { FaultMetricsJson, InjectedDelaysJson, NamespaceMetricsJson, ServerMetricsJson } from './metrics-json.js';
 import { MAX_RECORDED_DELAYS } from '../faults/injected-delays.js';
-import { describeMetrics, renderFamily, type MetricFamily } from './prometheus-text.js';
+import { renderLabelledSnapshots } from './prometheus-registry.js';
 
 /** One process's snapshot, named: 'primary', 'worker-1', ... */
 export interface ProcessMetricsJson extends ServerMetricsJson {
@@ -122,21 +122,8 @@ function sumRecords(records: readonly Record<string, number>[]): Record<string, 
 
 /**
  * Prometheus text for several processes: every family once, with each process's samples labelled
- * `process="<name>"`. No total is rendered: Prometheus sums over the label itself (`sum by () (...)`), and a total
- * sample beside the parts would be counted twice by such a sum.
+ * `process="<name>"`, no total sample (see renderLabelledSnapshots).
  */
-export function renderProcessesPrometheusText(processes: readonly ProcessMetricsJson[]): string {
-  const perProcess = processes.map((p) => ({ process: p.process, families: describeMetrics(p) }));
-  const first = perProcess[0];
-  if (first === undefined) return '';
-  // describeMetrics returns the same families in the same order for every snapshot, so index i is one metric.
-  return first.families
-    .map((family, index): MetricFamily => ({
-      ...family,
-      samples: perProcess.flatMap(({ process, families }) =>
-        (families[index]?.samples ?? []).map((sample) => ({ value: sample.value, labels: { ...sample.labels, process } })),
-      ),
-    }))
-    .map(renderFamily)
-    .join('');
+export function renderProcessesPrometheusText(processes: readonly ProcessMetricsJson[]): Promise<string> {
+  return renderLabelledSnapshots(processes.map((snapshot) => ({ labels: { process: snapshot.process }, snapshot })));
 }

@@ -5,7 +5,7 @@
 import { EventLoopSampler } from './event-loop-sampler.js';
 import { LabeledCounter } from './labeled-counter.js';
 import { serverMetricsSchemaVersion, type FaultMetricsJson, type NamespaceMetricsJson, type ServerMetricsJson } from './metrics-json.js';
-import { renderPrometheusText } from './prometheus-text.js';
+import { createServerRegistry } from './prometheus-registry.js';
 import { microsecondsToSeconds, millisecondsToSeconds } from './units.js';
 
 /**
@@ -55,8 +55,8 @@ export interface ServerMetricsView {
   reportFaultsFrom(source: () => FaultMetricsJson | undefined): void;
   /** Every figure now, as served by `GET /metrics.json`. */
   snapshot(): ServerMetricsJson;
-  /** The snapshot in Prometheus text format, as served by `GET /metrics`. */
-  prometheusText(): string;
+  /** prom-client's default metrics and the snapshot's Socket.IO metrics in Prometheus text, as served by `GET /metrics`. */
+  prometheusText(): Promise<string>;
 }
 
 export class ServerMetrics implements ServerMetricsView {
@@ -71,6 +71,7 @@ export class ServerMetrics implements ServerMetricsView {
   private readonly nowMs: () => number;
   private readonly startedAtMs: number;
   private faults: () => FaultMetricsJson | undefined = () => undefined;
+  private readonly prometheus = createServerRegistry();
 
   constructor(private readonly sources: ServerMetricsSources) {
     this.nowMs = sources.nowMs ?? Date.now;
@@ -154,8 +155,8 @@ export class ServerMetrics implements ServerMetricsView {
     };
   }
 
-  /** The snapshot in Prometheus text format, as served by `GET /metrics`. */
-  prometheusText(): string {
-    return renderPrometheusText(this.snapshot());
+  /** prom-client's default metrics and the snapshot's Socket.IO metrics in Prometheus text, as served by `GET /metrics`. */
+  prometheusText(): Promise<string> {
+    return this.prometheus.render(this.snapshot());
   }
 }

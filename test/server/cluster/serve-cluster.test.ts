@@ -96,9 +96,9 @@ for (const transport of ['websocket', 'polling'] as const) {
       'the total CPU is the sum of the processes',
     );
     const text = await (await fetch(server.metricsUrl.replace('/metrics.json', '/metrics'))).text();
-    assert.match(text, /^sio_bench_connected_clients\{namespace="\/",process="worker-1"\} 1$/m);
-    assert.match(text, /^sio_bench_connected_clients\{namespace="\/",process="worker-2"\} 1$/m);
-    assert.match(text, /^sio_bench_process_cpu_seconds_total\{process="primary"\} /m);
+    assert.match(text, /^socket_io_connected\{namespace="\/",process="worker-1"\} 1$/m);
+    assert.match(text, /^socket_io_connected\{namespace="\/",process="worker-2"\} 1$/m);
+    assert.match(text, /^process_cpu_seconds_total\{process="primary"\} /m);
 
     a.close();
     b.close();

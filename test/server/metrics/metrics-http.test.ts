@@ -16,12 +16,14 @@ function parsePrometheusText(text: string): ParsedMetrics {
   const helps = new Set<string>();
   const samples = new Map<string, number>();
   for (const line of text.slice(0, -1).split('\n')) {
+    // prom-client separates families with an empty line.
+    if (line === '') continue;
     const comment = /^# (HELP|TYPE) ([a-zA-Z_:][a-zA-Z0-9_:]*) (.+)$/.exec(line);
     if (comment !== null) {
       const [, keyword, name, rest] = comment as unknown as [string, string, string, string];
       if (keyword === 'HELP') helps.add(name);
       else {
-        assert.ok(['counter', 'gauge'].includes(rest), `type of ${name}`);
+        assert.ok(['counter', 'gauge', 'histogram', 'summary'].includes(rest), `type of ${name}`);
         assert.ok(helps.has(name), `HELP before TYPE for ${name}`);
         types.set(name, rest);
       }
@@ -30,8 +32,10 @@ function parsePrometheusText(text: string): ParsedMetrics {
     const sample = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[a-z_]+="(?:[^"\\]|\\.)*"(?:,[a-z_]+="(?:[^"\\]|\\.)*")*\})? (\S+)$/.exec(line);
     assert.ok(sample !== null, `not a sample line: ${line}`);
     const [, name, labels = '', value] = sample as unknown as [string, string, string | undefined, string];
-    assert.ok(types.has(name), `TYPE declared before ${name}`);
-    if (types.get(name) === 'counter') assert.ok(name.endsWith('_total'), `counter ${name} ends with _total`);
+    // A histogram's or summary's samples are named after its family with a suffix.
+    const family = types.has(name) ? name : name.replace(/_(bucket|sum|count)$/, '');
+    assert.ok(types.has(family), `TYPE declared before ${name}`);
+    if (types.get(family) === 'counter') assert.ok(name.endsWith('_total'), `counter ${name} ends with _total`);
     const number = Number(value);
     assert.ok(!Number.isNaN(number), `numeric value in ${line}`);
     samples.set(`${name}${labels}`, number);
@@ -69,25 +73,26 @@ for (const transport of clientTransports) {
       assert.equal(status, 200);
       assert.equal(contentType, 'text/plain; version=0.0.4; charset=utf-8');
       const { samples } = parsePrometheusText(body);
-      assert.equal(samples.get('sio_bench_events_received_total{event="count-me"}'), 5);
-      assert.equal(samples.get('sio_bench_events_received_total{event="sync"}'), 2);
-      assert.equal(samples.get('sio_bench_events_emitted_total{event="pushed"}'), 2);
-      assert.equal(samples.get('sio_bench_connected_clients{namespace="/"}'), 1);
-      assert.equal(samples.get('sio_bench_rooms{namespace="/"}'), 1);
-      assert.equal(samples.get('sio_bench_received_bytes_total'), after.bytesReceivedTotal);
+      assert.equal(samples.get('socket_io_events_received_total{event="count-me"}'), 5);
+      assert.equal(samples.get('socket_io_events_received_total{event="sync"}'), 2);
+      assert.equal(samples.get('socket_io_events_sent_total{event="pushed"}'), 2);
+      assert.equal(samples.get('socket_io_connected{namespace="/"}'), 1);
+      assert.equal(samples.get('socket_io_rooms{namespace="/"}'), 1);
+      assert.equal(samples.get('engine_io_received_bytes_total'), after.bytesReceivedTotal);
+      // prom-client's default metrics, under the names users chart, and the event-loop utilization beside them.
       for (const name of [
-        'sio_bench_event_loop_delay_p50_seconds',
-        'sio_bench_event_loop_delay_p99_seconds',
-        'sio_bench_event_loop_delay_max_seconds',
-        'sio_bench_event_loop_utilization_ratio',
-        'sio_bench_process_cpu_seconds_total',
-        'sio_bench_process_resident_memory_bytes',
-        'sio_bench_process_heap_used_bytes',
+        'nodejs_eventloop_lag_p50_seconds',
+        'nodejs_eventloop_lag_p99_seconds',
+        'nodejs_eventloop_lag_max_seconds',
+        'nodejs_eventloop_utilization',
+        'process_cpu_seconds_total',
+        'process_resident_memory_bytes',
+        'nodejs_heap_size_used_bytes',
       ]) {
         const value = samples.get(name);
         assert.ok(value !== undefined && value >= 0, name);
       }
-      assert.ok((samples.get('sio_bench_process_resident_memory_bytes') ?? 0) > 0);
+      assert.ok((samples.get('process_resident_memory_bytes') ?? 0) > 0);
     });
 
     test('GET /metrics.json has every field with its unit, consistent with the text', async (t) => {

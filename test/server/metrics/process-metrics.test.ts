@@ -126,22 +126,23 @@ test('the total sums counters, clients, CPU and memory, takes the largest event-
   assert.throws(() => totalOfProcesses([]), /at least one process/);
 });
 
-test('Prometheus text: each family once, one sample per process under a process label, no total sample', () => {
-  const text = renderProcessesPrometheusText([primary, one, two]);
-  assert.equal(text.match(/^# TYPE sio_bench_connected_clients gauge$/gm)?.length, 1);
-  const clientLines = text.split('\n').filter((line) => line.startsWith('sio_bench_connected_clients{'));
+test('Prometheus text: each family once, one sample per process under a process label, no total sample', async () => {
+  const text = await renderProcessesPrometheusText([primary, one, two]);
+  assert.equal(text.match(/^# TYPE socket_io_connected gauge$/gm)?.length, 1);
+  const clientLines = text.split('\n').filter((line) => line.startsWith('socket_io_connected{'));
   assert.deepEqual(clientLines, [
-    'sio_bench_connected_clients{namespace="/",process="worker-1"} 3',
-    'sio_bench_connected_clients{namespace="/",process="worker-2"} 2',
-    'sio_bench_connected_clients{namespace="/chat",process="worker-2"} 0',
+    'socket_io_connected{namespace="/",process="worker-1"} 3',
+    'socket_io_connected{namespace="/",process="worker-2"} 2',
+    'socket_io_connected{namespace="/chat",process="worker-2"} 0',
   ]);
-  const cpuLines = text.split('\n').filter((line) => line.startsWith('sio_bench_process_cpu_seconds_total{'));
+  const cpuLines = text.split('\n').filter((line) => line.startsWith('process_cpu_seconds_total{'));
   assert.deepEqual(cpuLines, [
-    'sio_bench_process_cpu_seconds_total{process="primary"} 0.5',
-    'sio_bench_process_cpu_seconds_total{process="worker-1"} 2',
-    'sio_bench_process_cpu_seconds_total{process="worker-2"} 3',
+    'process_cpu_seconds_total{process="primary"} 0.5',
+    'process_cpu_seconds_total{process="worker-1"} 2',
+    'process_cpu_seconds_total{process="worker-2"} 3',
   ]);
-  assert.equal(renderProcessesPrometheusText([]), '');
+  assert.equal(text.match(/^# TYPE process_cpu_seconds_total counter$/gm)?.length, 1);
+  assert.doesNotMatch(text, /process="total"/);
 });
 
 test('the faults of the processes are summed, the drop ledger counts field by field', () => {
