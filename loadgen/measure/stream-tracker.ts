@@ -73,16 +73,6 @@ export class StreamTracker {
     return 'duplicate';
   }
 
-  /** Forgets a stream, e.g. when the receiver leaves the room: its gaps are no longer expected. */
-  forget(streamKey: number): void {
-    this.streams.delete(streamKey);
-  }
-
-  /** Missing seqs currently remembered on `streamKey` (0 for an unknown stream). */
-  gapCount(streamKey: number): number {
-    return this.streams.get(streamKey)?.gaps?.size ?? 0;
-  }
-
   /** Arrivals below a stream's floor so far (reported as 'outOfOrder'; see the file comment). */
   get belowFloor(): number {
     return this.belowFloorCount;

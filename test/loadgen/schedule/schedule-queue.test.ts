@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ScheduleQueue } from '../../../loadgen/schedule/schedule-queue.js';
-import { rampConnectTimes, rampConnectTimeUs } from '../../../loadgen/schedule/ramp.js';
 
 test('pops due entries earliest first, ties in push order', () => {
   const queue = new ScheduleQueue();
@@ -51,11 +50,4 @@ test('any pushes come out sorted by (due, push order)', () => {
     }),
     { numRuns: 100 },
   );
-});
-
-test('ramp: client k connects at startUs + k / rate', () => {
-  assert.deepEqual([...rampConnectTimes({ clients: 4, ratePerSec: 3, startUs: 1_000 })], [1_000, 334_333, 667_666, 1_001_000]);
-  assert.equal(rampConnectTimeUs(3000, 3000, 0), 1_000_000);
-  assert.equal(rampConnectTimes({ clients: 0, ratePerSec: 1, startUs: 0 }).length, 0);
-  assert.throws(() => rampConnectTimes({ clients: 1, ratePerSec: 0, startUs: 0 }), /ratePerSec/);
 });
