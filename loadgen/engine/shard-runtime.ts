@@ -9,10 +9,11 @@ import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
 import { hash32 } from '../membership/prng.js';
 import { ScheduleQueue } from '../schedule/schedule-queue.js';
-import { BENCH_ACTION_KINDS, type Action, type CustomAction } from '../scenario/action-schema.js';
+import { BENCH_ACTION_KINDS, type Action } from '../scenario/action-schema.js';
 import { expandCustomArgs } from '../scenario/custom-args.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import { ActionPerformer, isErrorAck, type RateAction } from './action-performer.js';
+import { ActionPerformer, type RateAction } from './action-performer.js';
+import { RoomMembership } from './room-membership.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
 import type { ReceiverConnection } from './receiver-connection.js';
 import type { MissingCause } from '../measure/membership-window.js';
@@ -20,7 +21,7 @@ import { EventReceiver } from './event-receiver.js';
 import { HealthMonitor } from './loadgen-health.js';
 import type { ShardTask, WorkerToCoordinator } from './messages.js';
 import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
-import { ClientState, createSimClient, roomName, type SimClient } from './sim-client.js';
+import { ClientState, createSimClient, type SimClient } from './sim-client.js';
 import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
 import { buildPayload, type ActionPayload } from './payloads.js';
 import { shiftedClock } from '../shard/epoch-clock.js';
@@ -54,6 +55,7 @@ export class ShardRuntime {
   private readonly delivery: DeliveryRecorder;
   private readonly receiver: EventReceiver;
   private readonly actions: ActionPerformer;
+  private readonly rooms: RoomMembership;
   /** One per source address, ports of this worker's own slice. */
   private readonly sourcePorts: SourcePortPool[];
   private readonly queue = new ScheduleQueue();
@@ -128,6 +130,14 @@ export class ShardRuntime {
         this.armTimer();
       },
     });
+    this.rooms = new RoomMembership(scenario, {
+      metrics: this.metrics,
+      delivery: this.delivery,
+      clock: this.deps.clock,
+      actions: this.actions,
+      stopping: () => this.stopping,
+      plannedDisconnect: (sim) => this.plannedDisconnect(sim),
+    });
     this.sourcePorts = sourcePortPools(deps.task.sourceAddresses, shard.index * workerCount + workerId, shard.count * workerCount);
   }
 
@@ -149,7 +159,7 @@ export class ShardRuntime {
       for (let a = 0; a < this.rateActions.length; a += 1) this.scheduleFirstSlot(slot, a, lifetime.connectMs);
     }
     for (const leaveMs of this.plan.leaveAtMs) {
-      setTimeout(() => this.leaveAll(), Math.max(0, (this.atUs(leaveMs) - this.deps.clock.nowUs()) / 1000)).unref();
+      setTimeout(() => this.rooms.leaveAll(this.sims), Math.max(0, (this.atUs(leaveMs) - this.deps.clock.nowUs()) / 1000)).unref();
     }
     this.armTimer();
     this.armIntervalTimer();
@@ -356,7 +366,7 @@ export class ShardRuntime {
       this.metrics.latency('connect').record(nowUs - intendedUs, nowUs - startUs);
     }
     for (const channel of this.delivery.channels.connectChannels(sim.index)) this.delivery.openWindow(receiver, channel, nowUs);
-    if (this.deps.task.scenario.actions.some((action) => action.kind === 'join')) this.joinRooms(sim, receiver);
+    this.rooms.joinAll(sim, receiver);
     this.actions.performOneShotCustoms(sim);
   }
 
@@ -462,92 +472,6 @@ export class ShardRuntime {
     if (state === ClientState.open) this.openCount += 1;
     else if (state === ClientState.connecting) this.connectingCount += 1;
     else if (state === ClientState.failed) this.failedCount += 1;
-  }
-
-  // ---- rooms --------------------------------------------------------------------------------------------------
-
-  private joinRooms(sim: SimClient, receiver: ReceiverConnection): void {
-    const client = sim.client;
-    const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'join');
-    const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
-    for (let k = 0; k < sim.rooms.length; k += 1) {
-      const room = sim.rooms[k]!;
-      const sentUs = this.deps.clock.nowUs();
-      this.metrics.count('eventsSent');
-      receiver.expect(room);
-      client!.emitWithAck('join', [{ room: roomName(room) }], timeoutMs, (error, args) => {
-        if (sim.client !== client || sim.state !== ClientState.open) return;
-        const nowUs = this.deps.clock.nowUs();
-        if (error) return this.actions.ackFailed(sim, 'join', error);
-        this.metrics.count('eventsReceived');
-        if (isErrorAck(args[0])) return this.metrics.error('join_refused', String(args[0].error));
-        this.metrics.latency('join').record(nowUs - sentUs, nowUs - sentUs);
-        this.delivery.openWindow(receiver, room, nowUs);
-      });
-    }
-  }
-
-  /**
-   * Leaves every joined room: the membership windows close now, and the leave requests go out after the
-   * scenario's drain time, so that messages sent before now and still in flight arrive and count.
-   */
-  private leaveAll(): void {
-    if (this.stopping) return;
-    const action = this.deps.task.scenario.actions.find((candidate) => candidate.kind === 'leave');
-    const customLeaves = this.actions.leavingActions();
-    if (!action && customLeaves.length === 0) return;
-    const timeoutMs = action && 'timeoutMs' in action ? action.timeoutMs : 5000;
-    const nowUs = this.deps.clock.nowUs();
-    const leaving: Array<{ sim: SimClient; client: VirtualClient; room: number; custom?: CustomAction }> = [];
-    for (const sim of this.sims) {
-      const client = sim.client;
-      const receiver = sim.connection;
-      if (sim.state !== ClientState.open || !client || !receiver) continue;
-      if (action) {
-        for (const room of sim.rooms) {
-          if (receiver.openWindowOn(room) === undefined) continue;
-          this.delivery.closeWindow(receiver, room, nowUs);
-          sim.leavesPending += 1;
-          leaving.push({ sim, client, room });
-        }
-      }
-      for (const custom of customLeaves) {
-        for (const room of this.actions.requestRooms(sim, custom)) {
-          const open = this.actions.roomChannels(room!).filter((channel) => receiver.openWindowOn(channel) !== undefined);
-          if (open.length === 0) continue;
-          for (const channel of open) this.delivery.closeWindow(receiver, channel, nowUs);
-          sim.leavesPending += 1;
-          leaving.push({ sim, client, room: room!, custom });
-        }
-      }
-    }
-    const settled = (sim: SimClient): void => {
-      sim.leavesPending -= 1;
-      if (sim.leavesPending === 0 && sim.disconnectAfterLeaves) this.plannedDisconnect(sim);
-    };
-    const send = (): void => {
-      for (const { sim, client, room, custom } of leaving) {
-        if (sim.client !== client || sim.state !== ClientState.open) {
-          settled(sim);
-          continue;
-        }
-        if (custom) {
-          this.actions.performLeave(sim, custom, room, () => settled(sim));
-          continue;
-        }
-        const sentUs = this.deps.clock.nowUs();
-        this.metrics.count('eventsSent');
-        client.emitWithAck('leave', [{ room: roomName(room) }], timeoutMs, (error, args) => {
-          const ackUs = this.deps.clock.nowUs();
-          settled(sim);
-          if (error) return this.actions.ackFailed(sim, 'leave', error);
-          this.metrics.count('eventsReceived');
-          if (isErrorAck(args[0])) return this.metrics.error('leave_refused', String(args[0].error));
-          this.metrics.latency('leave').record(ackUs - sentUs, ackUs - sentUs);
-        });
-      }
-    };
-    setTimeout(send, this.deps.task.scenario.drainMs).unref();
   }
 
   // ---- actions ------------------------------------------------------------------------------------------------
