@@ -1,18 +1,19 @@
 /**
- * Drives one worker's share of the population: connects its clients on the plan's schedule, runs their actions
- * on open-model (or closed-loop) schedules, measures every reply, and hands an interval snapshot plus the
- * delivery logs to `post` once a second. One timer for the whole shard: a min-heap of due events.
+ * Drives one worker's share of the population: the connection lifecycle of its clients on the plan's schedule
+ * (connect, planned and churn disconnects with their drain, reconnects after a loss, the stop), one timer over a
+ * min-heap of due events, and an interval snapshot plus the delivery logs posted once a second. What the clients
+ * do is elsewhere: action-slots.ts (rate-driven actions), room-membership.ts (joins and leaves),
+ * action-performer.ts (what an action sends), event-receiver.ts (what a received event means).
  */
 import type { ClientConnectError, CreateVirtualClient, VirtualClient } from '../client/virtual-client.js';
 import type { Clock } from '../measure/clock.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import { assignRooms, pickDirectTarget } from '../membership/assign-rooms.js';
-import { hash32 } from '../membership/prng.js';
 import { ScheduleQueue } from '../schedule/schedule-queue.js';
 import { BENCH_ACTION_KINDS, type Action } from '../scenario/action-schema.js';
 import { expandCustomArgs } from '../scenario/custom-args.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import { ActionPerformer, type RateAction } from './action-performer.js';
+import { ActionPerformer } from './action-performer.js';
 import { RoomMembership } from './room-membership.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
 import type { ReceiverConnection } from './receiver-connection.js';
@@ -22,8 +23,7 @@ import { HealthMonitor } from './loadgen-health.js';
 import type { ShardTask, WorkerToCoordinator } from './messages.js';
 import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
 import { ClientState, createSimClient, type SimClient } from './sim-client.js';
-import { nextSlotMs, slotSchedule, type SlotSchedule } from './slot-times.js';
-import { buildPayload, type ActionPayload } from './payloads.js';
+import { ActionSlots } from './action-slots.js';
 import { shiftedClock } from '../shard/epoch-clock.js';
 import { sourcePortPools, type SourcePortPool } from '../client/source-ports.js';
 
@@ -32,8 +32,6 @@ const CONNECT = -1;
 const DISCONNECT = -2;
 const RECONNECT = -3;
 
-/** Most slots one client may have waiting for a free in-flight place before further ones count as dropped. */
-const MAX_WAITING_SLOTS = 10_000;
 /** Most schedule entries (connects, sends) one timer tick handles before letting I/O and the interval timer run. */
 const MAX_DUE_PER_TICK = 256;
 
@@ -60,16 +58,10 @@ export class ShardRuntime {
   private readonly sourcePorts: SourcePortPool[];
   private readonly queue = new ScheduleQueue();
   private readonly sims: SimClient[] = [];
-  private readonly rateActions: RateAction[];
-  private readonly payloads: ActionPayload[];
-  /** Per rate action: for each local client, its slot schedule (built lazily). */
-  private readonly schedules: Array<Array<SlotSchedule | undefined>>;
+  private readonly slots: ActionSlots;
   private readonly roomCount: number;
   /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
   private readonly speaksBench: boolean;
-  /** Per rate action with maxInFlight: requests outstanding per local client, and slots waiting for an ack. */
-  private readonly inFlight: Array<Uint16Array | undefined>;
-  private readonly waiting: Array<Map<number, number[]> | undefined>;
   /** Connections kept open after a planned disconnect until their in-flight messages have arrived. */
   private readonly draining = new Map<ReceiverConnection, { client: VirtualClient; timer: NodeJS.Timeout }>();
   private runStartUs = 0;
@@ -113,11 +105,6 @@ export class ShardRuntime {
       const peers = directPeers(index, this.plan.totalClients, scenario.population.seed);
       this.sims.push(createSimClient(index, membership.roomsOf(index), peers));
     }
-    this.rateActions = scenario.actions.filter((action): action is RateAction => 'rate' in action && action.rate !== undefined);
-    this.payloads = this.rateActions.map((action) => buildPayload('payload' in action ? action.payload : undefined));
-    this.schedules = this.rateActions.map(() => new Array<SlotSchedule | undefined>(this.sims.length));
-    this.inFlight = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Uint16Array(this.sims.length)));
-    this.waiting = this.rateActions.map((action) => (maxInFlightOf(action) === undefined ? undefined : new Map<number, number[]>()));
     this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
     this.actions = new ActionPerformer(scenario.actions, {
       metrics: this.metrics,
@@ -129,6 +116,16 @@ export class ShardRuntime {
         this.queue.push(nowUs + Math.round(reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
         this.armTimer();
       },
+    });
+    this.slots = new ActionSlots(scenario, this.plan, this.sims, {
+      metrics: this.metrics,
+      clock: this.deps.clock,
+      queue: this.queue,
+      actions: this.actions,
+      atUs: (ms) => this.atUs(ms),
+      msAt: (us) => this.msAt(us),
+      stopping: () => this.stopping,
+      armTimer: () => this.armTimer(),
     });
     this.rooms = new RoomMembership(scenario, {
       metrics: this.metrics,
@@ -156,7 +153,7 @@ export class ShardRuntime {
       if (!lifetime || lifetime.connectMs >= this.plan.phasesEndMs) continue;
       this.queue.push(this.atUs(lifetime.connectMs), slot, CONNECT);
       if (lifetime.disconnectMs !== undefined) this.queue.push(this.atUs(lifetime.disconnectMs), slot, DISCONNECT);
-      for (let a = 0; a < this.rateActions.length; a += 1) this.scheduleFirstSlot(slot, a, lifetime.connectMs);
+      this.slots.scheduleFirst(slot, lifetime.connectMs);
     }
     for (const leaveMs of this.plan.leaveAtMs) {
       setTimeout(() => this.rooms.leaveAll(this.sims), Math.max(0, (this.atUs(leaveMs) - this.deps.clock.nowUs()) / 1000)).unref();
@@ -245,7 +242,7 @@ export class ShardRuntime {
         return;
       }
       default:
-        this.fireSlot(sim, slot, code, dueUs);
+        this.slots.fire(sim, slot, code, dueUs);
     }
   };
 
@@ -474,100 +471,6 @@ export class ShardRuntime {
     else if (state === ClientState.failed) this.failedCount += 1;
   }
 
-  // ---- actions ------------------------------------------------------------------------------------------------
-
-  private scheduleFirstSlot(slot: number, actionIndex: number, connectMs: number): void {
-    const action = this.rateActions[actionIndex]!;
-    const sim = this.sims[slot]!;
-    if (action.rate.kind === 'closedLoop') {
-      const windows = this.plan.actionWindows.get(action.name) ?? [];
-      const first = windows.find(([, endMs]) => endMs > connectMs);
-      if (!first) return;
-      // Each of the `concurrency` loops starts at the window start (or the connect); a loop then re-arms itself.
-      for (let loop = 0; loop < action.rate.concurrency; loop += 1) {
-        this.queue.push(this.atUs(Math.max(first[0], connectMs)), slot, actionIndex);
-      }
-      return;
-    }
-    const schedule = this.scheduleOf(slot, actionIndex);
-    const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
-    const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
-    const firstMs = nextSlotMs(schedule, connectMs, connectMs, untilMs, true);
-    if (firstMs !== undefined) this.queue.push(this.atUs(firstMs), slot, actionIndex);
-  }
-
-  private scheduleOf(slot: number, actionIndex: number): SlotSchedule {
-    const cached = this.schedules[actionIndex]![slot];
-    if (cached) return cached;
-    const action = this.rateActions[actionIndex]!;
-    const sim = this.sims[slot]!;
-    const rate = action.rate as { kind: 'perClient' | 'total'; perSec: number };
-    const fraction = hash32(this.deps.task.scenario.population.seed, sim.index, actionIndex) / 4294967296;
-    const schedule = slotSchedule(rate, sim.index, this.plan.baseClients, fraction, this.plan.actionWindows.get(action.name) ?? []);
-    this.schedules[actionIndex]![slot] = schedule;
-    return schedule;
-  }
-
-  private fireSlot(sim: SimClient, slot: number, actionIndex: number, dueUs: number): void {
-    const action = this.rateActions[actionIndex]!;
-    const closedLoop = action.rate.kind === 'closedLoop';
-    if (!closedLoop) {
-      // Re-arm first: the open-model schedule does not depend on whether this slot could be served.
-      const lifetime = clientLifetime(this.deps.task.scenario, this.plan, sim.index);
-      const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
-      const nextMs = nextSlotMs(this.scheduleOf(slot, actionIndex), this.msAt(dueUs), 0, untilMs);
-      if (nextMs !== undefined) this.queue.push(this.atUs(nextMs), slot, actionIndex);
-    }
-    if (sim.state !== ClientState.open || !sim.client) {
-      if (!closedLoop) this.metrics.count('droppedSlots');
-      return;
-    }
-    const t0Us = closedLoop ? this.deps.clock.nowUs() : dueUs;
-    const inFlight = this.inFlight[actionIndex];
-    if (inFlight && !closedLoop) {
-      if (inFlight[slot]! >= maxInFlightOf(action)!) {
-        // Wait for an ack; the latency will still count from this slot's intended time.
-        const queue = this.waiting[actionIndex]!.get(slot) ?? [];
-        if (queue.length >= MAX_WAITING_SLOTS) return this.metrics.count('droppedSlots');
-        queue.push(t0Us);
-        this.waiting[actionIndex]!.set(slot, queue);
-        return;
-      }
-      inFlight[slot] = inFlight[slot]! + 1;
-      this.actions.perform(sim, action, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
-      return;
-    }
-    const rearm = closedLoop ? () => this.rearmClosedLoop(slot, actionIndex) : undefined;
-    this.actions.perform(sim, action, this.payloads[actionIndex]!, t0Us, rearm);
-  }
-
-  /** An ack (or its failure) freed a place: send the oldest waiting slot, or forget them if the client closed. */
-  private releaseInFlight(sim: SimClient, slot: number, actionIndex: number): void {
-    const inFlight = this.inFlight[actionIndex]!;
-    inFlight[slot] = Math.max(0, inFlight[slot]! - 1);
-    const queue = this.waiting[actionIndex]!.get(slot);
-    if (!queue || queue.length === 0) return;
-    if (sim.state !== ClientState.open || !sim.client || this.stopping) {
-      this.metrics.count('droppedSlots', queue.length);
-      this.waiting[actionIndex]!.delete(slot);
-      return;
-    }
-    const t0Us = queue.shift()!;
-    inFlight[slot] = inFlight[slot]! + 1;
-    this.actions.perform(sim, this.rateActions[actionIndex]!, this.payloads[actionIndex]!, t0Us, () => this.releaseInFlight(sim, slot, actionIndex));
-  }
-
-  private rearmClosedLoop(slot: number, actionIndex: number): void {
-    const action = this.rateActions[actionIndex]!;
-    if (this.stopping || action.rate.kind !== 'closedLoop') return;
-    const nextMs = this.msAt(this.deps.clock.nowUs()) + Math.max(action.rate.thinkTimeMs, 0);
-    const windows = this.plan.actionWindows.get(action.name) ?? [];
-    const window = windows.find(([startMs, endMs]) => nextMs < endMs && startMs <= nextMs + 1e9);
-    if (!window) return;
-    this.queue.push(this.atUs(Math.max(nextMs, window[0])), slot, actionIndex);
-    this.armTimer();
-  }
-
   private failPendingReplies(sim: SimClient): void {
     if (sim.pendingReplies) sim.pendingReplies.length = 0;
   }
@@ -584,9 +487,4 @@ function directPeers(index: number, clients: number, seed: number): number[] {
     if (!peers.includes(peer)) peers.push(peer);
   }
   return peers;
-}
-
-/** The action's in-flight limit per client, for the kinds that wait for an answer. */
-function maxInFlightOf(action: Action): number | undefined {
-  return action.kind === 'echo' || action.kind === 'custom' ? action.maxInFlight : undefined;
 }
