@@ -7,7 +7,7 @@
  */
 import type { RunResult, SeriesPoint } from '../loadgen/run-result.js';
 import type { Scenario } from '../loadgen/scenario/schema.js';
-import type { LiveReporter, LiveState } from '../reports/live/live-state.js';
+import type { LiveReporter, LiveState } from '../loadgen/live-state.js';
 import { loadAverage1m, loadgenTotals, readRunProcesses, type RunProcessesUsage } from './loadgen-process-tree.js';
 import { readMemoryOutcome, type MemoryOutcome } from './memory-per-client.js';
 

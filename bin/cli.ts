@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
-import { CliError, ExitCode } from './exit-codes.js';
-import { toolVersion } from './tool-version.js';
+import { ExitCode, exitCodeOf } from './exit-codes.js';
+import { UserError } from '../loadgen/user-error.js';
+import { toolVersion } from '../loadgen/tool-version.js';
 import { registerCommands } from './commands/index.js';
 import { ScenarioError } from '../loadgen/scenario/scenario-error.js';
 
@@ -26,9 +27,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version "fail" with exit code 0; real flag errors were already printed by commander.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput;
     }
-    if (error instanceof CliError) {
+    if (error instanceof UserError) {
       process.stderr.write(`sio-bench: ${error.message}\n`);
-      return error.exitCode;
+      return exitCodeOf(error);
     }
     if (error instanceof ScenarioError) {
       // Every problem of the scenario, one `file:line:col path: message` per line; nothing was run.

@@ -1,3 +1,5 @@
+import type { UserError } from '../loadgen/user-error.js';
+
 /** Process exit codes of every sio-bench command; the contract that CI jobs gate on. */
 export const ExitCode = {
   /** The command did what was asked; for `run`, every threshold passed. */
@@ -14,18 +16,12 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** An error whose message is meant for the user as it is, with the exit code to leave with. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCodeValue,
-  ) {
-    super(message);
-    this.name = 'CliError';
+/** The exit code of a command that ended with `error` (the one mapping from a UserError's kind). */
+export function exitCodeOf(error: UserError): ExitCodeValue {
+  switch (error.kind) {
+    case 'badInput':
+      return ExitCode.badInput;
+    case 'runFailed':
+      return ExitCode.runFailed;
   }
-}
-
-/** Misuse of a flag or a bad input file: exit code 2. */
-export function badInput(message: string): CliError {
-  return new CliError(message, ExitCode.badInput);
 }

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
-import { toolVersion } from '../bin/tool-version.js';
+import { toolVersion } from './tool-version.js';
 import type { RunEnvironment } from './run-result.js';
 
 export interface CaptureEnvironmentOptions {

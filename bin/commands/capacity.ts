@@ -17,7 +17,8 @@ import { parseByteSize, parseDurationMs } from '../../loadgen/units.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import { buildCapacityFindings } from '../../reports/capacity/capacity-findings.js';
 import { writeCapacityReports } from '../../reports/capacity/write-capacity-reports.js';
-import { badInput, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
+import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { RegisterCommand } from './index.js';
 

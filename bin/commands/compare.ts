@@ -16,7 +16,8 @@ import type { RunResult } from '../../loadgen/run-result.js';
 import { parseDurationMs } from '../../loadgen/units.js';
 import { renderCompareMarkdown } from '../../reports/compare-markdown.js';
 import { renderCompareTable } from '../../reports/compare-table.js';
-import { badInput, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
+import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
 
 /** File name of the comparison's Markdown that `run --baseline` writes into the run's output folder. */

@@ -11,7 +11,7 @@ import { mergeSliceResults } from '../../loadgen/merge/merge-results.js';
 import { prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
-import { badInput } from '../exit-codes.js';
+import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
 import { exitCodeOf } from './run.js';
 

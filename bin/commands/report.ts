@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { readResult } from '../../loadgen/result/write-result.js';
 import { writeReports, type ReportTargets } from '../../reports/write-reports.js';
-import { badInput, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
+import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
 
 interface ReportFlags {

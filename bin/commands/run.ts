@@ -10,12 +10,13 @@ import { loadScenarioFile, type LoadedScenario } from '../../loadgen/scenario/lo
 import type { RunResult } from '../../loadgen/run-result.js';
 import { createInkReporter } from '../../reports/live/ink-reporter.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
-import type { LiveReporter } from '../../reports/live/live-state.js';
+import type { LiveReporter } from '../../loadgen/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { parseListenAddress, type ListenAddress } from '../../reports/prometheus/metrics-listener.js';
 import { serveLiveMetrics, type LiveMetricsEndpoint } from '../../reports/prometheus/serve-live-metrics.js';
-import { badInput, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
+import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { ShardSlice } from '../../loadgen/engine/messages.js';
 import type { Scenario } from '../../loadgen/scenario/schema.js';

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import type { Command } from 'commander';
-import { badInput, CliError, ExitCode } from '../exit-codes.js';
+import { ExitCode } from '../exit-codes.js';
+import { badInput, runFailed } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
 import { COMPRESSION_CHOICES, describeServeConfig, messageWithFlagName, parseServeFlags, SERVE_DEFAULT_PORT, type ServeFlags } from '../../server/cli-options.js';
 import { ServerOptionsError } from '../../server/server-options.js';
@@ -80,8 +81,8 @@ async function serve(flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<vo
     server = await startScaledServer(parsed.input, scaleOut.options);
   } catch (error) {
     if (error instanceof ServerOptionsError) throw badInput(error.issues.map(messageWithFlagName).join('\n'));
-    if (error instanceof RedisConnectError) throw new CliError(`--redis-url: ${error.message}`, ExitCode.runFailed);
-    if (error instanceof ClusterStartError) throw new CliError(error.message, error.workerExitCode === ExitCode.badInput ? ExitCode.badInput : ExitCode.runFailed);
+    if (error instanceof RedisConnectError) throw runFailed(`--redis-url: ${error.message}`);
+    if (error instanceof ClusterStartError) throw error.workerExitCode === ExitCode.badInput ? badInput(error.message) : runFailed(error.message);
     if (isListenError(error)) throw badInput(`--host/--port: cannot listen on ${flags.host ?? '127.0.0.1'}:${parsed.input.port}: ${error.code}`);
     throw error;
   }
@@ -90,7 +91,7 @@ async function serve(flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<vo
   const outcome = await Promise.race([stopSignal, server.failure.then((message) => ({ failed: message }))]);
   if (typeof outcome === 'object') {
     await server.close();
-    throw new CliError(`server process died: ${outcome.failed}`, ExitCode.runFailed);
+    throw runFailed(`server process died: ${outcome.failed}`);
   }
   process.stderr.write(`sio-bench serve: ${outcome}, disconnecting clients\n`);
   await server.close();

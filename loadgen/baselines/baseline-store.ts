@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput } from '../../bin/exit-codes.js';
+import { badInput } from '../user-error.js';
 import { readResult } from '../result/write-result.js';
 import type { RunResult } from '../run-result.js';
 

@@ -3,7 +3,7 @@
  * direction that is worse: latency percentiles per latency metric, throughput, delivery loss and duplicates,
  * error rate, server CPU per message and memory per client.
  */
-import { badInput } from '../../bin/exit-codes.js';
+import { badInput } from '../user-error.js';
 import { DELIVERY_METRICS, LATENCY_METRICS } from '../metric-names.js';
 import type { LatencySummary } from '../run-result.js';
 import { errorRate } from '../thresholds/evaluate-thresholds.js';

@@ -1,5 +1,5 @@
 /** Parses the percentages of `compare`'s flags: `10%` or the fraction `0.1`. */
-import { badInput } from '../../bin/exit-codes.js';
+import { badInput } from '../user-error.js';
 
 /**
  * `text` as a fraction: `10%` -> 0.1, `2.5%` -> 0.025, `0.1` -> 0.1 (a bare number is a fraction, never a percent).

@@ -4,7 +4,7 @@
  */
 import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
 import type { RunResult } from '../run-result.js';
-import type { LiveReporter } from '../../reports/live/live-state.js';
+import type { LiveReporter } from '../live-state.js';
 import { mergeRepetitions } from './merge-repetitions.js';
 
 /** Options of {@link runRepeated}: those of a single run, plus how many times. */

@@ -17,7 +17,7 @@ import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
-import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
+import type { LiveReporter, LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';

@@ -2,7 +2,7 @@
  * Checks, before a run against a URL, that something Socket.IO-like answers there, so an unreachable or wrong
  * target fails within seconds with a clear message instead of thousands of connect errors.
  */
-import { CliError, ExitCode } from '../../bin/exit-codes.js';
+import { runFailed } from '../user-error.js';
 
 /** How long the probe waits for an answer, ms. */
 export const PROBE_TIMEOUT_MS = 5000;
@@ -20,13 +20,12 @@ export async function probeTarget(url: string, path: string): Promise<void> {
     response = await fetch(probeUrl, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
-    throw new CliError(`target ${url} is unreachable (${cause})`, ExitCode.runFailed);
+    throw runFailed(`target ${url} is unreachable (${cause})`);
   }
   const body = await response.text();
   if (body.startsWith('0{')) return;
   if (/^\{"code":\d+,"message":/.test(body)) return;
-  throw new CliError(
+  throw runFailed(
     `target ${url} answered ${probeUrl.pathname} with HTTP ${response.status} and a body that is not Engine.IO (${JSON.stringify(body.slice(0, 80))}); is it a Socket.IO server, and is the path right (scenario path: ${path})?`,
-    ExitCode.runFailed,
   );
 }

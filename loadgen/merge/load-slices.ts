@@ -1,10 +1,10 @@
 /**
  * Reads and checks the inputs of `sio-bench merge`: each result.json of a slice and the ledger beside it, then
  * whether together they are every slice of one run (same scenario text and overrides, same slice count, each
- * position exactly once). Every problem is reported at once, as a CliError with exit code 2.
+ * position exactly once). Every problem is reported at once, as a UserError with exit code 2.
  */
 import path from 'node:path';
-import { badInput } from '../../bin/exit-codes.js';
+import { badInput, UserError } from '../user-error.js';
 import { readResult } from '../result/write-result.js';
 import { parseScenarioText } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -17,7 +17,7 @@ export interface LoadedSlices {
   scenario: Scenario;
 }
 
-/** Reads `files` (result.json paths) and their ledgers. Rejects with a CliError (exit 2) listing every problem. */
+/** Reads `files` (result.json paths) and their ledgers. Rejects with a UserError (exit 2) listing every problem. */
 export async function loadSlices(files: readonly string[]): Promise<LoadedSlices> {
   if (files.length === 0) throw badInput('merge needs at least one result.json');
   const slices: SliceInput[] = [];

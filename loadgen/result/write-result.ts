@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, readFileSync } from 'node:fs';
 import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { badInput, CliError } from '../../bin/exit-codes.js';
+import { badInput, type UserError } from '../user-error.js';
 import { RUN_RESULT_VERSION, type RunResult } from '../run-result.js';
 
 /** The file name of a run's result inside its output folder. */
@@ -29,7 +29,7 @@ export function defaultOutputDir(scenarioName: string, startedAt: Date): string 
 
 /**
  * Creates `dir` (and its parents) and proves it is writable by writing, syncing and removing a probe file. Call it
- * before a run. Rejects with a CliError (exit code 2) naming the folder and the reason: not writable, read-only
+ * before a run. Rejects with a UserError (exit code 2) naming the folder and the reason: not writable, read-only
  * file system, disk full (ENOSPC), or a file in the way.
  */
 export async function prepareOutputDir(dir: string): Promise<void> {
@@ -82,7 +82,7 @@ export async function writeResultAtomic(dir: string, result: RunResult): Promise
 
 /**
  * Reads and checks a result.json: refuses a `version` this sio-bench does not know and a file whose basic shape is
- * wrong (every problem listed at once). Throws a CliError (exit code 2) naming the file.
+ * wrong (every problem listed at once). Throws a UserError (exit code 2) naming the file.
  */
 export function readResult(filePath: string): RunResult {
   let text: string;
@@ -158,8 +158,8 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** Turns a file system error about the output folder into a CliError (exit code 2) a user can act on. */
-export function outputDirError(dir: string, error: unknown): CliError {
+/** Turns a file system error about the output folder into a UserError (exit code 2) a user can act on. */
+export function outputDirError(dir: string, error: unknown): UserError {
   return badInput(`cannot write results to ${dir}: ${describeFsError(error)}; choose another folder with --out`);
 }
 

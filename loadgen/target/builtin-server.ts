@@ -5,7 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { CliError, ExitCode, badInput } from '../../bin/exit-codes.js';
+import { ExitCode } from '../../bin/exit-codes.js';
+import { badInput, runFailed } from '../user-error.js';
 import { metricsJsonPath } from '../../server/metrics/metrics-http.js';
 import type { ReferenceServerOptionsInput } from '../../server/server-options.js';
 import type { AdapterKind } from '../../server/adapters/adapter-kind.js';
@@ -112,7 +113,7 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
 /**
  * Starts the reference server in a child process and resolves once it listens. Rejects (and leaves no child
  * behind) when the child exits first (with its stderr tail: exit code 2 of serve, bad options, becomes a
- * CliError with exit code 2, anything else exit code 3) or does not listen within `startTimeoutMs`.
+ * UserError with exit code 2, anything else exit code 3) or does not listen within `startTimeoutMs`.
  */
 export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<BuiltinServer> {
   const startTimeoutMs = options.startTimeoutMs ?? 15_000 + 10_000 * Math.max(0, (options.workers ?? 1) - 1);
@@ -193,7 +194,7 @@ export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<
       void stop().then(() => reject(outcome.error), reject);
     };
     const startTimer = setTimeout(() => {
-      settle({ error: new CliError(`the built-in server did not listen within ${startTimeoutMs} ms${tailSuffix(stderrTail())}`, ExitCode.runFailed) });
+      settle({ error: runFailed(`the built-in server did not listen within ${startTimeoutMs} ms${tailSuffix(stderrTail())}`) });
     }, startTimeoutMs);
 
     child.stdout.setEncoding('utf8');
@@ -214,13 +215,13 @@ export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<
       }
     });
     child.once('error', (error) => {
-      settle({ error: new CliError(`cannot start the built-in server (${process.execPath} ${SIO_BENCH_LAUNCHER_PATH}): ${error.message}`, ExitCode.runFailed) });
+      settle({ error: runFailed(`cannot start the built-in server (${process.execPath} ${SIO_BENCH_LAUNCHER_PATH}): ${error.message}`) });
     });
     void exited.then(({ code, signal }) => {
       const how = signal !== null ? `was killed by ${signal}` : `exited with code ${code}`;
       const message = `the built-in server ${how} before it listened${tailSuffix(stderrTail())}`;
       // serve exits 2 for options it cannot use: the scenario's server options are bad input, not a failed run.
-      settle({ error: code === ExitCode.badInput ? badInput(message) : new CliError(message, ExitCode.runFailed) });
+      settle({ error: code === ExitCode.badInput ? badInput(message) : runFailed(message) });
     });
   });
 }

@@ -1,5 +1,5 @@
 import { Box, Static, Text } from 'ink';
-import type { LiveRunStatus, LivePhase, LiveState } from './live-state.js';
+import type { LiveRunStatus, LivePhase, LiveState } from '../../loadgen/live-state.js';
 import { ErrorList } from './ErrorList.js';
 import { Header } from './Header.js';
 import { LatencyTable } from './LatencyTable.js';

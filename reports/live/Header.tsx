@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { LiveRunStatus, LiveState } from './live-state.js';
+import type { LiveRunStatus, LiveState } from '../../loadgen/live-state.js';
 import { formatClockMs } from './text-cells.js';
 
 /** Props of {@link Header}. */

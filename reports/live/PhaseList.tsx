@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { LivePhase, LivePhaseStatus } from './live-state.js';
+import type { LivePhase, LivePhaseStatus } from '../../loadgen/live-state.js';
 import { cell, formatClockMs, progressBar } from './text-cells.js';
 
 const PHASE_MARK: Record<LivePhaseStatus, string> = { pending: '·', running: '▶', done: '✓', cut: '✂' };

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { LiveState } from './live-state.js';
+import type { LiveState } from '../../loadgen/live-state.js';
 import { formatCompact, formatInteger, formatSignificant } from '../format.js';
 import { cell } from './text-cells.js';
 

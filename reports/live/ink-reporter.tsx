@@ -5,7 +5,7 @@
 import { render, type Instance } from 'ink';
 import type { RunResult } from '../../loadgen/run-result.js';
 import { DashboardApp } from './DashboardApp.js';
-import type { LiveReporter, LiveState } from './live-state.js';
+import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 
 /** Streams of {@link createInkReporter}: the terminal the dashboard draws on and reads keys from. */
 export interface InkReporterStreams {

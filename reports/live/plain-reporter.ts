@@ -4,7 +4,7 @@
  */
 import type { RunResult } from '../../loadgen/run-result.js';
 import { renderProgressLine } from '../progress-line.js';
-import type { LiveReporter, LiveState } from './live-state.js';
+import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 import { finishMessage } from './ink-reporter.js';
 
 /** Where plain lines go: anything with a write method (process.stderr). */

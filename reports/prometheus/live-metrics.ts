@@ -9,7 +9,7 @@ import type { ClientCounters, LatencySummary, MetricLatency, RunResult } from '.
 // Prometheus speaks seconds, the result integer microseconds: the server's metrics convert the same way.
 import { microsecondsToSeconds } from '../../server/metrics/units.js';
 import { isSaturated } from '../../loadgen/engine/loadgen-health.js';
-import type { LiveState } from '../live/live-state.js';
+import type { LiveState } from '../../loadgen/live-state.js';
 
 /** The counter of each client counter (all counts since the run start). */
 const CLIENT_COUNTER_NAMES: Readonly<Record<keyof ClientCounters, { name: string; help: string }>> = {

@@ -3,7 +3,7 @@
  * the dashboard (or the plain progress lines) and to the LiveMetrics registry; the result sets the final figures.
  */
 import type { RunResult } from '../../loadgen/run-result.js';
-import type { LiveReporter, LiveState } from '../live/live-state.js';
+import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 import type { LiveMetrics } from './live-metrics.js';
 
 /** `inner` as it was, with each snapshot and the result also given to `metrics` (first, so a scrape sees them at once). */

@@ -2,7 +2,7 @@
  * `run --metrics-listen`: one call that starts the endpoint, wraps the live reporter so the endpoint sees every
  * snapshot, and at the end waits (bounded) for a scraper to read the final figures before closing.
  */
-import type { LiveReporter } from '../live/live-state.js';
+import type { LiveReporter } from '../../loadgen/live-state.js';
 import { LiveMetrics, type RunLabels } from './live-metrics.js';
 import { withLiveMetrics } from './metrics-reporter.js';
 import { startMetricsListener, type ListenAddress } from './metrics-listener.js';

@@ -1,6 +1,6 @@
 /** A LiveReporter for tests: keeps every state it is given, draws nothing. */
 import type { RunResult } from '../../loadgen/run-result.js';
-import type { LiveReporter, LiveState } from '../../reports/live/live-state.js';
+import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 
 export interface RecordingReporter extends LiveReporter {
   readonly states: LiveState[];

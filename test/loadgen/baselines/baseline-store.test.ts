@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { baselinePath, listBaselines, loadBaseline, saveBaseline } from '../../../loadgen/baselines/baseline-store.js';
-import { CliError } from '../../../bin/exit-codes.js';
+import { UserError } from '../../../loadgen/user-error.js';
 import { makeRunResult } from '../../fixtures/make-run-result.js';
 
 async function tempDir(): Promise<string> {
@@ -30,8 +30,8 @@ test('a missing baseline is bad input that lists what the folder holds and says 
   assert.throws(
     () => loadBaseline('main', dir),
     (error: unknown) =>
-      error instanceof CliError &&
-      error.exitCode === 2 &&
+      error instanceof UserError &&
+      error.kind === 'badInput' &&
       error.message === `no baseline named "main" in ${dir} (it holds: release); save one with: sio-bench run SCENARIO --save-baseline main --baseline-dir ${dir}`,
   );
   assert.deepEqual(listBaselines(path.join(dir, 'absent')), []);

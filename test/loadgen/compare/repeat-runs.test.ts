@@ -5,7 +5,7 @@ import { runRepeated } from '../../../loadgen/compare/repeat-runs.js';
 import type { RunScenarioOptions } from '../../../loadgen/engine/coordinator.js';
 import type { RunResult } from '../../../loadgen/run-result.js';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
-import type { LiveState } from '../../../reports/live/live-state.js';
+import type { LiveState } from '../../../loadgen/live-state.js';
 import { makeRunResult } from '../../fixtures/make-run-result.js';
 import { recordingReporter } from '../../helpers/silent-reporter.js';
 

@@ -17,7 +17,7 @@ import { MEMORY_BASELINE_ENV, readThreadMemoryAfterGc, type ThreadMemory } from 
 import type { RunResult } from '../../../loadgen/run-result.js';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
 import { startBuiltinServer, type BuiltinServer } from '../../../loadgen/target/builtin-server.js';
-import type { LiveReporter } from '../../../reports/live/live-state.js';
+import type { LiveReporter } from '../../../loadgen/live-state.js';
 
 /** Idle lean clients, in the engine's worker and in the oracle. */
 const CLIENTS = 300;

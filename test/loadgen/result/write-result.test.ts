@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CliError, ExitCode } from '../../../bin/exit-codes.js';
+import { UserError } from '../../../loadgen/user-error.js';
 import { defaultOutputDir, outputDirError, prepareOutputDir, readResult, writeResultAtomic } from '../../../loadgen/result/write-result.js';
 import { handBuiltResult } from '../../reports/fixtures/hand-built-result.js';
 
@@ -15,11 +15,11 @@ after(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Asserts that `promiseOrFn` fails with a CliError of exit code 2 whose message is exactly `message`. */
+/** Asserts that `promiseOrFn` fails with a UserError of exit code 2 whose message is exactly `message`. */
 async function rejectsWith(action: () => unknown, message: string): Promise<void> {
   await assert.rejects(async () => action(), (error: unknown) => {
-    assert.ok(error instanceof CliError, `expected a CliError, got ${String(error)}`);
-    assert.equal(error.exitCode, ExitCode.badInput);
+    assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
+    assert.equal(error.kind, 'badInput');
     assert.equal(error.message, message);
     return true;
   });
@@ -54,14 +54,14 @@ describe('prepareOutputDir', () => {
     // As root (CI) a read-only folder is still writable, so the error itself is made up, like ENOSPC below.
     const eacces = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
     const error = outputDirError('/data/results/x', eacces);
-    assert.equal(error.exitCode, ExitCode.badInput);
+    assert.equal(error.kind, 'badInput');
     assert.equal(error.message, 'cannot write results to /data/results/x: not writable (permission denied, EACCES); choose another folder with --out');
   });
 
   it('says the disk is full on ENOSPC', () => {
     const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     const error = outputDirError('/data/results/x', enospc);
-    assert.equal(error.exitCode, ExitCode.badInput);
+    assert.equal(error.kind, 'badInput');
     assert.equal(error.message, 'cannot write results to /data/results/x: the disk is full (ENOSPC); choose another folder with --out');
   });
 });
@@ -92,7 +92,7 @@ describe('writeResultAtomic and readResult', () => {
     await mkdir(path.join(dir, 'result.json'), { recursive: true });
     await writeFile(path.join(dir, 'result.json', 'keep'), 'kept');
     await assert.rejects(writeResultAtomic(dir, handBuiltResult()), (error: unknown) => {
-      assert.ok(error instanceof CliError);
+      assert.ok(error instanceof UserError);
       assert.match(error.message, new RegExp(`^cannot write results to ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
       return true;
     });
@@ -122,7 +122,7 @@ describe('writeResultAtomic and readResult', () => {
   it('says what is wrong with a file that is not JSON or not there', async () => {
     const file = path.join(root, 'not-json.json');
     await writeFile(file, '{"version": 1,');
-    await assert.rejects(async () => readResult(file), (error: unknown) => error instanceof CliError && error.message.startsWith(`${file} is not valid JSON: `));
+    await assert.rejects(async () => readResult(file), (error: unknown) => error instanceof UserError && error.message.startsWith(`${file} is not valid JSON: `));
     const missing = path.join(root, 'missing.json');
     await rejectsWith(() => readResult(missing), `cannot read result ${missing}: no such file or folder (ENOENT)`);
   });

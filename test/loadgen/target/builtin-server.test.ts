@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CliError, ExitCode } from '../../../bin/exit-codes.js';
+import { UserError } from '../../../loadgen/user-error.js';
 import { serveFlagsFor, startBuiltinServer, type BuiltinServerOptions } from '../../../loadgen/target/builtin-server.js';
 import { describeServeConfig } from '../../../server/cli-options.js';
 import { resolveServerOptions } from '../../../server/server-options.js';
@@ -87,8 +87,8 @@ describe('startBuiltinServer', () => {
 
   it('rejects with serve\'s own message and exit code 2 when an option is bad', async () => {
     await assert.rejects(startBuiltinServer({ pingIntervalMs: -5 }), (error: unknown) => {
-      assert.ok(error instanceof CliError);
-      assert.equal(error.exitCode, ExitCode.badInput);
+      assert.ok(error instanceof UserError);
+      assert.equal(error.kind, 'badInput');
       assert.equal(
         error.message,
         'the built-in server exited with code 2 before it listened; its stderr ends with:\nsio-bench: --ping-interval-ms must be an integer >= 1 (got "-5")',
@@ -114,8 +114,8 @@ describe('startBuiltinServer', () => {
 
   it('gives up, and kills the child, when it does not listen in time', async () => {
     await assert.rejects(startBuiltinServer({ startTimeoutMs: 1 }), (error: unknown) => {
-      assert.ok(error instanceof CliError);
-      assert.equal(error.exitCode, ExitCode.runFailed);
+      assert.ok(error instanceof UserError);
+      assert.equal(error.kind, 'runFailed');
       assert.match(error.message, /^the built-in server did not listen within 1 ms/);
       return true;
     });

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { formatLatencyUs } from '../../../reports/format.js';
 import { Dashboard } from '../../../reports/live/Dashboard.js';
 import { DashboardApp } from '../../../reports/live/DashboardApp.js';
-import type { LiveState } from '../../../reports/live/live-state.js';
+import type { LiveState } from '../../../loadgen/live-state.js';
 import { liveStateAt } from '../../fixtures/make-live-state.js';
 import { makeRunResult } from '../../fixtures/make-run-result.js';
 

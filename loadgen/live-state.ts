@@ -10,8 +10,8 @@ import type {
   SeriesPoint,
   ServerSample,
   ThresholdResult,
-} from '../../loadgen/run-result.js';
-import type { LatencyMetric } from '../../loadgen/metric-names.js';
+} from './run-result.js';
+import type { LatencyMetric } from './metric-names.js';
 
 /** Where a phase stands: `cut` when the run stopped during it. */
 export type LivePhaseStatus = 'pending' | 'running' | 'done' | 'cut';
