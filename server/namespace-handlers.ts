@@ -7,6 +7,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { NamespaceName, Sid } from './ids.js';
 import { authOf, toHandshake } from './handshake.js';
+import { argumentsOf } from './tuple.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { statsEvents, type StatsBroadcaster } from './metrics/stats-broadcaster.js';
 import { ConnectionRefusedError, type CatchAllHandler, type ConnectHandler, type DisconnectHandler, type EventHandler } from './types.js';
@@ -170,10 +171,9 @@ export class NamespaceHandlers {
   }
 }
 
-/** A handler's return value as the ack: undefined sends an empty ack, anything else one argument. */
+/** A handler's return value as the ack (python-socketio's rule): undefined sends none, a tuple each of its values, anything else one argument. */
 function sendAck(ack: (...reply: unknown[]) => void, value: unknown): void {
-  if (value === undefined) ack();
-  else ack(value);
+  ack(...argumentsOf(value));
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

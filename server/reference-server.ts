@@ -20,8 +20,10 @@ import { installConnectionRateLimit } from './limits/connection-rate-limit.js';
 import { RoomLimit } from './limits/room-limit.js';
 import { effectiveLimits } from './limits/limit-options.js';
 import { withPacketOrderCheck } from './limits/packet-order-check.js';
+import { withAbsentAuthMarker } from './absent-auth.js';
 import { createCountingParser } from './counting-parser.js';
 import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
+import { argumentsOf, dataOf } from './tuple.js';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
 import { instrumentEngine } from './metrics/engine-instrumentation.js';
 import type { NamespaceMetricsJson } from './metrics/metrics-json.js';
@@ -116,9 +118,11 @@ class ReferenceServerFacade implements ReferenceServer {
     this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
     this.context = { metrics: this.metrics, stats: this.stats, onHandlerError: extras.onHandlerError };
     this.httpServer = createServer((req, res) => handleMetricsRequest(this.metrics, req, res));
-    const parser = withPacketOrderCheck(
-      createCountingParser(options.parser, () => this.metrics.countRefused('parse-error')),
-      (kind) => this.metrics.countRefused(kind),
+    const parser = withAbsentAuthMarker(
+      withPacketOrderCheck(
+        createCountingParser(options.parser, () => this.metrics.countRefused('parse-error')),
+        (kind) => this.metrics.countRefused(kind),
+      ),
     );
     this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
     instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
@@ -182,7 +186,7 @@ class ReferenceServerFacade implements ReferenceServer {
   }
 
   emit(event: string, data?: unknown, options: EmitOptions = {}): void {
-    this.emitArgs(event, data === undefined ? [] : [data], options);
+    this.emitArgs(event, argumentsOf(data), options);
   }
 
   emitArgs(event: string, args: readonly unknown[], options: EmitOptions = {}): void {
@@ -208,9 +212,9 @@ class ReferenceServerFacade implements ReferenceServer {
     if (socket === undefined) return Promise.reject(new Error(`call: no client '${options.to}' connected to namespace '${namespace}'`));
     this.metrics.countEventEmitted(event);
     return new Promise((resolve, reject) => {
-      socket.timeout(options.timeoutMs ?? defaultCallTimeoutMs).emit(event, data, (error: Error | null, ...ack: unknown[]) => {
+      socket.timeout(options.timeoutMs ?? defaultCallTimeoutMs).emit(event, ...argumentsOf(data), (error: Error | null, ...ack: unknown[]) => {
         if (error !== null) reject(error);
-        else resolve(ack.length === 1 ? ack[0] : ack);
+        else resolve(dataOf(ack));
       });
     });
   }

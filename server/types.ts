@@ -131,10 +131,19 @@ export class ConnectionRefusedError extends Error {
   }
 }
 
-/** `on('connect')`: return false (or throw ConnectionRefusedError) to refuse. May be async. */
-export type ConnectHandler = (sid: Sid, handshake: Handshake, auth: Record<string, unknown>) => unknown;
+/**
+ * `on('connect')`, python-socketio's `connect(sid, environ, auth)`: `auth` is the CONNECT packet's payload, or
+ * undefined when the client sent none (python's None), so both of python's signatures, `(sid, environ)` and
+ * `(sid, environ, auth)`, are written as they are in Python. Return false (or throw ConnectionRefusedError) to
+ * refuse. May be async.
+ */
+export type ConnectHandler = (sid: Sid, environ: Handshake, auth: Record<string, unknown> | undefined) => unknown;
 export type DisconnectHandler = (sid: Sid, reason: string) => unknown;
-/** Any other event: what it returns (or resolves to) becomes the ack, when the client asked for one. */
+/**
+ * Any other event: what it returns (or resolves to) becomes the ack, when the client asked for one: undefined is
+ * an empty ack, a `tuple(a, b)` acks with several arguments (python-socketio's returned tuple), anything else
+ * (an array too) is the one argument.
+ */
 export type EventHandler = (sid: Sid, ...args: unknown[]) => unknown;
 /** The catch-all handler: receives the event name first. */
 export type CatchAllHandler = (event: string, sid: Sid, ...args: unknown[]) => unknown;
@@ -170,14 +179,15 @@ export interface ReferenceServer {
   on(event: string, handler: EventHandler, namespace?: NamespaceName): void;
   /** Registers the catch-all handler of a namespace (for events with no handler of their own). */
   onAny(handler: CatchAllHandler, namespace?: NamespaceName): void;
-  /** Emits `event` with `data` (an array in `data` is one argument; use `emitArgs` for several). */
+  /** Emits `event` with `data`: none for undefined, each value of a `tuple(...)`, else `data` as one argument (an array too). */
   emit(event: string, data?: unknown, options?: EmitOptions): void;
   /** Emits `event` with several arguments. */
   emitArgs(event: string, args: readonly unknown[], options?: EmitOptions): void;
   /** Emits `message`. */
   send(data: unknown, options?: EmitOptions): void;
   /**
-   * Emits to a single sid and resolves to its ack: the argument when there is one, the list of them otherwise.
+   * Emits `data` (as `emit` does: a `tuple(...)` is several arguments) to a single sid and resolves to its ack as
+   * python-socketio does: undefined for an empty ack, the argument when there is one, a `Tuple` of several.
    * Rejects when the sid is not connected here or no ack comes within `timeoutMs` (default 60000, python-socketio's).
    */
   call(event: string, data: unknown, options: { to: Sid; namespace?: NamespaceName; timeoutMs?: number }): Promise<unknown>;
