@@ -7,6 +7,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
 import type { ServerMetricsView } from './metrics/server-metrics.js';
+import type { Namespace } from './class-namespace.js';
+import type { Session } from './sessions.js';
 
 /** Which Engine.IO transports the server accepts. */
 export type TransportMode =
@@ -199,6 +201,24 @@ export interface ReferenceServer {
   rooms(sid: Sid, namespace?: NamespaceName): RoomName[];
   /** Disconnects a sid from the namespace. */
   disconnect(sid: Sid, namespace?: NamespaceName): void;
+  /**
+   * python-socketio's `get_session`: the session of a client of the namespace here, created empty on first use;
+   * the stored object itself (changes stay). Throws when the sid is not a client of the namespace in this process.
+   */
+  getSession(sid: Sid, namespace?: NamespaceName): Session;
+  /** python-socketio's `save_session`: replaces the session. Throws as `getSession` does, or for a non-object. */
+  saveSession(sid: Sid, session: Session, namespace?: NamespaceName): void;
+  /**
+   * python-socketio's `with sio.session(sid) as session:` block: calls `use` with the session and saves it when
+   * `use` returns or its promise settles (also when it fails); resolves to what `use` returned, rejects with its error.
+   */
+  session<T>(sid: Sid, use: (session: Session) => T | Promise<T>, namespace?: NamespaceName): Promise<T>;
+  /** python-socketio's `transport(sid)`: the transport the client uses now. Throws when it is not a client here. */
+  transport(sid: Sid, namespace?: NamespaceName): 'polling' | 'websocket';
+  /** python-socketio's `get_environ(sid)`: the client's handshake, or undefined when it is not a client here. */
+  getEnviron(sid: Sid, namespace?: NamespaceName): Handshake | undefined;
+  /** python-socketio's `register_namespace`: a class-based namespace's `on_<event>` methods become its handlers. */
+  registerNamespace(namespace: Namespace): void;
   /** Stops accepting clients, disconnects every client and closes the HTTP server. */
   close(): Promise<void>;
   /** The namespaces that exist (have handlers), '/' always among them. */
