@@ -24,6 +24,7 @@ import { effectiveLimits } from './limits/limit-options.js';
 import { withPacketOrderCheck } from './limits/packet-order-check.js';
 import { withAbsentAuthMarker } from './absent-auth.js';
 import { createCountingParser } from './counting-parser.js';
+import { installCorsOriginCheck } from './cors-origin-check.js';
 import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
 import { argumentsOf, dataOf } from './tuple.js';
 import { Namespace } from './class-namespace.js';
@@ -136,6 +137,9 @@ class ReferenceServerFacade implements ReferenceServer {
     );
     this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
     instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
+    if (options.cors !== undefined && options.cors.origin !== '*') {
+      installCorsOriginCheck(this.io.engine, options.cors.origin, (kind) => this.metrics.countRefused(kind));
+    }
     const limits = effectiveLimits(options);
     if (limits.connectionsPerSecPerIp > 0) {
       installConnectionRateLimit(this.io.engine, this.metrics, { ratePerSec: limits.connectionsPerSecPerIp, burst: limits.connectionBurstPerIp });
