@@ -16,12 +16,17 @@ export class RawWebSocket {
   readonly opened: Promise<void>;
   readonly closed: Promise<number>;
   private readonly socket: WebSocket;
+  private pongs = false;
 
   constructor(url: string) {
     this.socket = new WebSocket(url);
     this.socket.binaryType = 'nodebuffer';
     this.socket.on('message', (data: Buffer, isBinary: boolean) => {
       const frame: Frame = isBinary ? Buffer.from(data) : data.toString();
+      if (this.pongs && frame === '2') {
+        this.socket.send('3');
+        return;
+      }
       const waiter = this.waiting.shift();
       if (waiter !== undefined) waiter(frame);
       else this.frames.push(frame);
@@ -51,6 +56,11 @@ export class RawWebSocket {
     const frames: Frame[] = [];
     while (frames.length < count) frames.push(await this.next(what, true));
     return frames;
+  }
+
+  /** From now on, answer every Engine.IO ping with a pong (and do not queue the pings). */
+  answerPings(): void {
+    this.pongs = true;
   }
 
   send(frame: string | Uint8Array): void {
