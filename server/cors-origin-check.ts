@@ -33,6 +33,8 @@ export function installCorsOriginCheck(engine: EngineServer, allowedOrigins: rea
     }
     // A websocket upgrade: answer on the raw socket, since no websocket exists yet.
     const socket = res.socket ?? req.socket;
+    // A client that reads its 400 and resets the connection at once: that reset ends this socket, nothing to report.
+    socket.on('error', () => socket.destroy());
     socket.end(
       `HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(CORS_ORIGIN_BODY)}\r\n` +
         `Connection: close\r\n\r\n${CORS_ORIGIN_BODY}`,
