@@ -145,6 +145,8 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
       .map((item) => item.trim())
       .filter((item) => item.length > 0);
 
+  // Problems are listed in the order of the flags: --port, then --app.
+  const port = integer('--port', flags.port, 0, 65_535) ?? SERVE_DEFAULT_PORT;
   const app = choice('--app', flags.app, SERVE_APP_CHOICES);
   const engineEcho = app === 'engine-echo';
   if (engineEcho) {
@@ -152,10 +154,7 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
       if (flags[key] !== undefined) problems.push(`${flag} has no meaning with --app engine-echo (a raw Engine.IO server)`);
     }
   }
-  const input: ReferenceServerOptionsInput = {
-    port: integer('--port', flags.port, 0, 65_535) ?? SERVE_DEFAULT_PORT,
-    app: app === 'engine-echo' ? 'none' : (app ?? SERVE_DEFAULT_APP),
-  };
+  const input: ReferenceServerOptionsInput = { port, app: app === 'engine-echo' ? 'none' : (app ?? SERVE_DEFAULT_APP) };
   if (flags.host !== undefined) input.host = flags.host.length > 0 ? flags.host : fail('--host', 'a host name or address', flags.host);
   if (flags.path !== undefined) input.path = flags.path.startsWith('/') ? flags.path : fail('--path', "a path starting with '/'", flags.path);
   input.transports = choice<TransportMode>('--transports', flags.transports, ['polling-upgrade', 'polling', 'websocket']);

@@ -104,7 +104,11 @@ export class NamespaceHandlers {
       next();
       // socket.io connects the client on the tick after next(); ours runs after it, so the client is
       // connected now, unless it left meanwhile, in which case its queue is dropped with it.
-      process.nextTick(() => this.pending.delete(socket.id));
+      process.nextTick(() => {
+        this.pending.delete(socket.id);
+        // A client that left during its connect handler never gets a disconnect: its session goes here.
+        if (!socket.connected) this.sessions.delete(socket.id);
+      });
     };
     const fail = (error: unknown): void => {
       if (error instanceof ConnectionRefusedError) {
