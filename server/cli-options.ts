@@ -38,8 +38,30 @@ export interface ServeFlags {
   faultSeed?: string;
 }
 
-/** The result of parsing: the options to pass to createReferenceServer, or every problem found. */
-export type ParsedServeFlags = { ok: true; input: ReferenceServerOptionsInput } | { ok: false; problems: string[] };
+/**
+ * The result of parsing: the options to pass to createReferenceServer (or, with `engineEcho`, to
+ * startEngineEchoServer: `--app engine-echo`), or every problem found.
+ */
+export type ParsedServeFlags = { ok: true; input: ReferenceServerOptionsInput; engineEcho: boolean } | { ok: false; problems: string[] };
+
+/** What `--app` takes: the reference server's apps, and the raw Engine.IO echo server (server/engine-echo-server.ts). */
+export const SERVE_APP_CHOICES = ['bench', 'seed-chat', 'none', 'engine-echo'] as const;
+
+/** Flags that mean nothing to the Engine.IO echo server, which has no Socket.IO layer, apps, faults or scale-out. */
+const NOT_FOR_ENGINE_ECHO: ReadonlyArray<[keyof ServeFlags, string]> = [
+  ['parser', '--parser'],
+  ['connectTimeoutMs', '--connect-timeout-ms'],
+  ['faultReplyDelayFraction', '--fault-reply-delay-fraction'],
+  ['faultReplyDelayMs', '--fault-reply-delay-ms'],
+  ['faultStallEveryMs', '--fault-stall-every-ms'],
+  ['faultStallForMs', '--fault-stall-for-ms'],
+  ['faultDropFraction', '--fault-drop-fraction'],
+  ['faultDisconnectFraction', '--fault-disconnect-fraction'],
+  ['faultDisconnectAtMs', '--fault-disconnect-at-ms'],
+  ['faultDisconnectEveryMs', '--fault-disconnect-every-ms'],
+  ['faultClientDrainMs', '--fault-client-drain-ms'],
+  ['faultSeed', '--fault-seed'],
+];
 
 /** `sio-bench serve`'s own defaults where they differ from the API's: port 3000 and the bench app. */
 export const SERVE_DEFAULT_PORT = 3000;
@@ -123,10 +145,16 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
       .map((item) => item.trim())
       .filter((item) => item.length > 0);
 
-  const input: ReferenceServerOptionsInput = {
-    port: integer('--port', flags.port, 0, 65_535) ?? SERVE_DEFAULT_PORT,
-    app: choice<AppName>('--app', flags.app, ['bench', 'seed-chat', 'none']) ?? SERVE_DEFAULT_APP,
-  };
+  // Problems are listed in the order of the flags: --port, then --app.
+  const port = integer('--port', flags.port, 0, 65_535) ?? SERVE_DEFAULT_PORT;
+  const app = choice('--app', flags.app, SERVE_APP_CHOICES);
+  const engineEcho = app === 'engine-echo';
+  if (engineEcho) {
+    for (const [key, flag] of NOT_FOR_ENGINE_ECHO) {
+      if (flags[key] !== undefined) problems.push(`${flag} has no meaning with --app engine-echo (a raw Engine.IO server)`);
+    }
+  }
+  const input: ReferenceServerOptionsInput = { port, app: app === 'engine-echo' ? 'none' : (app ?? SERVE_DEFAULT_APP) };
   if (flags.host !== undefined) input.host = flags.host.length > 0 ? flags.host : fail('--host', 'a host name or address', flags.host);
   if (flags.path !== undefined) input.path = flags.path.startsWith('/') ? flags.path : fail('--path', "a path starting with '/'", flags.path);
   input.transports = choice<TransportMode>('--transports', flags.transports, ['polling-upgrade', 'polling', 'websocket']);
@@ -171,7 +199,7 @@ export function parseServeFlags(flags: ServeFlags): ParsedServeFlags {
     seed: integer('--fault-seed', flags.faultSeed, 0, 0xffff_ffff),
   };
   input.faults = faults;
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, input };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, input, engineEcho };
 }
 
 function compressionPreset(choice: CompressionChoice | undefined): Pick<CompressionOptions, 'perMessageDeflate' | 'httpCompression'> | undefined {

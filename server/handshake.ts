@@ -1,5 +1,6 @@
 /** Maps socket.io's handshake record to the facade's `Handshake` (what a connect handler receives). */
 import type { Socket } from 'socket.io';
+import { isAbsentAuth } from './absent-auth.js';
 import type { Handshake } from './types.js';
 
 /** The client's handshake as the connect handler sees it. */
@@ -8,8 +9,12 @@ export function toHandshake(socket: Socket): Handshake {
   return { headers, query: { ...query }, address, url, issuedAtMs: issued, secure };
 }
 
-/** The CONNECT packet's auth payload; socket.io guarantees an object, but a raw client may send anything. */
-export function authOf(socket: Socket): Record<string, unknown> {
+/**
+ * The CONNECT packet's auth payload, or undefined when the packet carried none (python-socketio's `auth=None`;
+ * see absent-auth.ts). socket.io's parser accepts only an object payload.
+ */
+export function authOf(socket: Socket): Record<string, unknown> | undefined {
   const auth: unknown = socket.handshake.auth;
-  return typeof auth === 'object' && auth !== null && !Array.isArray(auth) ? (auth as Record<string, unknown>) : {};
+  if (isAbsentAuth(auth)) return undefined;
+  return typeof auth === 'object' && auth !== null && !Array.isArray(auth) ? (auth as Record<string, unknown>) : undefined;
 }

@@ -7,6 +7,8 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { NamespaceName, Sid } from './ids.js';
 import { authOf, toHandshake } from './handshake.js';
+import { SessionStore } from './sessions.js';
+import { argumentsOf } from './tuple.js';
 import type { ServerMetrics } from './metrics/server-metrics.js';
 import { statsEvents, type StatsBroadcaster } from './metrics/stats-broadcaster.js';
 import { ConnectionRefusedError, type CatchAllHandler, type ConnectHandler, type DisconnectHandler, type EventHandler } from './types.js';
@@ -33,14 +35,28 @@ export interface PendingClient {
   queued: Array<() => void>;
 }
 
+/** The events that the facade raises itself, never a client. */
+const lifecycleEvents = new Set(['connect', 'disconnect']);
+
+/** What the wiring needs of a class-based namespace (class-namespace.ts): its `on_<event>` method, if any. */
+export interface EventMethods {
+  handlerFor(event: string): ((...args: unknown[]) => unknown) | undefined;
+}
+
 /** The handlers and socket.io objects of one namespace. */
 export class NamespaceHandlers {
   connect: ConnectHandler | undefined;
   disconnect: DisconnectHandler | undefined;
   catchAll: CatchAllHandler | undefined;
+  /** The registered class-based namespace; its methods handle what has no handler of its own. */
+  classNamespace: EventMethods | undefined;
   readonly events = new Map<string, EventHandler>();
   /** Clients whose connect handler is running, by sid. */
   readonly pending = new Map<Sid, PendingClient>();
+  /** python-socketio's user sessions of this namespace's clients. */
+  readonly sessions = new SessionStore();
+  /** Clients whose disconnect handler is running (socket.io has already removed them from `nsp.sockets`). */
+  private readonly leaving = new Map<Sid, Socket>();
 
   constructor(
     readonly nsp: Namespace,
@@ -59,8 +75,13 @@ export class NamespaceHandlers {
     return this.nsp.sockets.get(sid) ?? this.pending.get(sid)?.socket;
   }
 
+  /** As localSocket, and also a client whose disconnect handler is running: whose session and environ still exist. */
+  sessionSocket(sid: Sid): Socket | undefined {
+    return this.localSocket(sid) ?? this.leaving.get(sid);
+  }
+
   private runConnectHandler(socket: Socket, next: (error?: Error & { data?: unknown }) => void): void {
-    const handler = this.connect;
+    const handler = this.connect ?? this.classNamespace?.handlerFor('connect');
     if (handler === undefined) {
       next();
       return;
@@ -71,6 +92,7 @@ export class NamespaceHandlers {
     this.pending.set(socket.id, { socket, queued: [] });
     const refuse = (error: Error & { data?: unknown }): void => {
       this.pending.delete(socket.id);
+      this.sessions.delete(socket.id);
       this.context.metrics.countRefused('connect-refused');
       next(error);
     };
@@ -82,7 +104,11 @@ export class NamespaceHandlers {
       next();
       // socket.io connects the client on the tick after next(); ours runs after it, so the client is
       // connected now, unless it left meanwhile, in which case its queue is dropped with it.
-      process.nextTick(() => this.pending.delete(socket.id));
+      process.nextTick(() => {
+        this.pending.delete(socket.id);
+        // A client that left during its connect handler never gets a disconnect: its session goes here.
+        if (!socket.connected) this.sessions.delete(socket.id);
+      });
     };
     const fail = (error: unknown): void => {
       if (error instanceof ConnectionRefusedError) {
@@ -111,12 +137,17 @@ export class NamespaceHandlers {
     }
     socket.onAny((event: string, ...args: unknown[]) => this.dispatch(socket, event, args));
     socket.on('disconnect', (reason: string) => {
-      const handler = this.disconnect;
-      if (handler === undefined) return;
+      const handler = this.disconnect ?? this.classNamespace?.handlerFor('disconnect');
+      // The handler may still read the session and environ of the leaving client (python-socketio's may).
+      this.leaving.set(socket.id, socket);
       try {
-        this.guard(handler(socket.id, reason), 'disconnect', socket.id);
+        if (handler !== undefined) this.guard(handler(socket.id, reason), 'disconnect', socket.id);
       } catch (error) {
         this.reportError(error, 'disconnect', socket.id);
+      } finally {
+        // The handler has run (its synchronous part, as python-socketio's would): the session goes with the client.
+        this.leaving.delete(socket.id);
+        this.sessions.delete(socket.id);
       }
     });
     // socket.io prints a decoding error to stderr when nobody listens; it is counted by the parser instead.
@@ -137,7 +168,8 @@ export class NamespaceHandlers {
       ack?.();
       return;
     }
-    const handler = this.events.get(event);
+    // A client may send an event named 'connect' or 'disconnect'; it never reaches on_connect or on_disconnect.
+    const handler = this.events.get(event) ?? (lifecycleEvents.has(event) ? undefined : this.classNamespace?.handlerFor(event));
     const catchAll = handler === undefined ? this.catchAll : undefined;
     if (handler === undefined && catchAll === undefined) return;
     let result: unknown;
@@ -170,10 +202,9 @@ export class NamespaceHandlers {
   }
 }
 
-/** A handler's return value as the ack: undefined sends an empty ack, anything else one argument. */
+/** A handler's return value as the ack (python-socketio's rule): undefined sends none, a tuple each of its values, anything else one argument. */
 function sendAck(ack: (...reply: unknown[]) => void, value: unknown): void {
-  if (value === undefined) ack();
-  else ack(value);
+  ack(...argumentsOf(value));
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

@@ -4,24 +4,32 @@
  *
  * ```ts
  * const server = await createReferenceServer({ transports: 'websocket' });
- * server.on('connect', (sid, handshake, auth) => auth.token === 'secret');
+ * server.on('connect', (sid, environ, auth) => auth?.token === 'secret');   // auth: undefined if none was sent
  * server.on('echo', (sid, payload) => payload);          // the return value is the ack
+ * server.on('pair', (sid, a, b) => tuple(b, a));         // a tuple acks with several arguments
  * server.on('join', (sid, { room }) => server.enterRoom(sid, room));
  * server.emit('news', { text: 'hi' }, { to: 'lobby', skipSid: someSid });
  * await server.close();
  * ```
+ * docs/server-api.md maps python-socketio's server API to this facade, call by call.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server as SocketIoServer } from 'socket.io';
+import { Server as SocketIoServer, type Socket } from 'socket.io';
 import { installConfiguredApp } from './apps/index.js';
 import { authTokenMiddleware } from './limits/auth-token.js';
 import { installConnectionRateLimit } from './limits/connection-rate-limit.js';
 import { RoomLimit } from './limits/room-limit.js';
 import { effectiveLimits } from './limits/limit-options.js';
 import { withPacketOrderCheck } from './limits/packet-order-check.js';
+import { withAbsentAuthMarker } from './absent-auth.js';
 import { createCountingParser } from './counting-parser.js';
+import { installCorsOriginCheck } from './cors-origin-check.js';
 import { emitToTargets, resolveEmitTargets } from './emit-targeting.js';
+import { argumentsOf, dataOf } from './tuple.js';
+import { Namespace } from './class-namespace.js';
+import { toHandshake } from './handshake.js';
+import type { Session } from './sessions.js';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
 import { instrumentEngine } from './metrics/engine-instrumentation.js';
 import type { NamespaceMetricsJson } from './metrics/metrics-json.js';
@@ -37,9 +45,14 @@ import type {
   DisconnectHandler,
   EmitOptions,
   EventHandler,
+  Handshake,
   ReferenceServer,
   ReferenceServerOptions,
 } from './types.js';
+
+export { tuple, Tuple } from './tuple.js';
+export { Namespace } from './class-namespace.js';
+export type { Session } from './sessions.js';
 
 /** What createReferenceServer takes besides ReferenceServerOptions; none of it is plain data. */
 export interface ReferenceServerExtras {
@@ -116,12 +129,17 @@ class ReferenceServerFacade implements ReferenceServer {
     this.stats = new StatsBroadcaster(this.metrics, extras.statsIntervalMs);
     this.context = { metrics: this.metrics, stats: this.stats, onHandlerError: extras.onHandlerError };
     this.httpServer = createServer((req, res) => handleMetricsRequest(this.metrics, req, res));
-    const parser = withPacketOrderCheck(
-      createCountingParser(options.parser, () => this.metrics.countRefused('parse-error')),
-      (kind) => this.metrics.countRefused(kind),
+    const parser = withAbsentAuthMarker(
+      withPacketOrderCheck(
+        createCountingParser(options.parser, () => this.metrics.countRefused('parse-error')),
+        (kind) => this.metrics.countRefused(kind),
+      ),
     );
     this.io = new SocketIoServer(this.httpServer, toSocketIoOptions(options, parser, extras.adapter));
     instrumentEngine(this.io.engine, this.httpServer, options.path, this.metrics);
+    if (options.cors !== undefined && options.cors.origin !== '*') {
+      installCorsOriginCheck(this.io.engine, options.cors.origin, (kind) => this.metrics.countRefused(kind));
+    }
     const limits = effectiveLimits(options);
     if (limits.connectionsPerSecPerIp > 0) {
       installConnectionRateLimit(this.io.engine, this.metrics, { ratePerSec: limits.connectionsPerSecPerIp, burst: limits.connectionBurstPerIp });
@@ -182,7 +200,7 @@ class ReferenceServerFacade implements ReferenceServer {
   }
 
   emit(event: string, data?: unknown, options: EmitOptions = {}): void {
-    this.emitArgs(event, data === undefined ? [] : [data], options);
+    this.emitArgs(event, argumentsOf(data), options);
   }
 
   emitArgs(event: string, args: readonly unknown[], options: EmitOptions = {}): void {
@@ -208,9 +226,9 @@ class ReferenceServerFacade implements ReferenceServer {
     if (socket === undefined) return Promise.reject(new Error(`call: no client '${options.to}' connected to namespace '${namespace}'`));
     this.metrics.countEventEmitted(event);
     return new Promise((resolve, reject) => {
-      socket.timeout(options.timeoutMs ?? defaultCallTimeoutMs).emit(event, data, (error: Error | null, ...ack: unknown[]) => {
+      socket.timeout(options.timeoutMs ?? defaultCallTimeoutMs).emit(event, ...argumentsOf(data), (error: Error | null, ...ack: unknown[]) => {
         if (error !== null) reject(error);
-        else resolve(ack.length === 1 ? ack[0] : ack);
+        else resolve(dataOf(ack));
       });
     });
   }
@@ -244,6 +262,50 @@ class ReferenceServerFacade implements ReferenceServer {
     const socket = handlers?.nsp.sockets.get(sid);
     if (socket !== undefined) socket.disconnect();
     else handlers?.nsp.in(sid).disconnectSockets();
+  }
+
+  getSession(sid: Sid, namespace: NamespaceName = '/'): Session {
+    return this.clientOf(sid, namespace, 'getSession').handlers.sessions.get(sid);
+  }
+
+  saveSession(sid: Sid, session: Session, namespace: NamespaceName = '/'): void {
+    this.clientOf(sid, namespace, 'saveSession').handlers.sessions.save(sid, session);
+  }
+
+  async session<T>(sid: Sid, use: (session: Session) => T | Promise<T>, namespace: NamespaceName = '/'): Promise<T> {
+    if (typeof use !== 'function') throw new TypeError('session: use must be a function');
+    const session = this.getSession(sid, namespace);
+    try {
+      return await use(session);
+    } finally {
+      // python-socketio saves on leaving the block, also when it raised; a client gone meanwhile has nothing to save.
+      if (this.handlers.get(namespace)?.sessionSocket(sid) !== undefined) this.saveSession(sid, session, namespace);
+    }
+  }
+
+  transport(sid: Sid, namespace: NamespaceName = '/'): 'polling' | 'websocket' {
+    const name = this.clientOf(sid, namespace, 'transport').socket.conn.transport.name;
+    if (name !== 'polling' && name !== 'websocket') throw new Error(`transport: client '${sid}' uses an unexpected transport '${name}'`);
+    return name;
+  }
+
+  getEnviron(sid: Sid, namespace: NamespaceName = '/'): Handshake | undefined {
+    const socket = this.handlers.get(namespace)?.sessionSocket(sid);
+    return socket === undefined ? undefined : toHandshake(socket);
+  }
+
+  registerNamespace(namespace: Namespace): void {
+    if (!(namespace instanceof Namespace)) throw new TypeError('registerNamespace: namespace must be an instance of a Namespace subclass');
+    namespace.bindServer(this);
+    this.namespace(namespace.namespace).classNamespace = namespace;
+  }
+
+  /** The socket of a client of `namespace` in this process (connected, or in its connect or disconnect handler); throws otherwise. */
+  private clientOf(sid: Sid, namespace: NamespaceName, what: string): { handlers: NamespaceHandlers; socket: Socket } {
+    const handlers = this.handlers.get(namespace);
+    const socket = handlers?.sessionSocket(sid);
+    if (handlers === undefined || socket === undefined) throw new Error(`${what}: no client '${sid}' connected to namespace '${namespace}'`);
+    return { handlers, socket };
   }
 
   namespaces(): NamespaceName[] {

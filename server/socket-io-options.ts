@@ -1,7 +1,9 @@
 /**
- * Translates the reference server's options into the `socket.io` Server's own options: one place where the
- * transports, compression, CORS and timing names of the two APIs meet.
+ * Translates the reference server's options into the `socket.io` Server's own options (and the Engine.IO subset
+ * of them, which the raw Engine.IO echo server uses too): one place where the transports, compression, CORS and
+ * timing names of the two APIs meet.
  */
+import type { ServerOptions as EngineIoServerOptions } from 'engine.io';
 import type { ServerOptions } from 'socket.io';
 import type { SocketIoParser } from './counting-parser.js';
 import type { ReferenceServerOptions, TransportMode } from './types.js';
@@ -15,19 +17,10 @@ export function toSocketIoOptions(
   parser: SocketIoParser,
   adapter: AdapterConstructor | undefined,
 ): Partial<ServerOptions> {
-  const { compression, cors } = options;
   return {
     path: options.path,
-    ...transportSettings(options.transports),
-    pingInterval: options.pingIntervalMs,
-    pingTimeout: options.pingTimeoutMs,
+    ...toEngineIoOptions(options),
     connectTimeout: options.connectTimeoutMs,
-    maxHttpBufferSize: options.maxHttpBufferSizeBytes,
-    perMessageDeflate: compression.perMessageDeflate ? { threshold: compression.thresholdBytes } : false,
-    httpCompression: compression.httpCompression ? { threshold: compression.thresholdBytes } : false,
-    ...(cors === undefined
-      ? {}
-      : { cors: { origin: cors.origin === '*' ? '*' : [...cors.origin], credentials: cors.credentials, methods: [...cors.methods] } }),
     parser,
     ...(adapter === undefined ? {} : { adapter }),
     // The server is a measuring instrument: no session recovery buffers, no EIO3 clients.
@@ -36,7 +29,23 @@ export function toSocketIoOptions(
   };
 }
 
-function transportSettings(mode: TransportMode): Pick<ServerOptions, 'transports' | 'allowUpgrades'> {
+/** The Engine.IO options for `options`: transports, heartbeat, payload limit, compression and CORS headers. */
+export function toEngineIoOptions(options: ReferenceServerOptions): Partial<EngineIoServerOptions> {
+  const { compression, cors } = options;
+  return {
+    ...transportSettings(options.transports),
+    pingInterval: options.pingIntervalMs,
+    pingTimeout: options.pingTimeoutMs,
+    maxHttpBufferSize: options.maxHttpBufferSizeBytes,
+    perMessageDeflate: compression.perMessageDeflate ? { threshold: compression.thresholdBytes } : false,
+    httpCompression: compression.httpCompression ? { threshold: compression.thresholdBytes } : false,
+    ...(cors === undefined
+      ? {}
+      : { cors: { origin: cors.origin === '*' ? '*' : [...cors.origin], credentials: cors.credentials, methods: [...cors.methods] } }),
+  };
+}
+
+function transportSettings(mode: TransportMode): Pick<EngineIoServerOptions, 'transports' | 'allowUpgrades'> {
   switch (mode) {
     case 'polling-upgrade':
       return { transports: ['polling', 'websocket'], allowUpgrades: true };

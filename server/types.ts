@@ -7,6 +7,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Server as SocketIoServer } from 'socket.io';
 import type { NamespaceName, RoomName, Sid } from './ids.js';
 import type { ServerMetricsView } from './metrics/server-metrics.js';
+import type { Namespace } from './class-namespace.js';
+import type { Session } from './sessions.js';
 
 /** Which Engine.IO transports the server accepts. */
 export type TransportMode =
@@ -131,10 +133,19 @@ export class ConnectionRefusedError extends Error {
   }
 }
 
-/** `on('connect')`: return false (or throw ConnectionRefusedError) to refuse. May be async. */
-export type ConnectHandler = (sid: Sid, handshake: Handshake, auth: Record<string, unknown>) => unknown;
+/**
+ * `on('connect')`, python-socketio's `connect(sid, environ, auth)`: `auth` is the CONNECT packet's payload, or
+ * undefined when the client sent none (python's None), so both of python's signatures, `(sid, environ)` and
+ * `(sid, environ, auth)`, are written as they are in Python. Return false (or throw ConnectionRefusedError) to
+ * refuse. May be async.
+ */
+export type ConnectHandler = (sid: Sid, environ: Handshake, auth: Record<string, unknown> | undefined) => unknown;
 export type DisconnectHandler = (sid: Sid, reason: string) => unknown;
-/** Any other event: what it returns (or resolves to) becomes the ack, when the client asked for one. */
+/**
+ * Any other event: what it returns (or resolves to) becomes the ack, when the client asked for one: undefined is
+ * an empty ack, a `tuple(a, b)` acks with several arguments (python-socketio's returned tuple), anything else
+ * (an array too) is the one argument.
+ */
 export type EventHandler = (sid: Sid, ...args: unknown[]) => unknown;
 /** The catch-all handler: receives the event name first. */
 export type CatchAllHandler = (event: string, sid: Sid, ...args: unknown[]) => unknown;
@@ -170,14 +181,15 @@ export interface ReferenceServer {
   on(event: string, handler: EventHandler, namespace?: NamespaceName): void;
   /** Registers the catch-all handler of a namespace (for events with no handler of their own). */
   onAny(handler: CatchAllHandler, namespace?: NamespaceName): void;
-  /** Emits `event` with `data` (an array in `data` is one argument; use `emitArgs` for several). */
+  /** Emits `event` with `data`: none for undefined, each value of a `tuple(...)`, else `data` as one argument (an array too). */
   emit(event: string, data?: unknown, options?: EmitOptions): void;
   /** Emits `event` with several arguments. */
   emitArgs(event: string, args: readonly unknown[], options?: EmitOptions): void;
   /** Emits `message`. */
   send(data: unknown, options?: EmitOptions): void;
   /**
-   * Emits to a single sid and resolves to its ack: the argument when there is one, the list of them otherwise.
+   * Emits `data` (as `emit` does: a `tuple(...)` is several arguments) to a single sid and resolves to its ack as
+   * python-socketio does: undefined for an empty ack, the argument when there is one, a `Tuple` of several.
    * Rejects when the sid is not connected here or no ack comes within `timeoutMs` (default 60000, python-socketio's).
    */
   call(event: string, data: unknown, options: { to: Sid; namespace?: NamespaceName; timeoutMs?: number }): Promise<unknown>;
@@ -189,6 +201,24 @@ export interface ReferenceServer {
   rooms(sid: Sid, namespace?: NamespaceName): RoomName[];
   /** Disconnects a sid from the namespace. */
   disconnect(sid: Sid, namespace?: NamespaceName): void;
+  /**
+   * python-socketio's `get_session`: the session of a client of the namespace here, created empty on first use;
+   * the stored object itself (changes stay). Throws when the sid is not a client of the namespace in this process.
+   */
+  getSession(sid: Sid, namespace?: NamespaceName): Session;
+  /** python-socketio's `save_session`: replaces the session. Throws as `getSession` does, or for a non-object. */
+  saveSession(sid: Sid, session: Session, namespace?: NamespaceName): void;
+  /**
+   * python-socketio's `with sio.session(sid) as session:` block: calls `use` with the session and saves it when
+   * `use` returns or its promise settles (also when it fails); resolves to what `use` returned, rejects with its error.
+   */
+  session<T>(sid: Sid, use: (session: Session) => T | Promise<T>, namespace?: NamespaceName): Promise<T>;
+  /** python-socketio's `transport(sid)`: the transport the client uses now. Throws when it is not a client here. */
+  transport(sid: Sid, namespace?: NamespaceName): 'polling' | 'websocket';
+  /** python-socketio's `get_environ(sid)`: the client's handshake, or undefined when it is not a client here. */
+  getEnviron(sid: Sid, namespace?: NamespaceName): Handshake | undefined;
+  /** python-socketio's `register_namespace`: a class-based namespace's `on_<event>` methods become its handlers. */
+  registerNamespace(namespace: Namespace): void;
   /** Stops accepting clients, disconnects every client and closes the HTTP server. */
   close(): Promise<void>;
   /** The namespaces that exist (have handlers), '/' always among them. */

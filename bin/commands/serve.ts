@@ -3,8 +3,17 @@ import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { badInput, runFailed } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
-import { COMPRESSION_CHOICES, describeServeConfig, messageWithFlagName, parseServeFlags, SERVE_DEFAULT_PORT, type ServeFlags } from '../../server/cli-options.js';
-import { ServerOptionsError } from '../../server/server-options.js';
+import {
+  COMPRESSION_CHOICES,
+  describeServeConfig,
+  messageWithFlagName,
+  parseServeFlags,
+  SERVE_APP_CHOICES,
+  SERVE_DEFAULT_PORT,
+  type ServeFlags,
+} from '../../server/cli-options.js';
+import { startEngineEchoServer, type EngineEchoServer } from '../../server/engine-echo-server.js';
+import { ServerOptionsError, type ReferenceServerOptionsInput } from '../../server/server-options.js';
 import { parseLimitFlags, type LimitFlags } from '../../server/limits/limit-flags.js';
 import { adapterKinds, describeScaleOut } from '../../server/adapters/adapter-kind.js';
 import { RedisConnectError } from '../../server/adapters/redis-connection.js';
@@ -21,11 +30,11 @@ import { startScaledServer } from '../../server/cluster/scaled-server.js';
 export const registerServe: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('serve')
-    .description('Run the reference Socket.IO server (bench protocol or the seed chat app) until SIGINT/SIGTERM')
+    .description('Run the reference Socket.IO server (bench protocol or the seed chat app), or a raw Engine.IO echo server, until SIGINT/SIGTERM')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', `port to bind; 0 picks a free one (default: ${SERVE_DEFAULT_PORT})`)
-    .option('--path <path>', 'Engine.IO path (default: /socket.io/)')
-    .option('--app <app>', 'app to serve: bench | seed-chat | none (default: bench)')
+    .option('--path <path>', 'Engine.IO path (default: /socket.io/, /engine.io/ with --app engine-echo)')
+    .option('--app <app>', `app to serve: ${SERVE_APP_CHOICES.join(' | ')} (engine-echo: a raw Engine.IO echo server; default: bench)`)
     .option('--transports <mode>', 'transports: polling-upgrade | polling | websocket (default: polling-upgrade)')
     .option('--parser <kind>', 'Socket.IO parser: default | msgpack (default: default)')
     .option('--compression <which>', `compressions to turn on: ${COMPRESSION_CHOICES.join(' | ')} (default: http, as socket.io)`)
@@ -72,6 +81,7 @@ async function serve(flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<vo
   if (parsed.ok) Object.assign(parsed.input, limits.input);
   const scaleOut = parseScaleOutFlags(flags);
   if (!parsed.ok || !scaleOut.ok) throw badInput([...(parsed.ok ? [] : parsed.problems), ...(scaleOut.ok ? [] : scaleOut.problems)].join('\n'));
+  if (parsed.engineEcho) return serveEngineEcho(parsed.input, flags);
   // A node:cluster worker re-runs this command line: it serves the connections its primary hands over.
   if (cluster.isWorker) return runClusterWorker(parsed.input, scaleOut.options);
   // Listen for the signals before starting, so that one arriving during start-up still ends in an orderly close.
@@ -94,6 +104,35 @@ async function serve(flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<vo
     throw runFailed(`server process died: ${outcome.failed}`);
   }
   process.stderr.write(`sio-bench serve: ${outcome}, disconnecting clients\n`);
+  await server.close();
+}
+
+/** `serve --app engine-echo`: the raw Engine.IO echo server, in this process only. */
+async function serveEngineEcho(input: ReferenceServerOptionsInput, flags: ServeFlags & ScaleOutFlags & LimitFlags): Promise<void> {
+  const unused = (['workers', 'adapter', 'redisUrl', 'maxRoomsPerClient', 'maxConnectionsPerSecPerIp', 'connectionBurstPerIp', 'authToken'] as const).filter(
+    (key) => flags[key] !== undefined,
+  );
+  if (unused.length > 0) {
+    const names = unused.map((key) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    throw badInput(names.map((name) => `${name} has no meaning with --app engine-echo (a raw Engine.IO server)`).join('\n'));
+  }
+  const stopSignal = untilSignal(['SIGINT', 'SIGTERM']);
+  let server: EngineEchoServer;
+  try {
+    server = await startEngineEchoServer(input);
+  } catch (error) {
+    if (error instanceof ServerOptionsError) throw badInput(error.issues.map(messageWithFlagName).join('\n'));
+    if (isListenError(error)) throw badInput(`--host/--port: cannot listen on ${flags.host ?? '127.0.0.1'}:${input.port}: ${error.code}`);
+    throw error;
+  }
+  const { options } = server;
+  process.stdout.write(`listening ${server.url}\n`);
+  process.stdout.write(
+    `config app=engine-echo transports=${options.transports} path=${options.path} pingIntervalMs=${options.pingIntervalMs} ` +
+      `pingTimeoutMs=${options.pingTimeoutMs} maxHttpBufferSizeBytes=${options.maxHttpBufferSizeBytes}\n`,
+  );
+  const signal = await stopSignal;
+  process.stderr.write(`sio-bench serve: ${signal}, closing Engine.IO sessions\n`);
   await server.close();
 }
 

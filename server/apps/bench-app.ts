@@ -62,7 +62,7 @@ export function installBenchApp(server: ReferenceServer, hooks: AppHooks, benchF
         refuse('connect', problem);
         throw new ConnectionRefusedError(problem);
       }
-      const clientIndex = auth.clientIndex;
+      const clientIndex = auth?.clientIndex;
       if (typeof clientIndex === 'number') server.enterRoom(sid, clientRoom(clientIndex), namespace);
       return true;
     },

@@ -16,7 +16,7 @@
  * the message path.
  */
 import type { NamespaceName, RoomName, Sid } from '../ids.js';
-import type { ReferenceServer } from '../types.js';
+import type { Handshake, ReferenceServer } from '../types.js';
 import type { AppHooks } from './app-hooks.js';
 
 /** The room that `my message` is relayed to, as in the seed. */
@@ -37,7 +37,8 @@ export function seedChatRefusalKind(event: 'sendMessage' | 'enter room' | 'leave
 export function installSeedChatApp(server: ReferenceServer, hooks: AppHooks, namespace: NamespaceName = '/'): void {
   server.on(
     'connect',
-    (sid: Sid) => {
+    // python's connect(sid, environ): the seed's signature; auth (undefined without a CONNECT payload) is unused.
+    (sid: Sid, _environ: Handshake) => {
       server.emit('addChat', sid, { namespace });
       return true;
     },

@@ -99,7 +99,7 @@ test('every bad flag is reported at once, each naming its flag', () => {
     ok: false,
     problems: [
       '--port must be an integer from 0 to 65535 (got "70000")',
-      '--app must be one of bench, seed-chat, none (got "chat")',
+      '--app must be one of bench, seed-chat, none, engine-echo (got "chat")',
       '--compression must be one of none, http, per-message-deflate, all (got "zip")',
       '--cors-credentials and --cors-methods need --cors ORIGINS',
       '--ping-interval-ms must be an integer >= 1 (got "1.5")',

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ConnectionRefusedError } from '../../server/types.js';
+import { tuple } from '../../server/tuple.js';
 import {
   clientTransports,
   collectUntilFence,
@@ -145,8 +146,8 @@ for (const transport of clientTransports) {
     test('a connect handler refuses with false, or with ConnectionRefusedError carrying message and data', async (t) => {
       const server = await startServer(t);
       server.on('connect', async (_sid, handshake, auth) => {
-        if (auth.mode === 'false') return false;
-        if (auth.mode === 'throw') throw new ConnectionRefusedError('not today', { retryAfterMs: 500 });
+        if (auth?.mode === 'false') return false;
+        if (auth?.mode === 'throw') throw new ConnectionRefusedError('not today', { retryAfterMs: 500 });
         return handshake.query.ok === 'yes';
       });
       const refusedFalse = openClient(t, server, transport, { auth: { mode: 'false' } });
@@ -207,7 +208,7 @@ for (const transport of clientTransports) {
         'callback',
       );
       assert.deepEqual(answer, [4, 'ok']);
-      assert.deepEqual(await server.call('question', 'sixsix', { to: client.id ?? '' }), [6, 'ok']);
+      assert.deepEqual(await server.call('question', 'sixsix', { to: client.id ?? '' }), tuple(6, 'ok'));
       client.on('single', (n: number, ack: (reply: number) => void) => ack(n + 1));
       assert.equal(await server.call('single', 1, { to: client.id ?? '' }), 2);
       await assert.rejects(server.call('question', 'x', { to: 'nobody' }), /no client 'nobody'/);

@@ -140,12 +140,13 @@ describe('parser', { timeout: 30_000 }, () => {
 });
 
 describe('CORS', { timeout: 30_000 }, () => {
-  test('a listed origin is allowed with credentials; another gets no CORS headers', async (t) => {
+  test('a listed origin is allowed with credentials; another is refused with 400 and no CORS headers', async (t) => {
     const server = await startServer(t, { cors: { origin: ['https://app.test'], credentials: true, methods: ['GET', 'POST'] } });
     const allowed = await rawRequest(server, handshakePath, { headers: { origin: 'https://app.test' } });
     assert.equal(allowed.headers['access-control-allow-origin'], 'https://app.test');
     assert.equal(allowed.headers['access-control-allow-credentials'], 'true');
     const other = await rawRequest(server, handshakePath, { headers: { origin: 'https://evil.test' } });
+    assert.equal(other.statusCode, 400);
     assert.equal(other.headers['access-control-allow-origin'], undefined);
     const preflight = await rawRequest(server, handshakePath, {
       method: 'OPTIONS',

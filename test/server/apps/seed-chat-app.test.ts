@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import { createReferenceServer } from '../../../server/reference-server.js';
 import { seedChatRefusalKind } from '../../../server/apps/seed-chat-app.js';
 import { collect, connectClient, metricsJson, WAIT_MS, type ClientTransport } from './app-test-clients.js';
@@ -127,5 +127,28 @@ for (const transport of ['websocket', 'polling'] as const satisfies readonly Cli
       [seedChatRefusalKind('enter room')]: 1,
       [seedChatRefusalKind('leave room')]: 1,
     });
+  });
+}
+
+for (const transport of ['websocket', 'polling'] as const satisfies readonly ClientTransport[]) {
+  test(`seed chat over ${transport}: connect(sid, environ) takes clients with no CONNECT payload and with auth`, async (t) => {
+    const server = await createReferenceServer({ app: 'seed-chat' });
+    const sockets: Socket[] = [];
+    t.after(async () => {
+      for (const socket of sockets) socket.close();
+      await server.close();
+    });
+    for (const auth of [undefined, { token: 'x' }]) {
+      // Without `auth` the client sends a bare CONNECT ("40"), which the handler gets as auth undefined.
+      const socket = io(server.url, { transports: [transport], reconnection: false, forceNew: true, ...(auth === undefined ? {} : { auth }) });
+      sockets.push(socket);
+      const added = new Promise<unknown[]>((resolve) => socket.once('addChat', (...args: unknown[]) => resolve(args)));
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      assert.deepEqual(await added, [socket.id]);
+    }
+    assert.deepEqual((await metricsJson(server.url)).refusedByKind, {});
   });
 }
