@@ -1,7 +1,7 @@
 /**
  * What a simulated client does when one of its actions is due: echo with an ack, broadcast to one of its rooms,
  * a direct to one of its peers, a custom event (with an ack or an expected reply), churn; and how acks that
- * fail are counted. The shard runtime decides when; this decides what is sent and what is measured of it.
+ * fail are counted. The worker runtime (action-slots.ts) decides when; this decides what is sent and what is measured of it.
  */
 import { clientRoom, type BroadcastMessage, type DirectMessage } from '../../server/bench-protocol.js';
 import type { Clock } from '../measure/clock.js';
@@ -26,7 +26,7 @@ export interface ActionPerformerDeps {
   churn(sim: SimClient, reconnectDelayMs: number): void;
 }
 
-/** Performs actions for the clients of one shard. */
+/** Performs actions for the clients of one worker. */
 export class ActionPerformer {
   private readonly oneShotPayload = buildPayload(undefined);
   private replySeq = 0;

@@ -23,14 +23,14 @@ import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-wo
 import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
 import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import type { CoordinatorToWorker, LedgerDelta, ShardSlice, ShardTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, LedgerDelta, ShardSlice, WorkerTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
 import { plannedRunStart } from '../shard/planned-start.js';
 import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
-import { type ShardHost } from './shard-host.js';
-import { planShards, startShardHosts } from './shard-layout.js';
+import { type WorkerHost } from './worker-host.js';
+import { planWorkers, startWorkerHosts } from './worker-layout.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 
@@ -97,7 +97,7 @@ class Coordinator {
   private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
   private readonly activeWorkers = new Set<number>();
   private readonly firstBreach = new Map<string, number>();
-  private hosts: ShardHost[] = [];
+  private hosts: WorkerHost[] = [];
   private server: BuiltinServer | undefined;
   private sampler: MetricsSampler | undefined;
   /** The http actions' autocannon runs (loadgen/http/), when the scenario has any. */
@@ -179,12 +179,12 @@ class Coordinator {
 
   private async runShards(targetUrl: string): Promise<void> {
     const threads = this.options.workers ?? defaultWorkerThreads(os.availableParallelism(), serverProcessesOnThisMachine(this.scenario.target));
-    const layout = planShards({
+    const layout = planWorkers({
       totalClients: this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients,
       threads,
       clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
     });
-    const base: Omit<ShardTask, 'workerId'> = {
+    const base: Omit<WorkerTask, 'workerId'> = {
       workerCount: layout.workerCount,
       scenario: this.scenario,
       targetUrl,
@@ -198,7 +198,7 @@ class Coordinator {
     const allReady = new Promise<void>((resolve) => {
       readyResolve = resolve;
     });
-    this.hosts = startShardHosts(layout, base, (message) => {
+    this.hosts = startWorkerHosts(layout, base, (message) => {
       if (message.type === 'ready') {
         ready.add(message.workerId);
         if (ready.size === layout.workerCount) readyResolve();

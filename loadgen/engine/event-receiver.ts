@@ -1,5 +1,5 @@
 /**
- * The receiving side of a shard: what each event a simulated client gets means to the measurement (a broadcast
+ * The receiving side of a worker: what each event a simulated client gets means to the measurement (a broadcast
  * or direct of the bench protocol, a custom action's declared delivery, the reply to a custom request, a
  * listened server push), and how it is recorded. One per worker; stateless per message beyond the clients'
  * pending replies.

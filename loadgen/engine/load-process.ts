@@ -1,31 +1,31 @@
 /**
- * A load-generator child process: runs some of a run's worker threads (a LocalShardHost) and relays their
+ * A load-generator child process: runs some of a run's worker threads (a LocalWorkerHost) and relays their
  * messages to the coordinator over IPC. Used when a scenario needs more connections than one process may hold
  * file descriptors for. This file is both the child's entry point and the parent's handle on it.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CoordinatorToWorker, ShardTask } from './messages.js';
+import type { CoordinatorToWorker, WorkerTask } from './messages.js';
 import { PendingReplies } from './pending-replies.js';
-import { LocalShardHost, MEMORY_REPLY_TIMEOUT_MS, type ShardHost, type ShardReport } from './shard-host.js';
+import { LocalWorkerHost, MEMORY_REPLY_TIMEOUT_MS, type WorkerHost, type WorkerReport } from './worker-host.js';
 import { markMainThreadBaseline, memoryBaselineRequested, type ProcessMemory } from './thread-memory.js';
 
 /** Longest wait in a load process, after its threads ended, for their last messages, ms. */
 const CHILD_REPORT_WAIT_MS = 5000;
 
 type ParentToChild =
-  | { type: 'init'; tasks: ShardTask[] }
+  | { type: 'init'; tasks: WorkerTask[] }
   | { type: 'control'; message: CoordinatorToWorker }
-  /** A benchmark's request: read this process's threads (ShardHost.measureMemory). */
+  /** A benchmark's request: read this process's threads (WorkerHost.measureMemory). */
   | { type: 'measure-memory'; requestId: number };
 type ChildToParent =
-  | { type: 'worker'; message: ShardReport }
+  | { type: 'worker'; message: WorkerReport }
   | { type: 'ended' }
   | { type: 'memory'; requestId: number; memory: ProcessMemory }
   | { type: 'memory-failed'; requestId: number; message: string };
 
 /** The parent's handle on one load process. */
-export class ChildShardHost implements ShardHost {
+export class ChildWorkerHost implements WorkerHost {
   readonly workerIds: number[];
   /** Control messages that could not be sent because the child was already gone. */
   unsentControlMessages = 0;
@@ -37,14 +37,14 @@ export class ChildShardHost implements ShardHost {
   });
 
   constructor(
-    private readonly tasks: ShardTask[],
+    private readonly tasks: WorkerTask[],
     /** Label used in error messages, e.g. 'load process 2'. */
     private readonly label: string,
   ) {
     this.workerIds = tasks.map((task) => task.workerId);
   }
 
-  start(onMessage: (message: ShardReport) => void): void {
+  start(onMessage: (message: WorkerReport) => void): void {
     const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     this.child = child;
     const done = new Set<number>();
@@ -107,13 +107,13 @@ export class ChildShardHost implements ShardHost {
 
 /** Child side: wait for the tasks, run them, relay, exit when every worker has ended. */
 function runAsChild(): void {
-  let host: ShardHost | undefined;
+  let host: WorkerHost | undefined;
   process.on('message', (raw: ParentToChild) => {
     switch (raw.type) {
       case 'init': {
         // This process's main thread has only relayed messages so far: its no-client baseline.
         if (memoryBaselineRequested()) markMainThreadBaseline();
-        const local = new LocalShardHost(raw.tasks);
+        const local = new LocalWorkerHost(raw.tasks);
         host = local;
         const unreported = new Set(raw.tasks.map((task) => task.workerId));
         let allReported!: () => void;

@@ -8,15 +8,15 @@
  * The coordinator knows nothing of this: the hosts it starts (shard-layout.ts) are registered here while they
  * run, and a benchmark asks them. One run at a time per process.
  */
-import type { ShardHost } from './shard-host.js';
+import type { WorkerHost } from './worker-host.js';
 import {
   MEMORY_BASELINE_ENV, mainThreadMemoryBaseline, markMainThreadBaseline, readThreadMemoryAfterGc, type ProcessMemory, type ThreadMemory,
 } from './thread-memory.js';
 
-const liveHosts = new Set<ShardHost>();
+const liveHosts = new Set<WorkerHost>();
 
 /** Keeps `host` reachable by measureLoadGeneratorMemory until its threads have ended. */
-export function registerShardHost(host: ShardHost): void {
+export function registerWorkerHost(host: WorkerHost): void {
   liveHosts.add(host);
   void host.ended.then(() => liveHosts.delete(host));
 }

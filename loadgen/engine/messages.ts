@@ -1,5 +1,5 @@
 /**
- * Every message between the coordinator and its shards (worker threads, possibly in child processes) is one of
+ * Every message between the coordinator and its worker threads (possibly in child processes) is one of
  * these discriminated unions, handled by exhaustive switches (STYLE 4).
  */
 import type { Scenario } from '../scenario/schema.js';
@@ -9,8 +9,8 @@ import type { WindowTail } from '../measure/membership-window.js';
 import type { SenderTail } from '../measure/sender-tails.js';
 import type { ThreadMemory } from './thread-memory.js';
 
-/** What a worker thread needs to run its shard; sent once as the piscina task. */
-export interface ShardTask {
+/** What a worker thread needs to run its share of the clients; sent once as the piscina task. */
+export interface WorkerTask {
   /** Global worker number, 0 .. workerCount-1 across every load process. */
   workerId: number;
   workerCount: number;
@@ -99,7 +99,7 @@ export type WorkerToCoordinator =
   | { type: 'fatal'; workerId: number; message: string }
   /**
    * Reply to 'measure-memory': this worker thread's memory after a forced GC, and its no-client baseline (read
-   * before its shard allocated anything for its clients; undefined unless MEMORY_BASELINE_ENV was set).
+   * before it allocated anything for its clients; undefined unless MEMORY_BASELINE_ENV was set).
    */
   | { type: 'memory'; workerId: number; requestId: number; baseline: ThreadMemory | undefined; now: ThreadMemory };
 

@@ -1,12 +1,12 @@
 /**
- * The piscina task of one worker thread: runs one shard of the population and talks to the coordinator over the
- * MessagePort it is given (snapshots out; start/stop in). Resolves when the shard has stopped.
+ * The piscina task of one worker thread: runs one worker's share of the population and talks to the coordinator over the
+ * MessagePort it is given (snapshots out; start/stop in). Resolves when it has stopped.
  */
 import type { MessagePort } from 'node:worker_threads';
 import { createClient } from '../client/create-client.js';
 import { monotonicClock } from '../measure/clock.js';
-import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
-import { ShardRuntime } from './shard-runtime.js';
+import type { CoordinatorToWorker, WorkerTask, WorkerToCoordinator } from './messages.js';
+import { WorkerRuntime } from './worker-runtime.js';
 import { createLatencyHistogram, encodeHistogram, histogramBackend, recordLatencyUs, releaseHistogram } from '../measure/histogram-factory.js';
 import { memoryBaselineRequested, readThreadMemoryAfterGc, type ThreadMemory } from './thread-memory.js';
 
@@ -23,21 +23,21 @@ function warmUpHistograms(): void {
 }
 
 export interface WorkerThreadInput {
-  task: ShardTask;
+  task: WorkerTask;
   port: MessagePort;
 }
 
 export default async function runShardThread({ task, port }: WorkerThreadInput): Promise<void> {
   const post = (message: WorkerToCoordinator): void => port.postMessage(message);
-  let runtime: ShardRuntime;
+  let runtime: WorkerRuntime;
   let baseline: ThreadMemory | undefined;
   try {
     warmUpHistograms();
-    // The ShardRuntime allocates every client's slot (its SimClient, schedules, delivery state) when it is built,
+    // The WorkerRuntime allocates every client's slot (its SimClient, schedules, delivery state) when it is built,
     // long before the client connects: a baseline taken any later, even in a phase with no client connected yet,
     // would already hold them and hide their cost. Code, pools and the histograms are loaded by now.
     if (memoryBaselineRequested()) baseline = readThreadMemoryAfterGc();
-    runtime = new ShardRuntime({ task, clock: monotonicClock, createClient: createClient(task.scenario.client), post });
+    runtime = new WorkerRuntime({ task, clock: monotonicClock, createClient: createClient(task.scenario.client), post });
   } catch (error) {
     post({ type: 'fatal', workerId: task.workerId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     port.close();

@@ -20,7 +20,7 @@ import type { ReceiverConnection } from './receiver-connection.js';
 import type { MissingCause } from '../measure/membership-window.js';
 import { EventReceiver } from './event-receiver.js';
 import { HealthMonitor } from './loadgen-health.js';
-import type { ShardTask, WorkerToCoordinator } from './messages.js';
+import type { WorkerTask, WorkerToCoordinator } from './messages.js';
 import { clientLifetime, planRun, type RunPlan } from './run-plan.js';
 import { ClientState, createSimClient, type SimClient } from './sim-client.js';
 import { ActionSlots } from './action-slots.js';
@@ -39,14 +39,14 @@ const MAX_DUE_PER_TICK = 256;
 export const DIRECT_PEERS_PER_CLIENT = 4;
 
 
-export interface ShardRuntimeDeps {
-  task: ShardTask;
+export interface WorkerRuntimeDeps {
+  task: WorkerTask;
   clock: Clock;
   createClient: CreateVirtualClient;
   post: (message: WorkerToCoordinator) => void;
 }
 
-export class ShardRuntime {
+export class WorkerRuntime {
   private readonly plan: RunPlan;
   private readonly metrics = new WorkerMetrics();
   private readonly health = new HealthMonitor();
@@ -81,7 +81,7 @@ export class ShardRuntime {
   private readonly reconnectAttempts = new Map<number, number>();
   private finished: (() => void) | undefined;
 
-  constructor(private readonly deps: ShardRuntimeDeps) {
+  constructor(private readonly deps: WorkerRuntimeDeps) {
     const { scenario, workerId, workerCount } = deps.task;
     this.plan = planRun(scenario);
     this.roomCount = scenario.population.rooms;
@@ -138,12 +138,12 @@ export class ShardRuntime {
     this.sourcePorts = sourcePortPools(deps.task.sourceAddresses, shard.index * workerCount + workerId, shard.count * workerCount);
   }
 
-  /** Number of clients in this shard. */
+  /** Number of clients of this worker. */
   get clientCount(): number {
     return this.sims.length;
   }
 
-  /** Starts the schedule at runStartUs; resolves when the shard has stopped and sent its last interval. */
+  /** Starts the schedule at runStartUs; resolves when the worker has stopped and sent its last interval. */
   run(runStartUs: number): Promise<void> {
     this.runStartUs = runStartUs;
     this.delivery.startAt(runStartUs);

@@ -1,27 +1,27 @@
 /**
- * Where shards run. A ShardHost owns some of the run's worker threads: `LocalShardHost` runs them in this
- * process with piscina; `ChildShardHost` (load-process.ts) runs a LocalShardHost in a child process, because
+ * Where worker threads run. A WorkerHost owns some of the run's worker threads: `LocalWorkerHost` runs them in this
+ * process with piscina; `ChildWorkerHost` (load-process.ts) runs a LocalWorkerHost in a child process, because
  * one process may hold at most ~20,000 file descriptors and worker threads share their process's limit.
  * The coordinator talks to both the same way.
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { CoordinatorToWorker, ShardTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, WorkerTask, WorkerToCoordinator } from './messages.js';
 import { PendingReplies } from './pending-replies.js';
 import { mainThreadMemoryBaseline, readThreadMemoryAfterGc, type ProcessMemory } from './thread-memory.js';
 import type { WorkerThreadInput } from './worker-thread.js';
 
 /** What a host hands on to the coordinator: every worker message but the memory replies, which it answers itself. */
-export type ShardReport = Exclude<WorkerToCoordinator, { type: 'memory' }>;
+export type WorkerReport = Exclude<WorkerToCoordinator, { type: 'memory' }>;
 
 /** Longest wait for every thread of a host to answer a memory request (a forced GC of a large heap), ms. */
 export const MEMORY_REPLY_TIMEOUT_MS = 30_000;
 
-export interface ShardHost {
+export interface WorkerHost {
   /** The global worker ids this host runs. */
   readonly workerIds: readonly number[];
   /** Starts every worker; messages (including 'ready' and 'fatal') arrive at onMessage. */
-  start(onMessage: (message: ShardReport) => void): void;
+  start(onMessage: (message: WorkerReport) => void): void;
   /** Sends a control message to every worker of this host. */
   broadcast(message: CoordinatorToWorker): void;
   /**
@@ -37,8 +37,8 @@ export interface ShardHost {
 
 const WORKER_FILE = new URL('./worker-thread.js', import.meta.url).href;
 
-/** Runs the given shard tasks as worker threads of this process, one thread each. */
-export class LocalShardHost implements ShardHost {
+/** Runs the given worker tasks as worker threads of this process, one thread each. */
+export class LocalWorkerHost implements WorkerHost {
   readonly workerIds: number[];
   private readonly pool: Piscina;
   private readonly ports = new Map<number, import('node:worker_threads').MessagePort>();
@@ -49,7 +49,7 @@ export class LocalShardHost implements ShardHost {
     this.endedResolve = resolve;
   });
 
-  constructor(private readonly tasks: readonly ShardTask[]) {
+  constructor(private readonly tasks: readonly WorkerTask[]) {
     this.workerIds = tasks.map((task) => task.workerId);
     this.pool = new Piscina({
       filename: WORKER_FILE,
@@ -60,7 +60,7 @@ export class LocalShardHost implements ShardHost {
     });
   }
 
-  start(onMessage: (message: ShardReport) => void): void {
+  start(onMessage: (message: WorkerReport) => void): void {
     const runs = this.tasks.map((task) => {
       const channel = new MessageChannel();
       this.ports.set(task.workerId, channel.port1);

@@ -4,19 +4,19 @@
  * exceed what one process may hold (file descriptors are a per-process limit that worker threads share), the
  * workers are spread over several child processes.
  */
-import type { ShardTask } from './messages.js';
-import { ChildShardHost } from './load-process.js';
-import { registerShardHost } from './loadgen-memory.js';
-import { LocalShardHost, type ShardHost, type ShardReport } from './shard-host.js';
+import type { WorkerTask } from './messages.js';
+import { ChildWorkerHost } from './load-process.js';
+import { registerWorkerHost } from './loadgen-memory.js';
+import { LocalWorkerHost, type WorkerHost, type WorkerReport } from './worker-host.js';
 
-export interface ShardLayout {
+export interface WorkerLayout {
   processes: number;
   threadsPerProcess: number;
   workerCount: number;
 }
 
 /** Processes = ceil(clients / clientsPerProcess); the threads are shared out over them (at least one each). */
-export function planShards(input: { totalClients: number; threads: number; clientsPerProcess: number }): ShardLayout {
+export function planWorkers(input: { totalClients: number; threads: number; clientsPerProcess: number }): WorkerLayout {
   if (!Number.isInteger(input.threads) || input.threads < 1) throw new RangeError('workers must be a positive integer');
   if (!Number.isInteger(input.clientsPerProcess) || input.clientsPerProcess < 1) throw new RangeError('clientsPerProcess must be a positive integer');
   const processes = Math.max(1, Math.ceil(input.totalClients / input.clientsPerProcess));
@@ -27,24 +27,24 @@ export function planShards(input: { totalClients: number; threads: number; clien
 }
 
 /** Starts the hosts of `layout`: all threads in this process, or `processes` child processes. */
-export function startShardHosts(
-  layout: ShardLayout,
-  base: Omit<ShardTask, 'workerId'>,
-  onMessage: (message: ShardReport) => void,
-): ShardHost[] {
-  const tasks: ShardTask[] = [];
+export function startWorkerHosts(
+  layout: WorkerLayout,
+  base: Omit<WorkerTask, 'workerId'>,
+  onMessage: (message: WorkerReport) => void,
+): WorkerHost[] {
+  const tasks: WorkerTask[] = [];
   for (let workerId = 0; workerId < layout.workerCount; workerId += 1) tasks.push({ ...base, workerId });
-  const hosts: ShardHost[] = [];
+  const hosts: WorkerHost[] = [];
   if (layout.processes === 1) {
-    hosts.push(new LocalShardHost(tasks));
+    hosts.push(new LocalWorkerHost(tasks));
   } else {
     for (let p = 0; p < layout.processes; p += 1) {
       const own = tasks.filter((task) => task.workerId % layout.processes === p);
-      if (own.length > 0) hosts.push(new ChildShardHost(own, `load process ${p + 1}`));
+      if (own.length > 0) hosts.push(new ChildWorkerHost(own, `load process ${p + 1}`));
     }
   }
   for (const host of hosts) {
-    registerShardHost(host);
+    registerWorkerHost(host);
     host.start(onMessage);
   }
   return hosts;
