@@ -3,9 +3,9 @@
  * the run of its main branch (`sio-bench run --save-baseline main`, later `--baseline main`). The folder is the
  * user's choice (`--baseline-dir`, default `.sio-bench/baselines`), e.g. a folder a CI cache or artifact restores.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../result/atomic-file.js';
 import path from 'node:path';
 import { badInput } from '../user-error.js';
 import { readResult } from '../result/write-result.js';
@@ -38,28 +38,16 @@ export function listBaselines(dir: string = DEFAULT_BASELINE_DIR): string[] {
 
 /**
  * Stores `result` as baseline `name` in `dir` (created if needed), replacing any baseline of that name
- * atomically (temp file, fsync, rename): a job killed mid-write leaves the old baseline, not half a file.
+ * atomically (result/atomic-file.ts): a job killed mid-write leaves the old baseline, not half a file.
  * Resolves to the file's path; a folder that cannot be written is bad input.
  */
 export async function saveBaseline(result: RunResult, name: string, dir: string = DEFAULT_BASELINE_DIR): Promise<string> {
   const finalPath = baselinePath(name, dir);
   const text = `${JSON.stringify(result, null, 2)}\n`;
-  const tempPath = path.join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(tempPath, 'wx', 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tempPath, finalPath);
+    await writeFileAtomic(finalPath, text);
   } catch (error) {
-    await unlink(tempPath).catch((unlinkError: unknown) => {
-      // ENOENT: never created or already renamed; any other failure would hide the first error.
-      if (!(unlinkError instanceof Error && 'code' in unlinkError && unlinkError.code === 'ENOENT')) throw unlinkError;
-    });
     throw badInput(
       `cannot save baseline ${name} in ${dir}: ${error instanceof Error ? error.message : String(error)}; choose another folder with --baseline-dir`,
     );

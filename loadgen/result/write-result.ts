@@ -5,9 +5,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { badInput, type UserError } from '../user-error.js';
+import { writeFileAtomic } from './atomic-file.js';
 import { RUN_RESULT_VERSION, type RunResult } from '../run-result.js';
 
 /** The file name of a run's result inside its output folder. */
@@ -50,33 +51,18 @@ export async function prepareOutputDir(dir: string): Promise<void> {
 }
 
 /**
- * Writes `result` to `<dir>/result.json` atomically: a temp file in the same folder (same file system, so the
- * rename is atomic), fsync, rename over any existing result.json, then fsync of the folder so the rename itself
- * survives a power cut. On failure the temp file is removed and the error names the folder. Resolves to the path
- * of the written file.
+ * Writes `result` to `<dir>/result.json` atomically (atomic-file.ts). On failure the error names the folder.
+ * Resolves to the path of the written file.
  */
 export async function writeResultAtomic(dir: string, result: RunResult): Promise<string> {
   const finalPath = path.join(dir, RESULT_FILE_NAME);
   // Serialise first: a result that cannot be serialised must not cost the previous file anything.
   const text = `${JSON.stringify(result, null, 2)}\n`;
-  const tempPath = path.join(dir, `.${RESULT_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(tempPath, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(tempPath, finalPath);
+    await writeFileAtomic(finalPath, text);
   } catch (error) {
-    await unlink(tempPath).catch((unlinkError: unknown) => {
-      // ENOENT: the temp file was never created (or already renamed); anything else would hide the first error.
-      if (!(unlinkError instanceof Error && 'code' in unlinkError && unlinkError.code === 'ENOENT')) throw unlinkError;
-    });
     throw outputDirError(dir, error);
   }
-  await syncDirectory(dir);
   return finalPath;
 }
 
@@ -145,17 +131,6 @@ function shapeProblems(value: Record<string, unknown>): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** fsync of a folder makes a rename in it durable. Some platforms cannot open folders for that: skip it there. */
-async function syncDirectory(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, constants.O_RDONLY);
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Turns a file system error about the output folder into a UserError (exit code 2) a user can act on. */
