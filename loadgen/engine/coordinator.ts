@@ -22,6 +22,8 @@ import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
 import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
+import { LiveDelivery } from './live-delivery.js';
+import { TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, WorkerTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
@@ -90,7 +92,7 @@ class Coordinator {
   private readonly ownMetrics = new WorkerMetrics();
   private readonly books: DeliveryBooks;
   /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
-  private readonly receiptsBySendSec = new Map<string, number[]>();
+  private readonly liveDelivery: LiveDelivery;
   private readonly series: SeriesPoint[] = [];
   private readonly serverSamples: ServerSample[] = [];
   private readonly warnings: string[] = [];
@@ -118,8 +120,7 @@ class Coordinator {
   private readonly lastHeardUs = new Map<number, number>();
   private watchdog: NodeJS.Timeout | undefined;
   /** Whether any client has been connected yet, and since which second none is (URL targets). */
-  private everOpen = false;
-  private noneOpenSinceSec: number | undefined;
+  private readonly targetWatchdog: TargetWatchdog;
   private allDone!: () => void;
   private readonly done = new Promise<void>((resolve) => {
     this.allDone = resolve;
@@ -131,6 +132,8 @@ class Coordinator {
     this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
+    this.liveDelivery = new LiveDelivery(this.books, FANOUT_SETTLE_US);
+    this.targetWatchdog = new TargetWatchdog(TARGET_GONE_SEC, this.scenario.reconnect !== undefined);
   }
 
   async execute(): Promise<RunResult> {
@@ -319,23 +322,12 @@ class Coordinator {
   /** Ends a run against a URL when no client has been connected for TARGET_GONE_SEC seconds: the target is gone. */
   private watchTarget(point: SeriesPoint): void {
     if (this.scenario.target.kind === 'builtin' || this.stopping) return;
-    const { open, target } = point.connections;
-    // Connects that succeeded within the second count too: a target can die before any interval end saw them open.
-    if (point.counters.connectSuccesses > 0) this.everOpen = true;
-    if (open > 0) {
-      this.everOpen = true;
-      this.noneOpenSinceSec = undefined;
-      return;
-    }
-    if (!this.everOpen || target === 0) return;
-    this.noneOpenSinceSec ??= point.tSec - 1;
-    if (point.tSec - this.noneOpenSinceSec < TARGET_GONE_SEC) return;
-    // With a reconnect policy the user has said how long to keep trying: wait until every client has given up.
-    if (this.scenario.reconnect !== undefined && point.connections.failed < target) return;
+    const sinceSec = this.targetWatchdog.observe(point);
+    if (sinceSec === undefined) return;
     const totals = this.accumulator.totals({ histograms: false });
     const reasons = Object.entries(totals.disconnectReasons).map(([reason, count]) => `${reason} ×${count}`).join(', ') || 'none';
     const connectErrors = Object.entries(totals.errors).filter(([kind]) => kind.startsWith('connect_')).map(([kind, error]) => `${kind} ×${error.count} (${error.lastMessage})`).join(', ') || 'none';
-    this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${this.noneOpenSinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
+    this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${sinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
   }
 
   private workerEnded(workerId: number): void {
@@ -350,14 +342,7 @@ class Coordinator {
     for (const tail of delta.tails) this.books.addTail(tail);
     for (const part of delta.messages) this.books.partial(part);
     for (const tail of delta.senderTails) this.books.addSenderTail(tail);
-    for (const { metric, sendSec, count } of delta.receipts) {
-      let bySec = this.receiptsBySendSec.get(metric);
-      if (bySec === undefined) {
-        bySec = [];
-        this.receiptsBySendSec.set(metric, bySec);
-      }
-      bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
-    }
+    this.liveDelivery.addReceipts(delta.receipts);
   }
 
   /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
@@ -398,7 +383,7 @@ class Coordinator {
   private liveState(point: SeriesPoint, nowUs: number): LiveState {
     const elapsedMs = (nowUs - this.runStartUs) / 1000;
     const totals = this.accumulator.totals({ histograms: false });
-    const delivery = this.liveDelivery(nowUs);
+    const delivery = this.liveDelivery.at(nowUs, this.runStartUs, this.series);
     return {
       scenarioName: this.scenario.name,
       target: this.targetInfo(),
@@ -424,36 +409,6 @@ class Coordinator {
       latencySoFar: totals.latency,
       status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
       ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
-    };
-  }
-
-  /**
-   * Delivery so far, settled like the final figures: expected and received count everything up to now, but lost
-   * and undeliverable only among messages sent in whole seconds that ended at least FANOUT_SETTLE_US ago, by
-   * the same ledger and the receipts counted by send second, so a loss shows while the run is live.
-   */
-  private liveDelivery(nowUs: number): LiveState['delivery'] {
-    const settledSec = Math.floor((nowUs - FANOUT_SETTLE_US - this.runStartUs) / 1_000_000);
-    const settledUpToUs = this.runStartUs + settledSec * 1_000_000 - 1;
-    const all = this.books.accounts(nowUs).map(({ account }) => account);
-    const settled = this.books.accounts(settledUpToUs).map(({ account }) => account);
-    const sum = (accounts: typeof all, field: keyof (typeof all)[number]): number => accounts.reduce((total, account) => total + account[field], 0);
-    let received = 0;
-    let settledReceived = 0;
-    for (const bySec of this.receiptsBySendSec.values()) {
-      bySec.forEach((count, sec) => {
-        received += count;
-        if (sec < settledSec) settledReceived += count;
-      });
-    }
-    const duplicated = this.series.reduce((total, p) => total + Object.values(p.delivery).reduce((sum, tally) => sum + (tally?.duplicated ?? 0), 0), 0);
-    const missing = sum(settled, 'inFlightAtStop') + sum(settled, 'undeliverable');
-    return {
-      expected: sum(all, 'expected'),
-      received,
-      lost: Math.max(0, sum(settled, 'expected') - settledReceived - missing),
-      undeliverable: sum(settled, 'undeliverable'),
-      duplicated,
     };
   }
 
