@@ -15,6 +15,7 @@ import { loadgenHoldBench } from './loadgen-hold-bench.js';
 import { clusterScalingBench } from './cluster-scaling/cluster-scaling-bench.js';
 import { clusterHoldBench } from './cluster-hold-bench.js';
 import { rawFloorBench } from './raw-floor/raw-floor-bench.js';
+import { positiveInteger } from '../bin/commands/option-parsers.js';
 
 const benchmarks: BenchModule[] = [
   facadeOverheadBench,
@@ -29,14 +30,6 @@ const benchmarks: BenchModule[] = [
 
 /** Defaults sized for a small shared machine: about 35 s for facade-overhead. */
 const DEFAULT_SETTINGS: BenchSettings = { measureMs: 3000, warmupMs: 1000, rounds: 4, clients: 32 };
-
-function positiveInteger(flag: string) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${flag} must be a positive integer (got ${JSON.stringify(value)})`);
-    return parsed;
-  };
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('run-all')

@@ -21,6 +21,7 @@ import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { RegisterCommand } from './index.js';
+import { collect, positiveInteger, positiveNumber } from './option-parsers.js';
 
 interface CapacityFlags {
   slo: string[];
@@ -155,26 +156,6 @@ export function capacityExitCode(result: CapacityResult): number {
   if (result.stopReason.kind === 'interrupted') return ExitCode.interrupted;
   if (result.analysis.sustainableStepIndex !== undefined) return ExitCode.ok;
   return result.stopReason.kind === 'run-failed' ? ExitCode.runFailed : ExitCode.thresholdsFailed;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw badInput(`${flag} must be a positive integer (got ${JSON.stringify(value)})`);
-    return parsed;
-  };
-}
-
-function positiveNumber(flag: string): (value: string) => number {
-  return (value) => {
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed <= 0) throw badInput(`${flag} must be a number > 0 (got ${JSON.stringify(value)})`);
-    return parsed;
-  };
 }
 
 function duration(flag: string, positive: boolean): (value: string) => number {

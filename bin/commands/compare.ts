@@ -19,6 +19,7 @@ import { renderCompareTable } from '../../reports/compare-table.js';
 import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './index.js';
+import { collect } from './option-parsers.js';
 
 /** File name of the comparison's Markdown that `run --baseline` writes into the run's output folder. */
 export const RUN_COMPARE_MARKDOWN_FILE = 'compare.md';
@@ -150,6 +151,3 @@ export function checkBaselineFlags(flags: RunBaselineFlags): void {
   if (flags.saveBaseline !== undefined) baselinePath(flags.saveBaseline, dir);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}

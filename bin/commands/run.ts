@@ -26,6 +26,7 @@ import { parseStartAt } from '../../loadgen/shard/planned-start.js';
 import { repeatedRunner } from '../../loadgen/compare/repeat-runs.js';
 import { applyBaselineFlags, checkBaselineFlags } from './compare.js';
 import type { RegisterCommand } from './index.js';
+import { collect, positiveInteger } from './option-parsers.js';
 
 interface RunFlags {
   target?: string;
@@ -205,14 +206,3 @@ function listenAddress(value: string): ListenAddress {
   }
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-function positiveInteger(flag: string): (value: string) => number {
-  return (value) => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw badInput(`${flag} must be a positive integer (got ${JSON.stringify(value)})`);
-    return parsed;
-  };
-}

@@ -3,15 +3,12 @@ import type { RegisterCommand } from './index.js';
 import { loadScenarioFile } from '../../loadgen/scenario/load-scenario.js';
 import { ScenarioError, formatProblem } from '../../loadgen/scenario/scenario-error.js';
 import { totalPhasesMs, type Scenario } from '../../loadgen/scenario/schema.js';
+import { collect } from './option-parsers.js';
 
 /** The one-line summary of a valid scenario: `12 clients, 4 phases, total 60s` (the population, before spikes). */
 export function describeScenario(scenario: Scenario): string {
   const phases = scenario.phases.length;
   return `${scenario.population.clients} clients, ${phases} phase${phases === 1 ? '' : 's'}, total ${totalPhasesMs(scenario) / 1000}s`;
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 /**
