@@ -73,14 +73,6 @@ export class WorkerMetrics {
     }
   }
 
-  /**
-   * Adds `n` messages this worker's receivers should get. Leave at 0 when the coordinator computes
-   * expectations with the DeliveryLedger (then the accumulator's `setExpected` is the source of truth).
-   */
-  expected(metric: DeliveryMetric, n: number): void {
-    this.tally(metric).expected += n;
-  }
-
   /** Counts an error of `kind` (e.g. 'connect_error', 'transport', 'ack_timeout') and keeps its message. */
   error(kind: string, message: string): void {
     const existing = this.errors[kind];

@@ -106,12 +106,13 @@ test('delivery totals: lost never negative, excess received reported as unexpect
   const metrics = new WorkerMetrics();
   for (let i = 0; i < 8; i++) metrics.delivered('broadcast', 'new');
   metrics.delivered('broadcast', 'duplicate');
-  metrics.expected('broadcast', 10);
   for (let i = 0; i < 5; i++) metrics.delivered('direct', 'new');
   metrics.delivered('direct', 'unexpected');
-  metrics.expected('direct', 3);
   accumulator.add(metrics.takeSnapshot(0, 0, 1000, gauges(1)));
   accumulator.closeSecond(1, 0, 'hold');
+  // Workers count what arrived; the expectations come from the ledger.
+  accumulator.setAccounting('broadcast', { expected: 10, inFlightAtStop: 0, undeliverable: 0 });
+  accumulator.setAccounting('direct', { expected: 3, inFlightAtStop: 0, undeliverable: 0 });
   assert.deepEqual(accumulator.totals().delivery, {
     broadcast: { expected: 10, received: 8, lost: 2, inFlightAtStop: 0, undeliverable: 0, duplicated: 1, outOfOrder: 0, unexpected: 0 },
     direct: { expected: 3, received: 3, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 3 },
@@ -151,7 +152,7 @@ test('mergeTotals of shards equals one run over all snapshots', () => {
     for (const v of values) metrics.latency('direct').record(v + 5, v);
     metrics.count('eventsSent', 10 * (i + 1));
     metrics.delivered('direct', 'new');
-    metrics.expected('direct', 2);
+    shards[i]?.setAccounting('direct', { expected: 2, inFlightAtStop: 0, undeliverable: 0 });
     metrics.error('transport', `shard ${i}`);
     metrics.disconnect('io server disconnect');
     const snapshot = metrics.takeSnapshot(i, 0, 1000, gauges(4 + i));
@@ -160,6 +161,7 @@ test('mergeTotals of shards equals one run over all snapshots', () => {
   });
   for (const shard of shards) shard.closeSecond(1, 0, 'hold');
   whole.closeSecond(1, 0, 'hold');
+  whole.setAccounting('direct', { expected: 4, inFlightAtStop: 0, undeliverable: 0 });
   const merged = RunAccumulator.mergeTotals(shards.map((s) => s.totals()));
   assert.deepEqual(merged, whole.totals());
   assert.equal(merged.peakConnections, 9);
