@@ -10,7 +10,7 @@
  *
  * Memory bound: at most `maxGapsPerStream` gaps per stream. Beyond it the lowest gaps are forgotten and the
  * stream's floor rises above them; a message below the floor cannot be told apart and is reported as
- * 'outOfOrder' (received) and counted in `belowFloor`, so it stays visible; up to the cap, such seqs are
+ * 'outOfOrder' (received), so it stays visible in the out-of-order count; up to the cap, such seqs are
  * remembered, so that a second copy of one is a 'duplicate'. A jump of more than the cap only
  * records the highest `maxGapsPerStream` skipped seqs. The first message of a stream sets its floor: earlier
  * seqs of that stream (e.g. sent before this receiver joined) are 'outOfOrder' if they still arrive.
@@ -36,7 +36,6 @@ interface StreamState {
 export class StreamTracker {
   private readonly streams = new Map<number, StreamState>();
   private readonly maxGapsPerStream: number;
-  private belowFloorCount = 0;
 
   /** `maxGapsPerStream`: gaps remembered per stream (default 1024), a positive integer. */
   constructor(options: { maxGapsPerStream?: number } = {}) {
@@ -63,7 +62,6 @@ export class StreamTracker {
       if (state.below?.has(seq)) return 'duplicate';
       // Remembered up to the gap cap; beyond it a copy below the floor cannot be told apart.
       if ((state.below?.size ?? 0) < this.maxGapsPerStream) (state.below ??= new Set()).add(seq);
-      this.belowFloorCount++;
       return 'outOfOrder';
     }
     if (state.gaps !== undefined && state.gaps.delete(seq)) {
@@ -71,11 +69,6 @@ export class StreamTracker {
       return 'outOfOrder';
     }
     return 'duplicate';
-  }
-
-  /** Arrivals below a stream's floor so far (reported as 'outOfOrder'; see the file comment). */
-  get belowFloor(): number {
-    return this.belowFloorCount;
   }
 
   /** Streams tracked. */
