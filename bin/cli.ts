@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ExitCode, exitCodeOf } from './exit-codes.js';
+import { ExitCode, exitCodeOfError } from './exit-codes.js';
 import { UserError } from '../loadgen/user-error.js';
 import { toolVersion } from '../loadgen/tool-version.js';
 import { registerCommands } from './commands/index.js';
@@ -29,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UserError) {
       process.stderr.write(`sio-bench: ${error.message}\n`);
-      return exitCodeOf(error);
+      return exitCodeOfError(error);
     }
     if (error instanceof ScenarioError) {
       // Every problem of the scenario, one `file:line:col path: message` per line; nothing was run.

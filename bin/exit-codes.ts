@@ -1,3 +1,4 @@
+import type { RunResult } from '../loadgen/run-result.js';
 import type { UserError } from '../loadgen/user-error.js';
 
 /** Process exit codes of every sio-bench command; the contract that CI jobs gate on. */
@@ -17,11 +18,27 @@ export const ExitCode = {
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The exit code of a command that ended with `error` (the one mapping from a UserError's kind). */
-export function exitCodeOf(error: UserError): ExitCodeValue {
+export function exitCodeOfError(error: UserError): ExitCodeValue {
   switch (error.kind) {
     case 'badInput':
       return ExitCode.badInput;
     case 'runFailed':
       return ExitCode.runFailed;
+  }
+}
+
+/**
+ * The exit code of a finished run: 0 passed, 1 a threshold failed, 3 the run failed, 130 interrupted. A slice of
+ * a sharded run (`run --shard i/n`) judged its thresholds on the slice alone, so only its outcome counts there;
+ * `sio-bench merge` gates on the thresholds.
+ */
+export function exitCodeOfRun(result: RunResult, options: { slice?: boolean } = {}): ExitCodeValue {
+  switch (result.status) {
+    case 'failed':
+      return ExitCode.runFailed;
+    case 'interrupted':
+      return ExitCode.interrupted;
+    case 'completed':
+      return options.slice === true || result.verdict === 'passed' ? ExitCode.ok : ExitCode.thresholdsFailed;
   }
 }

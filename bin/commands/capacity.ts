@@ -20,7 +20,7 @@ import { writeCapacityReports } from '../../reports/capacity/write-capacity-repo
 import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger, positiveNumber } from './option-parsers.js';
 
 interface CapacityFlags {

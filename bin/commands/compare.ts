@@ -18,7 +18,7 @@ import { renderCompareMarkdown } from '../../reports/compare-markdown.js';
 import { renderCompareTable } from '../../reports/compare-table.js';
 import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import { collect } from './option-parsers.js';
 
 /** File name of the comparison's Markdown that `run --baseline` writes into the run's output folder. */

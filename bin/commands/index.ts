@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { RegisterCommand, SetExitCode } from './register-command.js';
 import { registerServe } from './serve.js';
 import { registerRun } from './run.js';
 import { registerValidateCommand } from './validate.js';
@@ -8,11 +9,6 @@ import { registerCapacity } from './capacity.js';
 import { registerCompare } from './compare.js';
 import { registerMerge } from './merge.js';
 
-/** Sets the process exit code from inside a command's action (the action itself resolves normally). */
-export type SetExitCode = (code: number) => void;
-
-/** A subcommand: adds itself to the program. One file per subcommand in this folder. */
-export type RegisterCommand = (program: Command, setExitCode: SetExitCode) => void;
 
 const commands: RegisterCommand[] = [
   // Each subcommand registers itself here, one line each.

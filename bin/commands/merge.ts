@@ -12,8 +12,8 @@ import { prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-
 import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { badInput } from '../../loadgen/user-error.js';
-import type { RegisterCommand } from './index.js';
-import { exitCodeOf } from './run.js';
+import type { RegisterCommand } from './register-command.js';
+import { exitCodeOfRun } from '../exit-codes.js';
 
 interface MergeFlags {
   out: string;
@@ -52,5 +52,5 @@ async function mergeCommand(files: string[], flags: MergeFlags): Promise<number>
   process.stdout.write(`${renderSummaryTable(result, { width: process.stdout.columns })}\n`);
   process.stderr.write(`sio-bench: merged ${slices.length} slices (start skew ${result.merged?.startSkewMs ?? 0} ms) into ${resultPath}\n`);
   for (const report of written) process.stderr.write(`sio-bench: ${report.kind} report written to ${report.path}\n`);
-  return exitCodeOf(result);
+  return exitCodeOfRun(result);
 }

@@ -9,7 +9,7 @@ import { readResult } from '../../loadgen/result/write-result.js';
 import { writeReports, type ReportTargets } from '../../reports/write-reports.js';
 import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 
 interface ReportFlags {
   html?: string;

@@ -15,17 +15,17 @@ import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { parseListenAddress, type ListenAddress } from '../../reports/prometheus/metrics-listener.js';
 import { serveLiveMetrics, type LiveMetricsEndpoint } from '../../reports/prometheus/serve-live-metrics.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, exitCodeOfRun } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { ShardSlice } from '../../loadgen/engine/messages.js';
 import type { Scenario } from '../../loadgen/scenario/schema.js';
-import { ShardRun, sliceExitCode } from '../../loadgen/shard/shard-run.js';
+import { ShardRun } from '../../loadgen/shard/shard-run.js';
 import { parseShardSpec } from '../../loadgen/shard/shard-spec.js';
 import { parseStartAt } from '../../loadgen/shard/planned-start.js';
 import { repeatedRunner } from '../../loadgen/compare/repeat-runs.js';
 import { applyBaselineFlags, checkBaselineFlags } from './compare.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger } from './option-parsers.js';
 
 interface RunFlags {
@@ -130,21 +130,9 @@ async function runAndReport(flags: RunFlags, loaded: LoadedScenario, outDir: str
   process.stdout.write(`${renderSummaryTable(result, { width: process.stdout.columns })}\n`);
   process.stderr.write(`sio-bench: result written to ${resultPath}\n`);
   for (const report of written) process.stderr.write(`sio-bench: ${report.kind} report written to ${report.path}\n`);
-  const runCode = shardRun ? sliceExitCode(result, ExitCode) : exitCodeOf(result);
+  const runCode = exitCodeOfRun(result, { slice: shardRun !== undefined });
   const gateCode = await applyBaselineFlags(result, flags, outDir);
   return runCode === ExitCode.ok ? gateCode : runCode;
-}
-
-/** The exit code of a finished run (see the file comment). */
-export function exitCodeOf(result: RunResult): number {
-  switch (result.status) {
-    case 'failed':
-      return ExitCode.runFailed;
-    case 'interrupted':
-      return ExitCode.interrupted;
-    case 'completed':
-      return result.verdict === 'passed' ? ExitCode.ok : ExitCode.thresholdsFailed;
-  }
 }
 
 function shardSpec(value: string): ShardSlice {

@@ -1,4 +1,4 @@
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import { scenarioJsonSchema } from '../../loadgen/scenario/json-schema.js';
 
 /** `sio-bench schema`: prints the JSON Schema of scenario files to stdout (for editors). */

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.js';
 import { badInput, runFailed } from '../../loadgen/user-error.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import {
   COMPRESSION_CHOICES,
   describeServeConfig,

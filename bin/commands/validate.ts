@@ -1,5 +1,5 @@
 import { ExitCode } from '../exit-codes.js';
-import type { RegisterCommand } from './index.js';
+import type { RegisterCommand } from './register-command.js';
 import { loadScenarioFile } from '../../loadgen/scenario/load-scenario.js';
 import { ScenarioError, formatProblem } from '../../loadgen/scenario/scenario-error.js';
 import { totalPhasesMs, type Scenario } from '../../loadgen/scenario/schema.js';

@@ -30,18 +30,3 @@ export class ShardRun {
     await finishShardResult(result, this.slice, this.scenario.population.rooms, this.log, outDir);
   }
 }
-
-/**
- * A slice's exit code: its thresholds were evaluated on the slice alone, so only the run's own outcome counts
- * (0 completed, 3 failed, 130 interrupted); `sio-bench merge` gates on the thresholds.
- */
-export function sliceExitCode(result: RunResult, codes: { ok: number; runFailed: number; interrupted: number }): number {
-  switch (result.status) {
-    case 'completed':
-      return codes.ok;
-    case 'failed':
-      return codes.runFailed;
-    case 'interrupted':
-      return codes.interrupted;
-  }
-}
