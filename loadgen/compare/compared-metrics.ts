@@ -4,7 +4,7 @@
  * error rate, server CPU per message and memory per client.
  */
 import { badInput } from '../user-error.js';
-import { DELIVERY_METRICS, LATENCY_METRICS } from '../metric-names.js';
+import { DELIVERY_METRICS, LATENCY_METRICS, orderMetrics } from '../metric-names.js';
 import type { LatencySummary } from '../run-result.js';
 import { errorRate } from '../thresholds/evaluate-thresholds.js';
 import type { MetricSource } from './metric-source.js';
@@ -46,9 +46,12 @@ function perSecond(count: number, durationMs: number): number | undefined {
 }
 
 /** Every metric the comparison knows, in the order tables show them. */
-export function metricCatalogue(): ComparedMetric[] {
+export function metricCatalogue(sources: readonly MetricSource[] = []): ComparedMetric[] {
   const metrics: ComparedMetric[] = [];
-  for (const metric of LATENCY_METRICS) {
+  // The built-in metrics, and each custom or listen action's own that the results measured.
+  const latencyNames = orderMetrics([...LATENCY_METRICS, ...sources.flatMap((source) => Object.keys(source.totals.latency))]);
+  const deliveryNames = orderMetrics([...DELIVERY_METRICS, ...sources.flatMap((source) => Object.keys(source.totals.delivery))]);
+  for (const metric of latencyNames) {
     for (const stat of LATENCY_STATS) {
       metrics.push({
         id: `${metric}.latency.${stat.name}`,
@@ -81,7 +84,7 @@ export function metricCatalogue(): ComparedMetric[] {
       read: (source) => perSecond(source.totals.counters.eventsReceived, source.durationMs),
     },
   );
-  for (const metric of DELIVERY_METRICS) {
+  for (const metric of deliveryNames) {
     for (const field of ['lost', 'duplicated'] as const) {
       metrics.push({
         id: `${metric}.delivery.${field}`,
@@ -111,7 +114,7 @@ export function metricCatalogue(): ComparedMetric[] {
  * that selects nothing is bad input (exit code 2), naming the ids there are.
  */
 export function selectMetrics(patterns: readonly string[], sources: readonly MetricSource[]): ComparedMetric[] {
-  const catalogue = metricCatalogue();
+  const catalogue = metricCatalogue(sources);
   if (patterns.length === 0) {
     return catalogue.filter((metric) => metric.byDefault && sources.some((source) => metric.read(source) !== undefined));
   }

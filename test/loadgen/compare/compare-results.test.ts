@@ -117,3 +117,17 @@ test('two repetitions per side are flagged as a weak test; different scenarios a
   assert.ok(comparison.notes.some((note) => note.startsWith('With 2 repetitions on a side the test is weak')));
   assert.ok(comparison.notes.includes('The results ran different scenarios (a and b).'));
 });
+
+test("an action's own metrics are compared like the built-in ones: chat latency and chat delivery", () => {
+  const withChat = (p99Us: number, lost: number): ReturnType<typeof handResult> => {
+    const result = handResult(echoRuns([2000]));
+    const summary = { count: 900, minUs: 100, meanUs: p99Us / 4, p50Us: p99Us / 4, p90Us: p99Us / 2, p99Us, p999Us: p99Us, maxUs: p99Us };
+    result.totals.latency.chat = { corrected: summary, uncorrected: summary };
+    result.totals.delivery.chat = { expected: 9000, received: 9000 - lost, lost, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
+    return result;
+  };
+  const comparison = compareResults(withChat(4000, 0), withChat(8000, 90));
+  assert.equal(row(comparison.rows, 'chat.latency.p99').verdict, 'regression');
+  assert.equal(row(comparison.rows, 'chat.delivery.lost').candidate, 90 / 9000);
+  assert.ok(comparison.regressions.includes('chat.delivery.lost'));
+});
