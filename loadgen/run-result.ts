@@ -206,6 +206,27 @@ export interface RunEnvironment {
   serverVersion?: string;
 }
 
+/**
+ * The state of the machine during the run (loadgen/machine-conditions.ts), which `compare` checks before it calls
+ * a change a regression (loadgen/compare/environment-check.ts).
+ */
+export interface MachineConditions {
+  /** Median time of a fixed CPU task before the target started and after it stopped, ms: higher = slower machine. */
+  calibrationBeforeMs: number;
+  calibrationAfterMs: number;
+  /** The 1-minute load average sampled every second of the run: its mean and its highest. */
+  loadAverageMean: number;
+  loadAverageMax: number;
+  /** Share of the machine's CPU time stolen by the hypervisor over the run, 0..1 (Linux only). */
+  stealFraction?: number;
+  /** Share of the machine's CPU time busy over the run, every process counted (ours too), 0..1 (Linux only). */
+  busyFraction?: number;
+  /** Cores available to the process. */
+  cpuCount: number;
+  /** Seconds in which a load-generator worker was saturated (its figures there include its own queueing). */
+  saturatedSeconds: number;
+}
+
 export type RunStatus = 'completed' | 'interrupted' | 'failed';
 
 export interface RunResult {
@@ -230,6 +251,8 @@ export interface RunResult {
   client: 'lean' | 'official';
   transport: string;
   environment: RunEnvironment;
+  /** The machine's state during the run; absent in results written before sio-bench recorded it. */
+  conditions?: MachineConditions;
   /** ISO timestamps and the measured duration. */
   startedAt: string;
   endedAt: string;
@@ -320,4 +343,6 @@ export interface RepetitionSummary {
   receiveRatePerSec: number;
   /** Absent when the server's metrics were not sampled (a URL target without metrics). */
   server?: ServerFigures;
+  /** The machine's state during this repetition. */
+  conditions?: MachineConditions;
 }

@@ -45,22 +45,27 @@ export function formatRowChange(row: MetricComparison): string {
   return formatDifference(row.difference, row.unit);
 }
 
-/** The row's confidence interval of the change, e.g. "+8.1% … +31%", or '' without repetitions. */
-export function formatInterval(row: MetricComparison): string {
-  const stats = row.statistics;
-  if (stats === undefined) return '';
-  if (stats.changeLower !== undefined && stats.changeUpper !== undefined) return `${formatChange(stats.changeLower)} … ${formatChange(stats.changeUpper)}`;
-  return `${formatDifference(stats.differenceLower, row.unit)} … ${formatDifference(stats.differenceUpper, row.unit)}`;
+/** The row's tolerance, e.g. "15%". */
+export function formatTolerance(row: MetricComparison): string {
+  return formatFractionPercent(row.toleranceFraction);
 }
 
-/** The share of resamples in which the candidate is worse, e.g. "97%", or '' without repetitions. */
-export function formatShareWorse(row: MetricComparison): string {
-  return row.statistics === undefined ? '' : formatPercent(row.statistics.shareWorse);
+/** Each side's lowest and highest repetition, e.g. "3.1ms–3.4ms", or '' without repetitions. */
+export function formatRange(row: MetricComparison, side: 'baseline' | 'candidate'): string {
+  const range = side === 'baseline' ? row.statistics?.baselineRange : row.statistics?.candidateRange;
+  if (range === undefined) return '';
+  return range[0] === range[1] ? formatMetricValue(range[0], row.unit) : `${formatMetricValue(range[0], row.unit)}–${formatMetricValue(range[1], row.unit)}`;
 }
 
-/** The Mann-Whitney p-value to 2 significant digits, or '' without repetitions. */
+/**
+ * The exact test's p-value of the row's direction (worse when the candidate moved the worse way, else better),
+ * to 2 significant digits; '' without repetitions or within tolerance (where no test is needed).
+ */
 export function formatPValue(row: MetricComparison): string {
-  return row.statistics === undefined ? '' : formatSignificant(row.statistics.mannWhitneyP, 2);
+  const stats = row.statistics;
+  if (stats === undefined || row.verdict === 'within-tolerance' || row.verdict === 'missing' || row.difference === undefined) return '';
+  const worse = row.worseWhen === 'higher' ? row.difference > 0 : row.difference < 0;
+  return formatSignificant(worse ? stats.worsePValue : stats.betterPValue, 2);
 }
 
 /** The verdict in words; `missing` says which side lacks the figure. */
@@ -75,6 +80,10 @@ export function verdictLabel(row: MetricComparison): string {
       return 'ok';
     case 'not-significant':
       return 'noise (not significant)';
+    case 'undecided':
+      return `undecided (needs ${row.neededRepetitions ?? '?'} runs a side)`;
+    case 'environment-differs':
+      return 'not judged: machine differed';
     case 'missing':
       return row.baseline === undefined ? (row.candidate === undefined ? 'not measured' : 'new (no baseline)') : 'missing in candidate';
   }
@@ -85,12 +94,22 @@ export function formatFractionPercent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(6))}%`;
 }
 
-/** One line of outcome: "FAIL: 2 regressions beyond 10%: a, b" or "PASS: no regression beyond 10%". */
+/**
+ * One line of outcome: "FAIL: 2 regressions beyond tolerance: a, b", "PASS: no regression beyond tolerance", or,
+ * when the machines differed, "NOT JUDGED: ..." (which does not fail the gate; the notes say why).
+ */
 export function outcomeLine(comparison: Comparison): string {
-  const tolerance = formatFractionPercent(comparison.toleranceFraction);
+  const tolerance = comparison.toleranceFraction === undefined ? "each metric's tolerance" : formatFractionPercent(comparison.toleranceFraction);
   const count = comparison.regressions.length;
-  if (count === 0) return `PASS: no regression beyond ${tolerance}`;
-  return `FAIL: ${count} regression${count === 1 ? '' : 's'} beyond ${tolerance}: ${comparison.regressions.join(', ')}`;
+  if (count > 0) return `FAIL: ${count} regression${count === 1 ? '' : 's'} beyond ${tolerance}: ${comparison.regressions.join(', ')}`;
+  const unjudged = comparison.rows.filter((row) => row.verdict === 'environment-differs').map((row) => row.id);
+  if (unjudged.length > 0) return `NOT JUDGED: the machine differed between the sides; ${unjudged.length} change${unjudged.length === 1 ? '' : 's'} beyond ${tolerance} left undecided: ${unjudged.join(', ')}`;
+  const undecided = comparison.rows.filter((row) => row.verdict === 'undecided');
+  if (undecided.length > 0) {
+    const needed = Math.max(...undecided.map((row) => row.neededRepetitions ?? 0));
+    return `PASS (undecided): no regression shown; ${undecided.length} change${undecided.length === 1 ? '' : 's'} beyond ${tolerance} need ${needed} runs a side to decide`;
+  }
+  return `PASS: no regression beyond ${tolerance}`;
 }
 
 /** "label (3 runs, commit abc1234)" for one side. */

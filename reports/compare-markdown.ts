@@ -5,12 +5,11 @@
 import type { Comparison } from '../loadgen/compare/comparison.js';
 import {
   describeComparedSide,
-  formatFractionPercent,
-  formatInterval,
   formatMetricValue,
   formatPValue,
+  formatRange,
   formatRowChange,
-  formatShareWorse,
+  formatTolerance,
   outcomeLine,
   verdictLabel,
 } from './compare-format.js';
@@ -19,9 +18,10 @@ import { escapeMarkdown } from './markdown.js';
 /** The Markdown text (ends with a newline). */
 export function renderCompareMarkdown(comparison: Comparison): string {
   const failed = comparison.regressions.length > 0;
+  const unjudged = !failed && comparison.environmentDifferences.length > 0;
   const withStatistics = comparison.mode === 'repetitions';
   const lines = [
-    `### ${failed ? '❌' : '✅'} sio-bench compare: ${escapeMarkdown(comparison.candidate.scenarioName)}`,
+    `### ${failed ? '❌' : unjudged ? '⚠️' : '✅'} sio-bench compare: ${escapeMarkdown(comparison.candidate.scenarioName)}`,
     '',
     `**${escapeMarkdown(outcomeLine(comparison))}**`,
     '',
@@ -29,8 +29,8 @@ export function renderCompareMarkdown(comparison: Comparison): string {
       (withStatistics ? '; figures are medians over the repetitions.' : '; figures are whole-run totals.'),
     '',
   ];
-  const header = ['Metric', 'Baseline', 'Candidate', 'Change'];
-  if (withStatistics) header.push(`${formatFractionPercent(comparison.confidence)} CI`, 'P(worse)', 'U test p');
+  const header = ['Metric', 'Baseline', 'Candidate', 'Change', 'Tolerance'];
+  if (withStatistics) header.push('Baseline runs', 'Candidate runs', 'p');
   header.push('Verdict');
   lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, column) => (column === 0 || column === header.length - 1 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const row of comparison.rows) {
@@ -40,8 +40,9 @@ export function renderCompareMarkdown(comparison: Comparison): string {
       row.baseline === undefined ? '-' : formatMetricValue(row.baseline, row.unit),
       row.candidate === undefined ? '-' : formatMetricValue(row.candidate, row.unit),
       formatRowChange(row),
+      formatTolerance(row),
     ];
-    if (withStatistics) cells.push(formatInterval(row), formatShareWorse(row), formatPValue(row));
+    if (withStatistics) cells.push(formatRange(row, 'baseline'), formatRange(row, 'candidate'), formatPValue(row));
     cells.push(regression ? `**${verdictLabel(row)}**` : verdictLabel(row));
     lines.push(`| ${cells.map((cell, column) => (column === 0 || cell.startsWith('**') ? cell : escapeMarkdown(cell))).join(' | ')} |`);
   }

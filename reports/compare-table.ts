@@ -1,17 +1,16 @@
 /**
  * The comparison as an aligned plain-text table for the terminal and CI logs: one row per metric with both
- * figures, the change, and with repetitions the confidence interval, the share of resamples where the candidate
- * is worse and the Mann-Whitney p-value; then the notes and the outcome line.
+ * figures, the change and the metric's tolerance, and with repetitions each side's range and the exact test's
+ * p-value; then the notes and the outcome line.
  */
 import type { Comparison } from '../loadgen/compare/comparison.js';
 import {
   describeComparedSide,
-  formatFractionPercent,
-  formatInterval,
   formatMetricValue,
   formatPValue,
+  formatRange,
   formatRowChange,
-  formatShareWorse,
+  formatTolerance,
   outcomeLine,
   verdictLabel,
 } from './compare-format.js';
@@ -35,10 +34,10 @@ function renderColumns(header: string[], rows: string[][], align: Align[]): stri
 /** The whole comparison as text (no trailing newline). */
 export function renderCompareTable(comparison: Comparison): string {
   const withStatistics = comparison.mode === 'repetitions';
-  const header = ['metric', 'baseline', 'candidate', 'change'];
-  const align: Align[] = ['left', 'right', 'right', 'right'];
+  const header = ['metric', 'baseline', 'candidate', 'change', 'tol'];
+  const align: Align[] = ['left', 'right', 'right', 'right', 'right'];
   if (withStatistics) {
-    header.push(`${formatFractionPercent(comparison.confidence)} CI`, 'p(worse)', 'U test p');
+    header.push('baseline runs', 'candidate runs', 'p');
     align.push('right', 'right', 'right');
   }
   header.push('verdict');
@@ -49,8 +48,9 @@ export function renderCompareTable(comparison: Comparison): string {
       row.baseline === undefined ? '-' : formatMetricValue(row.baseline, row.unit),
       row.candidate === undefined ? '-' : formatMetricValue(row.candidate, row.unit),
       formatRowChange(row),
+      formatTolerance(row),
     ];
-    if (withStatistics) cells.push(formatInterval(row), formatShareWorse(row), formatPValue(row));
+    if (withStatistics) cells.push(formatRange(row, 'baseline'), formatRange(row, 'candidate'), formatPValue(row));
     cells.push(verdictLabel(row));
     return cells;
   });

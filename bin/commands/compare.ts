@@ -1,14 +1,18 @@
 /**
  * `sio-bench compare BASELINE.json CANDIDATE.json` (or `compare --baseline NAME CANDIDATE.json`): compares two
  * results metric by metric, prints an aligned table on stdout and, with `--md FILE`, writes it as Markdown.
- * Exit codes: 0 no regression beyond tolerance, 1 a regression, 2 bad input (a file, a flag, a baseline name).
+ * `compare --run SCENARIO` runs both sides itself, interleaved (compare-run.ts).
+ * Exit codes: 0 no regression beyond tolerance, 1 a regression, 2 bad input (a file, a flag, a baseline name),
+ * and with --run 3 a run failed, 130 interrupted.
  * Also the baseline half of `sio-bench run` (`--save-baseline`, `--baseline`), which calls applyBaselineFlags.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { baselinePath, DEFAULT_BASELINE_DIR, loadBaseline, saveBaseline } from '../../loadgen/baselines/baseline-store.js';
-import { compareResults, DEFAULT_CONFIDENCE, DEFAULT_TOLERANCE_FRACTION, type CompareOptions } from '../../loadgen/compare/compare-results.js';
+import { compareResults, DEFAULT_CONFIDENCE, RECOMMENDED_REPETITIONS, type CompareOptions } from '../../loadgen/compare/compare-results.js';
+import { parseToleranceFor } from '../../loadgen/compare/metric-tolerances.js';
+import { compareRunCommand, type CompareRunFlags } from './compare-run.js';
 import type { Comparison } from '../../loadgen/compare/comparison.js';
 import { parsePercent } from '../../loadgen/compare/parse-percent.js';
 import { readResult } from '../../loadgen/result/write-result.js';
@@ -19,52 +23,86 @@ import { renderCompareTable } from '../../reports/compare-table.js';
 import { ExitCode } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './register-command.js';
-import { collect } from './option-parsers.js';
+import { collect, positiveInteger } from './option-parsers.js';
 
 /** File name of the comparison's Markdown that `run --baseline` writes into the run's output folder. */
 export const RUN_COMPARE_MARKDOWN_FILE = 'compare.md';
 
-interface CompareFlags {
+interface CompareFlags extends CompareRunFlags {
   metric: string[];
-  tolerance: string;
+  tolerance?: string;
+  toleranceFor: string[];
   confidence: string;
   minLatencyChange: string;
+  decideByRatio?: boolean;
+  environmentCheck: boolean;
   md?: string;
   baseline?: string;
   baselineDir?: string;
+  run?: string;
 }
 
 export const registerCompare: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('compare')
     .description('compare a candidate result with a baseline; exit 1 on a regression beyond tolerance')
-    .argument('<results...>', 'BASELINE.json CANDIDATE.json, or only CANDIDATE.json with --baseline NAME')
+    .argument('[results...]', 'BASELINE.json CANDIDATE.json, or only CANDIDATE.json with --baseline NAME (none with --run)')
     .option('--metric <id>', 'compare only this metric or group, e.g. broadcast.latency.p99, echo.latency, server (repeatable)', collect, [])
-    .option('--tolerance <percent>', 'changes within this are never regressions', `${DEFAULT_TOLERANCE_FRACTION * 100}%`)
-    .option('--confidence <percent>', 'confidence of the significance test over repetitions', `${DEFAULT_CONFIDENCE * 100}%`)
+    .option('--tolerance <percent>', "one tolerance for every metric: changes within it are never regressions (default: each metric's own, see docs/ci.md)")
+    .option('--tolerance-for <id=percent>', 'the tolerance of one metric or group, e.g. server.cpuPerMessage=50% (repeatable)', collect, [])
+    .option('--confidence <percent>', 'noise alone calls a metric a regression at most 1 - this of the time (exact test over repetitions)', `${DEFAULT_CONFIDENCE * 100}%`)
     .option('--min-latency-change <duration>', 'latency changes smaller than this are never regressions', '1ms')
+    .option('--decide-by-ratio', 'with single runs, let the ratio alone decide (no test of noise; false alarms likely)')
+    .option('--no-environment-check', "call regressions even when the two sides' machines differed (load, speed, steal, saturation)")
     .option('--md <file>', 'also write the comparison as Markdown here')
     .option('--baseline <name>', 'compare with this named baseline instead of a BASELINE.json')
     .option('--baseline-dir <dir>', `folder of the named baselines (default ${DEFAULT_BASELINE_DIR})`)
+    .option('--run <scenario>', 'run the scenario against --baseline-target and --candidate-target alternately (A B B A ...) and compare them')
+    .option('--baseline-target <url|checkout>', "with --run: the baseline's server, a URL or a checkout of sio-bench whose built-in server runs (default: the scenario's target)")
+    .option('--candidate-target <url|checkout>', "with --run: the candidate's server, likewise (default: the scenario's target)")
+    .option('--set <key=value>', 'with --run: override a scenario value on both sides (repeatable)', collect, [])
+    .option('--baseline-set <key=value>', 'with --run: override a scenario value on the baseline side only (repeatable)', collect, [])
+    .option('--candidate-set <key=value>', 'with --run: override a scenario value on the candidate side only (repeatable)', collect, [])
+    .option('--repeat <n>', 'with --run: runs per side', positiveInteger('--repeat'), RECOMMENDED_REPETITIONS)
+    .option('--out <dir>', 'with --run: output folder (default results/<scenario>-ab-<timestamp>/)')
+    .option('--workers <n>', 'with --run: worker threads in total', positiveInteger('--workers'))
     .action(async (files: string[], flags: CompareFlags) => {
       setExitCode(await compareCommand(files, flags));
     });
 };
 
 /** The comparison options of `compare`'s flags; bad values are bad input naming the flag. */
-export function compareOptionsOf(flags: Pick<CompareFlags, 'metric' | 'tolerance' | 'confidence' | 'minLatencyChange'>): CompareOptions {
+export function compareOptionsOf(
+  flags: Pick<CompareFlags, 'metric' | 'tolerance' | 'confidence' | 'minLatencyChange'> & Partial<Pick<CompareFlags, 'toleranceFor' | 'decideByRatio' | 'environmentCheck'>>,
+): CompareOptions {
   const minLatencyChangeMs = parseDurationMs(flags.minLatencyChange);
   if (minLatencyChangeMs === undefined) throw badInput(`--min-latency-change must be a duration such as 1ms or 500us (got ${JSON.stringify(flags.minLatencyChange)})`);
-  return {
+  const options: CompareOptions = {
     metrics: flags.metric,
-    toleranceFraction: parsePercent(flags.tolerance, '--tolerance', { min: 0, max: 100 }),
+    toleranceByMetric: parseToleranceFor(flags.toleranceFor ?? []),
     confidence: parsePercent(flags.confidence, '--confidence', { min: 0.5, max: 1, exclusive: true }),
     minLatencyChangeUs: minLatencyChangeMs * 1000,
+    decideByRatio: flags.decideByRatio === true,
   };
+  if (flags.tolerance !== undefined) options.toleranceFraction = parsePercent(flags.tolerance, '--tolerance', { min: 0, max: 100 });
+  if (flags.environmentCheck === false) options.environmentBounds = false;
+  return options;
 }
 
 async function compareCommand(files: string[], flags: CompareFlags): Promise<number> {
   const options = compareOptionsOf(flags);
+  if (flags.run !== undefined) {
+    if (files.length > 0) throw badInput(`with --run, give no result files (got ${files.join(' ')}): both sides are run`);
+    if (flags.baseline !== undefined) throw badInput('--run and --baseline cannot be combined: --run runs its own baseline (--baseline-target)');
+    return compareRunCommand(flags.run, flags, options, async (comparison, mdFile) => {
+      await printComparison(comparison, flags.md ?? mdFile);
+      return gateExitCode(comparison);
+    });
+  }
+  for (const flag of ['baselineTarget', 'candidateTarget', 'out'] as const) {
+    if (flags[flag] !== undefined) throw badInput(`--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} needs --run SCENARIO`);
+  }
+  if (flags.set.length + flags.baselineSet.length + flags.candidateSet.length > 0) throw badInput('--set, --baseline-set and --candidate-set need --run SCENARIO');
   let baseline: RunResult;
   let candidateFile: string;
   if (flags.baseline !== undefined) {

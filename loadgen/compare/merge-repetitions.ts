@@ -7,6 +7,7 @@
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import type { PhaseRecord, RunResult, RunStatus, ThresholdResult } from '../run-result.js';
 import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { combineConditions } from '../machine-conditions.js';
 import { summarizeRepetition } from './metric-source.js';
 
 /** The merged status: failed if any repetition failed, else interrupted if any was, else completed. */
@@ -66,6 +67,9 @@ export function mergeRepetitions(results: readonly RunResult[], thresholds: read
     repetitions: results.map((result, position) => summarizeRepetition(result, position + 1)),
   };
   delete merged.failure;
+  const conditions = combineConditions(results.map((result) => result.conditions));
+  if (conditions === undefined) delete merged.conditions;
+  else merged.conditions = conditions;
   const failed = results.find((result) => result.failure !== undefined);
   if (failed?.failure !== undefined) merged.failure = failed.failure;
   return merged;

@@ -79,5 +79,6 @@ export function summarizeRepetition(result: RunResult, index: number): Repetitio
   };
   const server = serverFigures(result.server, totals.counters, durationMs);
   if (server !== undefined) summary.server = server;
+  if (result.conditions !== undefined) summary.conditions = result.conditions;
   return summary;
 }

@@ -8,6 +8,7 @@
 import os from 'node:os';
 import type { LoadedScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
+import { MachineConditionsSampler } from '../machine-conditions.js';
 import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
@@ -74,6 +75,8 @@ export interface RunScenarioOptions {
   onLedger?: (delta: LedgerDelta) => void;
   /** Start the run at this wall-clock time, epoch ms (`--start-at`: slices of one run start together). Default: when ready. */
   startAtEpochMs?: number;
+  /** The built-in server's `sio-bench` launcher: another checkout's bin/sio-bench.js (`compare --run`). Default: this one. */
+  serverLauncherPath?: string;
 }
 
 /** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
@@ -139,6 +142,9 @@ class Coordinator {
   async execute(): Promise<RunResult> {
     const startedAt = new Date();
     const environment = await captureEnvironment();
+    // Calibrated before the target starts and after it stops: the machine's own speed, not the run's load.
+    const conditions = new MachineConditionsSampler();
+    await conditions.begin();
     let targetUrl = '';
     try {
       targetUrl = await this.startTarget();
@@ -149,13 +155,17 @@ class Coordinator {
     } finally {
       await this.teardown();
     }
-    return this.buildResult(startedAt, environment, targetUrl);
+    const result = this.buildResult(startedAt, environment, targetUrl);
+    result.conditions = await conditions.end(this.saturatedSeconds);
+    return result;
   }
 
   private async startTarget(): Promise<string> {
     const { target } = this.scenario;
     if (target.kind === 'builtin') {
-      this.server = await startBuiltinServer(builtinServerOptions(target.server, this.scenario.drainMs));
+      const options = builtinServerOptions(target.server, this.scenario.drainMs);
+      if (this.options.serverLauncherPath !== undefined) options.launcherPath = this.options.serverLauncherPath;
+      this.server = await startBuiltinServer(options);
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
         this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);

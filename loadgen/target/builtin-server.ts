@@ -19,6 +19,8 @@ export type BuiltinServerOptions = ReferenceServerOptionsInput & {
   adapter?: AdapterKind;
   /** Redis for the redis adapters (`--redis-url`). */
   redisUrl?: string;
+  /** The `sio-bench` launcher the child runs: another checkout's bin/sio-bench.js. Default SIO_BENCH_LAUNCHER_PATH. */
+  launcherPath?: string;
   /** Longest wait for the child to listen, ms. Default 15000 (a cold start on a busy 2-core machine), 10000 more per extra worker. */
   startTimeoutMs?: number;
   /** stop(): time between SIGTERM and SIGKILL, ms. Default 5000. */
@@ -118,7 +120,7 @@ export function serveFlagsFor(options: BuiltinServerOptions): string[] {
 export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<BuiltinServer> {
   const startTimeoutMs = options.startTimeoutMs ?? 15_000 + 10_000 * Math.max(0, (options.workers ?? 1) - 1);
   const stopGraceMs = options.stopGraceMs ?? 5000;
-  const child = spawn(process.execPath, [SIO_BENCH_LAUNCHER_PATH, 'serve', ...serveFlagsFor(options)], {
+  const child = spawn(process.execPath, [options.launcherPath ?? SIO_BENCH_LAUNCHER_PATH, 'serve', ...serveFlagsFor(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // Same process group on purpose: Ctrl-C in a terminal (or a CI job's group kill) also ends the server, so an
     // interrupted sio-bench never leaves one behind. A caller that is interrupting should ignore `exited`.

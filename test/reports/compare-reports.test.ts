@@ -22,46 +22,47 @@ function singleComparison(): ReturnType<typeof compareResults> {
 }
 
 const DECIDED =
-  'Decided over 3 baseline and 3 candidate repetitions: a change is a regression when it exceeds the tolerance of 10% and the 95% bootstrap interval of the difference of medians (4000 resamples, seed 1) excludes zero.';
+  "Decided over 3 baseline and 3 candidate repetitions: a change is a regression when the medians differ by more than each metric's tolerance (column tol) and an exact permutation test shows the candidate worse by more than it at the 5% level (p <= 5%; noise alone flags one metric at most 5% of the time).";
 const SINGLE =
-  'Single runs (the baseline and the candidate are one run): significance cannot be judged, so the ratio alone decides against the tolerance of 10%. Run both with --repeat 3 or more to test it.';
+  "Single runs (the baseline and the candidate are one run): noise cannot be told from change, so a change beyond each metric's tolerance (column tol) is undecided. Run both with --repeat 3 or more.";
 
-test('the table of a repetitions comparison, aligned, with interval, share, U test and outcome', () => {
+test('the table of a repetitions comparison, aligned, with tolerance, each side\'s range, the exact p and the outcome', () => {
   assert.equal(
     renderCompareTable(repetitionsComparison()),
     [
       'sio-bench compare: main.json (3 runs, commit d803a32) -> pr.json (3 runs, commit d803a32); medians over the repetitions',
       '',
-      'metric                baseline  candidate  change           95% CI  p(worse)  U test p  verdict',
-      '--------------------  --------  ---------  ------  ---------------  --------  --------  ----------',
-      'echo.latency.p50         1.1ms       22ms  +1900%  +1791% … +2000%      100%       0.1  REGRESSION',
-      'throughput.sent          100/s      100/s      0%          0% … 0%        0%         1  ok',
-      'direct.delivery.lost        0%         0%      0%     0pp … +0.3pp     25.8%       0.5  ok',
+      'metric                baseline  candidate  change  tol  baseline runs  candidate runs     p  verdict',
+      '--------------------  --------  ---------  ------  ---  -------------  --------------  ----  ----------',
+      'echo.latency.p50         1.1ms       22ms  +1900%  15%      1ms–1.3ms       21ms–23ms  0.05  REGRESSION',
+      'throughput.sent          100/s      100/s      0%   5%          100/s           100/s        ok',
+      'direct.delivery.lost        0%         0%      0%  10%             0%         0%–0.3%        ok',
       '',
       DECIDED,
       'Latency changes below 1ms are treated as within tolerance.',
       '',
-      'FAIL: 1 regression beyond 10%: echo.latency.p50',
+      "FAIL: 1 regression beyond each metric's tolerance: echo.latency.p50",
     ].join('\n'),
   );
 });
 
-test('the table of single runs has no statistics columns and says why', () => {
+test('the table of single runs has no statistics columns, and changes beyond tolerance are undecided', () => {
   assert.equal(
     renderCompareTable(singleComparison()),
     [
       'sio-bench compare: baseline (1 run, commit d803a32) -> candidate (1 run, commit d803a32); whole-run figures',
       '',
-      'metric                baseline  candidate  change  verdict',
-      '--------------------  --------  ---------  ------  ----------',
-      'echo.latency.p50           2ms      2.1ms     +5%  ok',
-      'throughput.sent          100/s       80/s    -20%  REGRESSION',
-      'direct.delivery.lost        0%       0.5%  +0.5pp  REGRESSION',
+      'metric                baseline  candidate  change  tol  verdict',
+      '--------------------  --------  ---------  ------  ---  -------------------------------',
+      'echo.latency.p50           2ms      2.1ms     +5%  15%  ok',
+      'throughput.sent          100/s       80/s    -20%   5%  undecided (needs 3 runs a side)',
+      'direct.delivery.lost        0%       0.5%  +0.5pp  10%  undecided (needs 3 runs a side)',
       '',
       SINGLE,
+      'Not enough repetitions to decide 2 metrics beyond tolerance (needs 3 per side at the 5% level).',
       'Latency changes below 1ms are treated as within tolerance.',
       '',
-      'FAIL: 2 regressions beyond 10%: throughput.sent, direct.delivery.lost',
+      "PASS (undecided): no regression shown; 2 changes beyond each metric's tolerance need 3 runs a side to decide",
     ].join('\n'),
   );
 });
@@ -72,23 +73,23 @@ test('the Markdown puts the outcome first and regressions in bold', () => {
     [
       '### ❌ sio-bench compare: hand',
       '',
-      '**FAIL: 1 regression beyond 10%: echo.latency.p50**',
+      "**FAIL: 1 regression beyond each metric's tolerance: echo.latency.p50**",
       '',
       'Baseline: main.json (3 runs, commit d803a32); candidate: pr.json (3 runs, commit d803a32); figures are medians over the repetitions.',
       '',
-      '| Metric | Baseline | Candidate | Change | 95% CI | P(worse) | U test p | Verdict |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-      '| `echo.latency.p50` | 1.1ms | 22ms | +1900% | +1791% … +2000% | 100% | 0.1 | **REGRESSION** |',
-      '| `throughput.sent` | 100/s | 100/s | 0% | 0% … 0% | 0% | 1 | ok |',
-      '| `direct.delivery.lost` | 0% | 0% | 0% | 0pp … +0.3pp | 25.8% | 0.5 | ok |',
+      '| Metric | Baseline | Candidate | Change | Tolerance | Baseline runs | Candidate runs | p | Verdict |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      '| `echo.latency.p50` | 1.1ms | 22ms | +1900% | 15% | 1ms–1.3ms | 21ms–23ms | 0.05 | **REGRESSION** |',
+      '| `throughput.sent` | 100/s | 100/s | 0% | 5% | 100/s | 100/s |  | ok |',
+      '| `direct.delivery.lost` | 0% | 0% | 0% | 10% | 0% | 0%–0.3% |  | ok |',
       '',
-      `- ${DECIDED}`,
+      `- ${DECIDED.replace('<=', '\\<=')}`,
       '- Latency changes below 1ms are treated as within tolerance.',
       '',
     ].join('\n'),
   );
   const passing = renderCompareMarkdown(compareResults(handResult(echoRuns([2000])), handResult(echoRuns([2000]))));
-  assert.ok(passing.startsWith('### ✅ sio-bench compare: hand\n\n**PASS: no regression beyond 10%**\n'));
+  assert.ok(passing.startsWith("### ✅ sio-bench compare: hand\n\n**PASS: no regression beyond each metric's tolerance**\n"));
 });
 
 test('cells in their units', () => {

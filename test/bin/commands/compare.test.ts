@@ -44,19 +44,33 @@ test('exit 0 when nothing regressed, 1 on a regression, with the table on stdout
   const ok = await sioBench(['compare', paths.base!, paths.same!]);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /^sio-bench compare: .*base\.json \(3 runs/);
-  assert.match(ok.stdout, /\nPASS: no regression beyond 10%\n$/);
+  assert.match(ok.stdout, /\nPASS: no regression beyond each metric's tolerance\n$/);
 
   const md = path.join(dir, 'out', 'compare.md');
   const bad = await sioBench(['compare', paths.base!, paths.slow!, '--metric', 'echo.latency', '--md', md]);
   assert.equal(bad.code, 1, bad.stderr);
   assert.match(bad.stdout, /echo\.latency\.p50 .* REGRESSION/);
-  assert.match(bad.stdout, /\nFAIL: 3 regressions beyond 10%: echo\.latency\.p50, echo\.latency\.p90, echo\.latency\.p99\n$/);
+  assert.match(bad.stdout, /\nFAIL: 3 regressions beyond each metric's tolerance: echo\.latency\.p50, echo\.latency\.p90, echo\.latency\.p99\n$/);
   assert.equal(bad.stderr, `sio-bench: comparison written to ${md}\n`);
   assert.match(await readFile(md, 'utf8'), /^### ❌ sio-bench compare: hand\n/);
 
-  // A tolerance wide enough lets the same change through.
+  // A tolerance wide enough lets the same change through, for all metrics or for one group.
   const tolerant = await sioBench(['compare', paths.base!, paths.slow!, '--tolerance', '5000%']);
   assert.equal(tolerant.code, 0, tolerant.stdout);
+  const one = await sioBench(['compare', paths.base!, paths.slow!, '--tolerance-for', 'echo.latency=5000%']);
+  assert.equal(one.code, 0, one.stdout);
+  const byGroup = await sioBench(['compare', paths.base!, paths.slow!, '--tolerance-for', 'echo.latency.p99=5000%']);
+  assert.match(byGroup.stdout, /\nFAIL: 2 regressions beyond each metric's tolerance: echo\.latency\.p50, echo\.latency\.p90\n$/);
+});
+
+test('single runs: undecided and exit 0, with how many runs would decide; --decide-by-ratio lets the ratio fail the gate', async () => {
+  const { paths } = await files({ one: handResult(echoRuns([1000])), other: handResult(echoRuns([9000])) });
+  const undecided = await sioBench(['compare', paths.one!, paths.other!, '--metric', 'echo.latency.p50']);
+  assert.equal(undecided.code, 0, undecided.stdout);
+  assert.match(undecided.stdout, /echo\.latency\.p50 .* undecided \(needs 3 runs a side\)\n/);
+  assert.match(undecided.stdout, /\nPASS \(undecided\): no regression shown; 1 change beyond each metric's tolerance need 3 runs a side to decide\n$/);
+  const byRatio = await sioBench(['compare', paths.one!, paths.other!, '--metric', 'echo.latency.p50', '--decide-by-ratio']);
+  assert.equal(byRatio.code, 1, byRatio.stdout);
 });
 
 test('--baseline NAME takes the place of the first file', async () => {
@@ -77,6 +91,12 @@ test('bad input exits 2 with one line that says what is wrong', async () => {
     [['compare', paths.base!, paths.base!, '--confidence', '100%'], /--confidence must be a percentage between 50% and 100%/],
     [['compare', paths.base!, paths.base!, '--metric', 'nope'], /--metric "nope" names no metric/],
     [['compare', paths.base!, paths.base!, '--min-latency-change', 'soon'], /--min-latency-change must be a duration/],
+    [['compare', paths.base!, paths.base!, '--tolerance-for', 'echo.latency'], /--tolerance-for needs METRIC=PERCENT/],
+    [['compare', paths.base!, paths.base!, '--tolerance-for', 'echo.latency=much'], /--tolerance-for echo\.latency must be a percentage/],
+    [['compare', paths.base!, paths.base!, '--baseline-target', 'http://127.0.0.1:1'], /--baseline-target needs --run SCENARIO/],
+    [['compare', '--run', path.join(dir, 'absent.yml'), paths.base!], /with --run, give no result files/],
+    [['compare', '--run', path.join(dir, 'absent.yml'), '--candidate-target', dir], /--candidate-target .* has no bin\/sio-bench\.js/],
+    [['compare', '--run', path.join(dir, 'absent.yml'), '--repeat', '1'], /--repeat must be at least 2 with --run/],
     [['compare', '--baseline', 'main', '--baseline-dir', dir, paths.base!], /no baseline named "main"/],
   ];
   for (const [args, message] of cases) {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compareResults } from '../../../loadgen/compare/compare-results.js';
 import type { MetricComparison } from '../../../loadgen/compare/comparison.js';
+import type { MachineConditions, RunResult } from '../../../loadgen/run-result.js';
 import { echoRuns, handResult } from './hand-results.js';
 
 function row(rows: MetricComparison[], id: string): MetricComparison {
@@ -11,17 +12,20 @@ function row(rows: MetricComparison[], id: string): MetricComparison {
   return found;
 }
 
-test('single runs: the ratio alone decides, and the comparison says it cannot judge significance', () => {
+test('single runs: a change beyond tolerance is undecided (needs 3 runs a side), unless the ratio is asked to decide', () => {
   const comparison = compareResults(handResult(echoRuns([2000])), handResult(echoRuns([3000])));
   assert.equal(comparison.mode, 'single');
-  assert.match(comparison.notes[0]!, /^Single runs \(the baseline and the candidate are one run\): significance cannot be judged/);
+  assert.match(comparison.notes[0]!, /^Single runs \(the baseline and the candidate are one run\): noise cannot be told from change/);
   const p50 = row(comparison.rows, 'echo.latency.p50');
   assert.deepEqual(
-    { baseline: p50.baseline, candidate: p50.candidate, difference: p50.difference, change: p50.change, verdict: p50.verdict, statistics: p50.statistics },
-    { baseline: 2000, candidate: 3000, difference: 1000, change: 0.5, verdict: 'regression', statistics: undefined },
+    { baseline: p50.baseline, candidate: p50.candidate, difference: p50.difference, change: p50.change, verdict: p50.verdict, needed: p50.neededRepetitions },
+    { baseline: 2000, candidate: 3000, difference: 1000, change: 0.5, verdict: 'undecided', needed: 3 },
   );
-  assert.deepEqual(comparison.regressions, ['echo.latency.p50', 'echo.latency.p90', 'echo.latency.p99']);
-  assert.equal(row(comparison.rows, 'throughput.sent').verdict, 'within-tolerance');
+  assert.deepEqual(comparison.regressions, []);
+  assert.ok(comparison.notes.includes('Not enough repetitions to decide 3 metrics beyond tolerance (needs 3 per side at the 5% level).'));
+  const byRatio = compareResults(handResult(echoRuns([2000])), handResult(echoRuns([3000])), { decideByRatio: true });
+  assert.deepEqual(byRatio.regressions, ['echo.latency.p50', 'echo.latency.p90', 'echo.latency.p99']);
+  assert.equal(row(byRatio.rows, 'throughput.sent').verdict, 'within-tolerance');
 });
 
 test('the default metrics are those either result measured; a group or an exact id selects others', () => {
@@ -42,26 +46,41 @@ test('the default metrics are those either result measured; a group or an exact 
   assert.throws(() => compareResults(result, result, { metrics: ['echo.latency.p42'] }), /--metric "echo.latency.p42" names no metric/);
 });
 
-test('tolerance and the latency floor: small or sub-millisecond changes are within tolerance', () => {
-  const within = compareResults(handResult(echoRuns([20_000])), handResult(echoRuns([21_900])), { metrics: ['echo.latency.p50'] });
-  assert.equal(row(within.rows, 'echo.latency.p50').verdict, 'within-tolerance');
+test("each metric has its own tolerance; --tolerance replaces them, --tolerance-for one metric or group", () => {
+  const ratio = { decideByRatio: true, metrics: ['echo.latency.p50', 'echo.latency.p99'] };
+  // p50's default is 15%, p99's 30%: +14.5% is within both.
+  const within = compareResults(handResult(echoRuns([20_000])), handResult(echoRuns([22_900])), ratio);
+  assert.deepEqual(within.rows.map((r) => [r.id, r.toleranceFraction, r.verdict]), [
+    ['echo.latency.p50', 0.15, 'within-tolerance'],
+    ['echo.latency.p99', 0.3, 'within-tolerance'],
+  ]);
+  // +20%: beyond p50's 15%, within p99's 30%.
+  const beyond = compareResults(handResult(echoRuns([20_000])), handResult(echoRuns([24_000])), ratio);
+  assert.deepEqual(beyond.rows.map((r) => r.verdict), ['regression', 'within-tolerance']);
+  assert.deepEqual(compareResults(handResult(echoRuns([20_000])), handResult(echoRuns([24_000])), { ...ratio, toleranceFraction: 0.1 }).regressions, ['echo.latency.p50', 'echo.latency.p99']);
+  const overridden = compareResults(handResult(echoRuns([20_000])), handResult(echoRuns([24_000])), { ...ratio, toleranceFraction: 0.1, toleranceByMetric: { 'echo.latency': 0.25 } });
+  assert.deepEqual(overridden.rows.map((r) => [r.toleranceFraction, r.verdict]), [[0.25, 'within-tolerance'], [0.25, 'within-tolerance']]);
+  assert.equal(overridden.toleranceFraction, 0.1);
+});
+
+test('the latency floor: sub-millisecond changes are within tolerance', () => {
   // +50%, but only 500 µs: below the default 1 ms floor, a regression once the floor is lowered.
   const small = [handResult(echoRuns([1000])), handResult(echoRuns([1500]))] as const;
-  assert.equal(compareResults(...small, { metrics: ['echo.latency.p50'] }).rows[0]!.verdict, 'within-tolerance');
-  assert.equal(compareResults(...small, { metrics: ['echo.latency.p50'], minLatencyChangeUs: 100 }).rows[0]!.verdict, 'regression');
-  // A tolerance of 60% lets +50% through.
-  assert.equal(compareResults(...small, { metrics: ['echo.latency.p50'], minLatencyChangeUs: 0, toleranceFraction: 0.6 }).rows[0]!.verdict, 'within-tolerance');
+  const options = { metrics: ['echo.latency.p50'], decideByRatio: true };
+  assert.equal(compareResults(...small, options).rows[0]!.verdict, 'within-tolerance');
+  assert.equal(compareResults(...small, { ...options, minLatencyChangeUs: 100 }).rows[0]!.verdict, 'regression');
+  assert.equal(compareResults(...small, { ...options, minLatencyChangeUs: 0, toleranceFraction: 0.6 }).rows[0]!.verdict, 'within-tolerance');
 });
 
 test('lower throughput is worse; loss from zero is an infinite change; a figure on one side only is missing', () => {
   const baseline = handResult([{ echoP50Us: 2000, events: 1000 }]);
   const candidate = handResult([{ echoP50Us: 2000, events: 800, directLost: 5 }]);
-  const comparison = compareResults(baseline, candidate);
+  const comparison = compareResults(baseline, candidate, { decideByRatio: true });
   const sent = row(comparison.rows, 'throughput.sent');
   assert.deepEqual([sent.baseline, sent.candidate, sent.change, sent.verdict], [100, 80, -0.2, 'regression']);
   const lost = row(comparison.rows, 'direct.delivery.lost');
   assert.deepEqual([lost.baseline, lost.candidate, lost.change, lost.verdict], [0, 0.005, Number.POSITIVE_INFINITY, 'regression']);
-  const improved = compareResults(candidate, baseline);
+  const improved = compareResults(candidate, baseline, { decideByRatio: true });
   assert.equal(row(improved.rows, 'throughput.sent').verdict, 'improvement');
   assert.equal(row(improved.rows, 'direct.delivery.lost').verdict, 'improvement');
   assert.deepEqual(improved.regressions, []);
@@ -70,28 +89,40 @@ test('lower throughput is worse; loss from zero is an infinite change; a figure 
   assert.deepEqual([missing.baseline, missing.candidate, missing.verdict], [0, undefined, 'missing']);
 });
 
-test('repetitions, clearly separated: a regression with its interval, share and U test', () => {
+test('repetitions, clearly separated: a regression at p = 1/20, the smallest 3 against 3 can give', () => {
   const comparison = compareResults(handResult(echoRuns([1000, 1100, 1300])), handResult(echoRuns([21_000, 22_000, 23_000])), {
     metrics: ['echo.latency.p50'],
   });
   assert.equal(comparison.mode, 'repetitions');
-  assert.match(comparison.notes[0]!, /^Decided over 3 baseline and 3 candidate repetitions/);
+  assert.match(comparison.notes[0]!, /^Decided over 3 baseline and 3 candidate repetitions: a change is a regression when the medians differ by more than each metric's tolerance/);
   const p50 = comparison.rows[0]!;
   assert.equal(p50.verdict, 'regression');
   assert.deepEqual([p50.baseline, p50.candidate, p50.difference], [1100, 22_000, 20_900]);
   assert.deepEqual(p50.statistics, {
     baselineRuns: 3,
     candidateRuns: 3,
-    // The exact 2.5% and 97.5% points of the bootstrap distribution: min(c) - max(b) and max(c) - min(b).
-    differenceLower: 19_700,
-    differenceUpper: 22_000,
-    changeLower: 19_700 / 1100,
-    changeUpper: 22_000 / 1100,
-    significant: true,
-    shareWorse: 1,
-    mannWhitneyP: 0.1,
+    worsePValue: 0.05,
+    betterPValue: 1,
+    smallestPValue: 0.05,
+    method: 'exact',
+    baselineRange: [1000, 1300],
+    candidateRange: [21_000, 23_000],
   });
   assert.deepEqual(comparison.regressions, ['echo.latency.p50']);
+});
+
+test('just beyond the tolerance is not enough: the test asks whether the candidate is worse by more than it', () => {
+  // Medians +15.7% (beyond 15%); scaled back by 1.15 the candidate's runs interleave with the baseline's at
+  // ranks 2, 4 and 6 of 6, a sum that 7 of the 20 splits reach: p = 0.35.
+  const comparison = compareResults(handResult(echoRuns([10_000, 10_100, 10_200])), handResult(echoRuns([11_600, 11_700, 11_800])), {
+    metrics: ['echo.latency.p50'],
+  });
+  const p50 = comparison.rows[0]!;
+  assert.equal(p50.statistics?.worsePValue, 7 / 20);
+  assert.equal(p50.verdict, 'not-significant');
+  // Far beyond it, the same spread is a regression.
+  const far = compareResults(handResult(echoRuns([10_000, 10_100, 10_200])), handResult(echoRuns([12_600, 12_700, 12_800])), { metrics: ['echo.latency.p50'] });
+  assert.equal(far.rows[0]!.verdict, 'regression');
 });
 
 test('repetitions that overlap: beyond the tolerance but not significant, so no regression', () => {
@@ -100,7 +131,7 @@ test('repetitions that overlap: beyond the tolerance but not significant, so no 
   });
   const p50 = comparison.rows[0]!;
   assert.deepEqual([p50.baseline, p50.candidate, p50.verdict], [30_000, 40_000, 'not-significant']);
-  assert.equal(p50.statistics?.significant, false);
+  assert.ok((p50.statistics?.worsePValue ?? 0) > 0.05);
   assert.deepEqual(comparison.regressions, []);
 });
 
@@ -109,13 +140,41 @@ test('repetitions on one side only: single-run mode, and the note says which sid
   assert.equal(comparison.mode, 'single');
   assert.match(comparison.notes[0]!, /^Single runs \(the candidate is one run\)/);
   // Single mode reads the top level, which hand-built results take from their first run.
-  assert.deepEqual([comparison.rows[0]!.baseline, comparison.rows[0]!.candidate, comparison.rows[0]!.verdict], [1000, 5000, 'regression']);
+  assert.deepEqual([comparison.rows[0]!.baseline, comparison.rows[0]!.candidate, comparison.rows[0]!.verdict], [1000, 5000, 'undecided']);
 });
 
-test('two repetitions per side are flagged as a weak test; different scenarios are noted', () => {
+test('two repetitions per side cannot reach 5% (1/6 at best): undecided, needs 3; 99% confidence needs 5', () => {
   const comparison = compareResults(handResult(echoRuns([1000, 1100]), 'a'), handResult(echoRuns([9000, 9100]), 'b'), { metrics: ['echo.latency.p50'] });
-  assert.ok(comparison.notes.some((note) => note.startsWith('With 2 repetitions on a side the test is weak')));
+  assert.deepEqual([comparison.rows[0]!.verdict, comparison.rows[0]!.neededRepetitions, comparison.rows[0]!.statistics?.smallestPValue], ['undecided', 3, 1 / 6]);
+  assert.ok(comparison.notes.includes('Not enough repetitions to decide 1 metric beyond tolerance (needs 3 per side at the 5% level).'));
   assert.ok(comparison.notes.includes('The results ran different scenarios (a and b).'));
+  const strict = compareResults(handResult(echoRuns([1000, 1100, 1200])), handResult(echoRuns([9000, 9100, 9200])), { metrics: ['echo.latency.p50'], confidence: 0.99 });
+  assert.deepEqual([strict.rows[0]!.verdict, strict.rows[0]!.neededRepetitions], ['undecided', 5]);
+});
+
+function withConditions(result: RunResult, conditions: Partial<MachineConditions>): RunResult {
+  const full: MachineConditions = { calibrationBeforeMs: 10, calibrationAfterMs: 10, loadAverageMean: 2, loadAverageMax: 2.5, cpuCount: 2, saturatedSeconds: 0, stealFraction: 0, ...conditions };
+  for (const repetition of result.repetitions ?? []) repetition.conditions = full;
+  result.conditions = full;
+  return result;
+}
+
+test('machines in different states: a would-be regression is not judged, and the note says which reading differed', () => {
+  const baseline = () => withConditions(handResult(echoRuns([1000, 1100, 1300])), {});
+  const slower = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 14, calibrationAfterMs: 13 }), { metrics: ['echo.latency.p50'] });
+  assert.equal(slower.rows[0]!.verdict, 'environment-differs');
+  assert.deepEqual(slower.regressions, []);
+  assert.deepEqual(slower.environmentDifferences, ['the machine was 35% slower during the candidate (calibration 10.0 ms and 13.5 ms; bound 25%)']);
+  const loaded = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { loadAverageMean: 3.2, saturatedSeconds: 2 }), { metrics: ['echo.latency.p50'] });
+  assert.deepEqual(loaded.environmentDifferences, [
+    'the load average differed by 1.20 (2.00 baseline, 3.20 candidate; bound 1.00 on 2 cores)',
+    'the load generator was saturated in 6 s of the candidate: its latencies include its own queueing',
+  ]);
+  // Within the bounds (calibration +20%, load +0.9), the regression stands; the check can also be turned off.
+  const close = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 12, calibrationAfterMs: 12, loadAverageMean: 2.9 }), { metrics: ['echo.latency.p50'] });
+  assert.deepEqual(close.regressions, ['echo.latency.p50']);
+  const unchecked = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { loadAverageMean: 9 }), { metrics: ['echo.latency.p50'], environmentBounds: false });
+  assert.deepEqual(unchecked.regressions, ['echo.latency.p50']);
 });
 
 test("an action's own metrics are compared like the built-in ones: chat latency and chat delivery", () => {
@@ -126,7 +185,7 @@ test("an action's own metrics are compared like the built-in ones: chat latency 
     result.totals.delivery.chat = { expected: 9000, received: 9000 - lost, lost, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 };
     return result;
   };
-  const comparison = compareResults(withChat(4000, 0), withChat(8000, 90));
+  const comparison = compareResults(withChat(4000, 0), withChat(8000, 90), { decideByRatio: true });
   assert.equal(row(comparison.rows, 'chat.latency.p99').verdict, 'regression');
   assert.equal(row(comparison.rows, 'chat.delivery.lost').candidate, 90 / 9000);
   assert.ok(comparison.regressions.includes('chat.delivery.lost'));

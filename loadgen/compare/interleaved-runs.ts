@@ -1,0 +1,92 @@
+/**
+ * `sio-bench compare --run SCENARIO`: runs a baseline and a candidate target alternately in one job, in balanced
+ * pairs (A B, B A, A B, ...), so that drift in a shared machine (another job starting, a thermal limit, a noisy
+ * neighbour) falls on both sides alike instead of on whichever ran second; a linear drift cancels over each two
+ * pairs. Each side's runs merge into one result with repetitions (as `run --repeat`), ready for compareResults.
+ */
+import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
+import type { LiveReporter } from '../live-state.js';
+import type { RunResult } from '../run-result.js';
+import type { LoadedScenario } from '../scenario/load-scenario.js';
+import { mergeRepetitions } from './merge-repetitions.js';
+
+/** One side of the comparison: its scenario (with the side's own overrides) and, for another checkout, its launcher. */
+export interface InterleavedSide {
+  /** 'baseline' or 'candidate' and what it ran, for the notices, e.g. `baseline http://127.0.0.1:3000`. */
+  label: string;
+  loaded: LoadedScenario;
+  /** Another checkout's bin/sio-bench.js, whose built-in server this side runs. Default: this one's. */
+  serverLauncherPath?: string;
+}
+
+export type SideName = 'baseline' | 'candidate';
+
+/** Options of {@link runInterleaved}. */
+export interface InterleavedOptions extends Omit<RunScenarioOptions, 'loaded' | 'serverLauncherPath'> {
+  baseline: InterleavedSide;
+  candidate: InterleavedSide;
+  /** Runs per side, a positive integer. */
+  repeat: number;
+  /** Runs one repetition; default runScenario (tests substitute it). */
+  runOnce?: (options: RunScenarioOptions) => Promise<RunResult>;
+}
+
+/** What {@link runInterleaved} ran: each side's merged result (absent when it never ran) and the order of the runs. */
+export interface InterleavedResults {
+  baseline?: RunResult;
+  candidate?: RunResult;
+  order: SideName[];
+}
+
+/** The order of `repeat` runs per side in balanced pairs: A B, B A, A B, ... */
+export function interleavedOrder(repeat: number): SideName[] {
+  if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`repeat must be a positive integer (got ${repeat})`);
+  const order: SideName[] = [];
+  for (let pair = 0; pair < repeat; pair++) order.push(...(pair % 2 === 0 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const)));
+  return order;
+}
+
+/**
+ * Runs both sides `repeat` times each, interleaved (see the file comment), and merges each side's runs. A stop
+ * request (or `signal`) ends the current run and skips the rest, as does a failed run; each side then holds the
+ * runs it got to (the first run always starts).
+ */
+export async function runInterleaved(options: InterleavedOptions): Promise<InterleavedResults> {
+  const { baseline, candidate, repeat, runOnce = runScenario, ...common } = options;
+  const order = interleavedOrder(repeat);
+  let stopRequested = false;
+  let stopCurrent: (() => void) | undefined;
+  options.reporter.onStopRequest(() => {
+    stopRequested = true;
+    stopCurrent?.();
+  });
+  const results: Record<SideName, RunResult[]> = { baseline: [], candidate: [] };
+  const ran: SideName[] = [];
+  for (const [position, name] of order.entries()) {
+    if (position > 0 && (stopRequested || options.signal?.aborted === true)) break;
+    const side = name === 'baseline' ? baseline : candidate;
+    const label = `run ${position + 1}/${order.length}: ${side.label} (${results[name].length + 1}/${repeat})`;
+    options.notice?.(label);
+    const callbacks: Array<() => void> = [];
+    stopCurrent = () => {
+      for (const callback of callbacks) callback();
+    };
+    const reporter: LiveReporter = {
+      update: (state) => options.reporter.update({ ...state, message: state.message ?? label }),
+      finish: async () => undefined,
+      onStopRequest: (callback) => {
+        callbacks.push(callback);
+      },
+    };
+    const run: RunScenarioOptions = { ...common, loaded: side.loaded, reporter };
+    if (side.serverLauncherPath !== undefined) run.serverLauncherPath = side.serverLauncherPath;
+    const result = await runOnce(run);
+    results[name].push(result);
+    ran.push(name);
+    if (result.status !== 'completed') break;
+  }
+  const merged: InterleavedResults = { order: ran };
+  if (results.baseline.length > 0) merged.baseline = mergeRepetitions(results.baseline, baseline.loaded.scenario.thresholds);
+  if (results.candidate.length > 0) merged.candidate = mergeRepetitions(results.candidate, candidate.loaded.scenario.thresholds);
+  return merged;
+}
