@@ -15,6 +15,8 @@ export interface BenchSettings {
   clients: number;
   /** `--quick`: shorter holds and phases, for a first look or CI; the figures are noisier. Default false. */
   quick?: boolean;
+  /** `--comparisons`: comparisons per experiment of gate-false-alarms. Default 20 (5 with --quick). */
+  comparisons?: number;
 }
 
 export interface BenchModule {

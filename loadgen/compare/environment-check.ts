@@ -15,15 +15,15 @@ export interface EnvironmentBounds {
   loadAveragePerCore: number;
   /** Difference of the CPU steal shares, 0..1. Default 0.05. */
   stealFraction: number;
-  /** Seconds of load-generator saturation either side may have. Default 0. */
-  saturatedSeconds: number;
+  /** Share of a side's seconds in which the load generator may have been saturated. Default 0.1. */
+  saturatedShare: number;
 }
 
 export const DEFAULT_ENVIRONMENT_BOUNDS: EnvironmentBounds = {
   calibrationRatio: 1.25,
   loadAveragePerCore: 0.5,
   stealFraction: 0.05,
-  saturatedSeconds: 0,
+  saturatedShare: 0.1,
 };
 
 /** A side's conditions: its repetitions' combined, or its own. */
@@ -81,9 +81,12 @@ export function environmentDifferences(baseline: RunResult, candidate: RunResult
       `CPU steal differed: ${fixed(before.stealFraction * 100, 1)}% baseline, ${fixed(after.stealFraction * 100, 1)}% candidate (bound ${fixed(bounds.stealFraction * 100, 0)} points)`,
     );
   }
-  for (const [label, conditions] of [['baseline', before], ['candidate', after]] as const) {
-    if (conditions.saturatedSeconds > bounds.saturatedSeconds) {
-      differences.push(`the load generator was saturated in ${conditions.saturatedSeconds} s of the ${label}: its latencies include its own queueing`);
+  for (const [label, conditions, result] of [['baseline', before, baseline], ['candidate', after, candidate]] as const) {
+    const seconds = Math.max(1, Math.round(result.durationMs / 1000));
+    if (conditions.saturatedSeconds / seconds > bounds.saturatedShare) {
+      differences.push(
+        `the load generator was saturated in ${conditions.saturatedSeconds} of the ${label}'s ${seconds} s (bound ${fixed(bounds.saturatedShare * 100, 0)}%): its latencies include its own queueing`,
+      );
     }
   }
   return differences;

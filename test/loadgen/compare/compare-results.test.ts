@@ -168,7 +168,7 @@ test('machines in different states: a would-be regression is not judged, and the
   const loaded = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { loadAverageMean: 3.2, saturatedSeconds: 2 }), { metrics: ['echo.latency.p50'] });
   assert.deepEqual(loaded.environmentDifferences, [
     'the load average differed by 1.20 (2.00 baseline, 3.20 candidate; bound 1.00 on 2 cores)',
-    'the load generator was saturated in 6 s of the candidate: its latencies include its own queueing',
+    "the load generator was saturated in 6 of the candidate's 10 s (bound 10%): its latencies include its own queueing",
   ]);
   // Within the bounds (calibration +20%, load +0.9), the regression stands; the check can also be turned off.
   const close = compareResults(baseline(), withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 12, calibrationAfterMs: 12, loadAverageMean: 2.9 }), { metrics: ['echo.latency.p50'] });
