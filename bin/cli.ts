@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ExitCode, exitCodeOfError } from './exit-codes.js';
+import { ExitCode, exitCodeOfError, generalExitCodesHelp } from './exit-codes.js';
 import { UserError } from '../loadgen/user-error.js';
 import { toolVersion } from '../loadgen/tool-version.js';
 import { registerCommands } from './commands/index.js';
@@ -14,6 +14,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Load testing and benchmarking for Socket.IO servers')
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', generalExitCodesHelp())
     .exitOverride();
   let exitCode: number = ExitCode.ok;
   registerCommands(program, (code) => {

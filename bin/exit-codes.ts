@@ -42,3 +42,27 @@ export function exitCodeOfRun(result: RunResult, options: { slice?: boolean } = 
       return options.slice === true || result.verdict === 'passed' ? ExitCode.ok : ExitCode.thresholdsFailed;
   }
 }
+
+/** What each exit code means in general; the commands say it in their own terms in their `--help`. */
+export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeValue, string>> = {
+  [ExitCode.ok]: 'done as asked (run: every threshold passed; compare: no regression)',
+  [ExitCode.thresholdsFailed]: 'a threshold failed, or compare found a regression',
+  [ExitCode.badInput]: 'bad input (a scenario, a flag or a file); nothing was run',
+  [ExitCode.runFailed]: 'the run could not be carried out (target unreachable, server died, worker failed)',
+  [ExitCode.interrupted]: 'interrupted (SIGINT)',
+};
+
+/**
+ * The "Exit codes:" block of a `--help`, one aligned line per code: `meanings` in the order given, each a code and
+ * what it means for that command (e.g. capacity's 1 is "not even the first step met the objectives").
+ */
+export function exitCodesHelp(meanings: ReadonlyArray<readonly [ExitCodeValue, string]>): string {
+  const width = Math.max(...meanings.map(([code]) => String(code).length));
+  return ['', 'Exit codes:', ...meanings.map(([code, meaning]) => `  ${String(code).padEnd(width)}  ${meaning}`)].join('\n');
+}
+
+/** The general block, for the top-level `--help`. */
+export function generalExitCodesHelp(): string {
+  const codes = Object.values(ExitCode);
+  return exitCodesHelp(codes.map((code) => [code, EXIT_CODE_MEANINGS[code]] as const));
+}

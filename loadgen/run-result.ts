@@ -180,6 +180,16 @@ export interface ThresholdResult {
   unit: string;
   /** When it was first breached, seconds since start (for the live view); undefined if never. */
   firstBreachedAtSec?: number;
+  /**
+   * The last second in which it was seen breached (once a second, live). With `passed` it tells a breach that
+   * recovered, from firstBreachedAtSec to this, from one still breached at the end. Undefined if never breached.
+   */
+  lastBreachedAtSec?: number;
+  /**
+   * Set when nothing was measured that the threshold could be checked against (it then fails): why, in words,
+   * e.g. `no broadcast latency was recorded: no receiver was expected to get a broadcast message`.
+   */
+  noSamplesReason?: string;
 }
 
 export interface PhaseRecord {

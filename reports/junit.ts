@@ -5,6 +5,7 @@
  */
 import type { RunResult, ThresholdResult } from '../loadgen/run-result.js';
 import { formatSignificant } from './format.js';
+import { breachWords } from './threshold-state.js';
 
 /** Characters XML 1.0 does not allow at all (control characters other than tab, newline, carriage return). */
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -31,10 +32,11 @@ export function formatThresholdFigure(value: number, unit: string): string {
   return `${number} ${unit}`;
 }
 
-/** The one-line failure message of a threshold: actual against limit. */
+/** The one-line failure message of a threshold: actual against limit and since when, or why it had no samples. */
 export function thresholdFailureMessage(threshold: ThresholdResult): string {
-  const breach = threshold.firstBreachedAtSec === undefined ? '' : ` (first breached at ${threshold.firstBreachedAtSec} s)`;
-  return `actual ${formatThresholdFigure(threshold.actual, threshold.unit)}, limit ${formatThresholdFigure(threshold.limit, threshold.unit)}${breach}`;
+  if (threshold.noSamplesReason !== undefined) return `no samples: ${threshold.noSamplesReason}`;
+  const breach = breachWords(threshold);
+  return `actual ${formatThresholdFigure(threshold.actual, threshold.unit)}, limit ${formatThresholdFigure(threshold.limit, threshold.unit)}${breach === undefined ? '' : ` (${breach})`}`;
 }
 
 function attributes(values: Record<string, string | number>): string {

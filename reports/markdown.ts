@@ -7,6 +7,7 @@ import type { DeliveryCounts, RunResult } from '../loadgen/run-result.js';
 import { sumDeliveryCounts } from '../loadgen/measure/tallies.js';
 import { formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from './format.js';
 import { thresholdFailureMessage } from './junit.js';
+import { runVerdictWords, thresholdOutcomeWords, thresholdState } from './threshold-state.js';
 
 /**
  * `text` safe inline in Markdown: the characters that start emphasis, code, links, inline HTML or table cells
@@ -21,17 +22,18 @@ function sumDelivery(result: RunResult): DeliveryCounts | undefined {
 }
 
 function verdictLines(result: RunResult): string[] {
-  const failed = result.thresholds.filter((threshold) => !threshold.passed);
-  const title = `### ${result.verdict === 'passed' ? '✅' : '❌'} sio-bench ${escapeMarkdown(result.scenario.name)}: ${result.verdict}`;
-  const lines = [title, ''];
-  if (result.status !== 'completed') {
-    lines.push(`**Run ${result.status}**${result.failure === undefined ? '' : `: ${escapeMarkdown(result.failure.message)}`}`, '');
-  }
-  if (result.thresholds.length === 0) lines.push('No thresholds were set.');
-  else if (failed.length === 0) lines.push(`All ${result.thresholds.length} thresholds passed.`);
-  else {
-    lines.push(`${failed.length} of ${result.thresholds.length} thresholds failed:`);
-    for (const threshold of failed) lines.push(`- ${escapeMarkdown(threshold.expression)}: ${escapeMarkdown(thresholdFailureMessage(threshold))}`);
+  const unmet = result.thresholds.filter((threshold) => !threshold.passed);
+  const { label, outcome } = runVerdictWords(result);
+  const icon = result.verdict === 'passed' ? '✅' : result.status === 'interrupted' ? '⏹️' : '❌';
+  const lines = [`### ${icon} sio-bench ${escapeMarkdown(result.scenario.name)}: ${label.toLowerCase()}`, ''];
+  if (result.status === 'failed' && result.failure !== undefined) lines.push(`**Run failed**: ${escapeMarkdown(result.failure.message)}`, '');
+  const sentence = escapeMarkdown(outcome.charAt(0).toUpperCase() + outcome.slice(1));
+  lines.push(`${sentence}${unmet.length > 0 ? ':' : '.'}`);
+  for (const threshold of unmet) lines.push(`- ${escapeMarkdown(threshold.expression)}: ${escapeMarkdown(thresholdFailureMessage(threshold))}`);
+  const recovered = result.thresholds.filter((threshold) => thresholdState(threshold) === 'recovered');
+  if (recovered.length > 0) {
+    lines.push('');
+    for (const threshold of recovered) lines.push(`- ${escapeMarkdown(threshold.expression)}: ${escapeMarkdown(thresholdOutcomeWords(threshold))}`);
   }
   return lines;
 }

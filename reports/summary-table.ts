@@ -8,12 +8,12 @@ import type { LatencySummary, RunResult, ServerSample, ThresholdResult } from '.
 import {
   formatBytes,
   formatCompact,
-  formatDurationMs,
   formatInteger,
   formatLatencyMs,
   formatLatencyUs,
   formatSignificant,
 } from './format.js';
+import { breachWords, measuredNothing, runVerdictWords, THRESHOLD_STATE_LABELS, thresholdState } from './threshold-state.js';
 
 export interface SummaryTableOptions {
   /** Longest line, in characters; longer lines (long error messages) are cut with '…'. Default 100. */
@@ -26,12 +26,14 @@ const COLUMN_GAP = '  ';
 /** Renders the end-of-run summary of `result`, lines joined with '\n' and ending with one. */
 export function renderSummaryTable(result: RunResult, options: SummaryTableOptions = {}): string {
   const width = options.width ?? 100;
+  // A run that measured nothing has no figures to show: the failure and what to check are the whole summary.
+  if (result.status === 'failed' && measuredNothing(result)) return `${renderHeader(result, width).map((line) => fitLine(line, width)).join('\n')}\n`;
   const sections: string[][] = [
     renderHeader(result, width),
     renderLatency(result),
     renderDelivery(result),
     renderErrors(result),
-    renderThresholds(result.thresholds),
+    renderThresholds(result.thresholds, width),
     renderTotals(result, width),
     renderWarnings(result.warnings),
   ].filter((lines) => lines.length > 0);
@@ -40,34 +42,14 @@ export function renderSummaryTable(result: RunResult, options: SummaryTableOptio
 }
 
 function renderHeader(result: RunResult, width: number): string[] {
-  const verdict = result.verdict === 'passed' ? 'PASSED' : 'FAILED';
-  const duration = formatDurationMs(result.durationMs);
-  let outcome: string;
-  switch (result.status) {
-    case 'completed': {
-      const failed = result.thresholds.filter((threshold) => !threshold.passed).length;
-      const total = result.thresholds.length;
-      const thresholds =
-        total === 0 ? 'no thresholds' : failed === 0 ? `${total} of ${total} thresholds passed` : `${failed} of ${total} thresholds failed`;
-      outcome = `completed in ${duration} (${thresholds})`;
-      break;
-    }
-    case 'interrupted':
-      outcome = `interrupted after ${duration}`;
-      break;
-    case 'failed':
-      outcome = `failed after ${duration}`;
-      break;
-    default: {
-      const unknownStatus: never = result.status;
-      throw new Error(`unknown run status ${String(unknownStatus)}`);
-    }
-  }
-  const lines = [`${verdict}  ${result.scenario.name}: ${outcome}`];
-  if (result.failure !== undefined) lines.push(`  ${result.failure.kind}: ${result.failure.message}`);
+  const { label, outcome } = runVerdictWords(result);
+  const lines = wrapText(`${label}  ${result.scenario.name}: ${outcome}`, width, '');
+  if (result.failure !== undefined && result.status !== 'interrupted') lines.push(`  ${result.failure.kind}: ${result.failure.message}`);
+  if (result.status === 'failed' && measuredNothing(result)) lines.push(...wrapText(`check: ${whatToCheck(result)}`, width, '  '));
   const environment = result.environment;
+  const targetUrl = result.target.url === '' ? '(not started)' : result.target.url;
   lines.push(
-    ...wrapItems('target', [`${result.target.kind} ${result.target.url}`, `client ${result.client}`, `transport ${result.transport}`], width),
+    ...wrapItems('target', [`${result.target.kind} ${targetUrl}`, `client ${result.client}`, `transport ${result.transport}`], width),
     ...wrapItems(
       'measured on',
       [`sio-bench ${environment.toolVersion}`, `Node ${environment.nodeVersion}`, `${environment.cpuCount} x ${environment.cpuModel}`],
@@ -75,6 +57,17 @@ function renderHeader(result: RunResult, width: number): string[] {
     ),
   );
   return lines;
+}
+
+/** What a user checks when a run measured nothing: for a URL target, the server, the URL and path, the protocol. */
+function whatToCheck(result: RunResult): string {
+  if (result.target.kind === 'builtin') return "the built-in server's messages above, and that this machine can run it (ports, memory)";
+  const effective = result.scenario.effective;
+  const scenarioPath = typeof effective === 'object' && effective !== null && 'path' in effective && typeof effective.path === 'string' ? effective.path : '/socket.io/';
+  return (
+    `is the server up and listening at ${result.target.url || 'the target URL'}? are the URL (scheme, host, port) and the Socket.IO path ` +
+    `right (the scenario's path: ${scenarioPath})? is it a Socket.IO server (v3 or later, which speaks Engine.IO v4)?`
+  );
 }
 
 function renderLatency(result: RunResult): string[] {
@@ -130,21 +123,27 @@ function renderErrors(result: RunResult): string[] {
   return ['errors', ...layoutColumns(['kind', 'count', 'latest message'], rows, [false, true, false])];
 }
 
-function renderThresholds(thresholds: readonly ThresholdResult[]): string[] {
+function renderThresholds(thresholds: readonly ThresholdResult[], width: number): string[] {
   if (thresholds.length === 0) return [];
-  const anyBreachTime = thresholds.some((threshold) => threshold.firstBreachedAtSec !== undefined);
-  const rows = thresholds.map((threshold) => {
+  const breaches = thresholds.map(breachWords);
+  const anyBreach = breaches.some((words) => words !== undefined);
+  const rows = thresholds.map((threshold, index) => {
+    const noSamples = threshold.noSamplesReason !== undefined;
     const row = [
-      threshold.passed ? 'pass' : 'FAIL',
+      THRESHOLD_STATE_LABELS[thresholdState(threshold)],
       threshold.expression,
-      formatThresholdValue(threshold.actual, threshold.unit),
+      // Nothing was measured: a 0 here would read as a measurement.
+      noSamples ? '-' : formatThresholdValue(threshold.actual, threshold.unit),
       formatThresholdValue(threshold.limit, threshold.unit),
     ];
-    if (anyBreachTime) row.push(threshold.firstBreachedAtSec === undefined ? '' : `${formatSignificant(threshold.firstBreachedAtSec)}s`);
+    if (anyBreach) row.push(breaches[index] ?? '');
     return row;
   });
-  const header = ['', 'expression', 'actual', 'limit', ...(anyBreachTime ? ['first breached'] : [])];
-  return ['thresholds', ...layoutColumns(header, rows, [false, false, true, true, true])];
+  const header = ['', 'expression', 'actual', 'limit', ...(anyBreach ? ['breaches'] : [])];
+  const notes = thresholds
+    .filter((threshold) => threshold.noSamplesReason !== undefined)
+    .flatMap((threshold) => wrapText(`no samples for ${threshold.expression}: ${threshold.noSamplesReason ?? ''}`, width, ''));
+  return ['thresholds', ...layoutColumns(header, rows, [false, false, true, true, false]), ...notes];
 }
 
 /** A threshold's value in its own unit: 'ms' as a latency, '%' and 'count' as such, anything else with its unit. */
@@ -237,6 +236,23 @@ function wrapItems(label: string, items: readonly string[], width: number): stri
       line = candidate;
     }
     itemsOnLine += 1;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** `text` broken at spaces into lines of at most `width` characters, continuation lines indented by two more. */
+function wrapText(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (line.trim() !== '' && candidate.length > width) {
+      lines.push(line);
+      line = `${indent}  ${word}`;
+    } else {
+      line = candidate;
+    }
   }
   lines.push(line);
   return lines;

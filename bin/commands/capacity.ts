@@ -17,11 +17,12 @@ import { parseByteSize, parseDurationMs } from '../../loadgen/units.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import { buildCapacityFindings } from '../../reports/capacity/capacity-findings.js';
 import { writeCapacityReports } from '../../reports/capacity/write-capacity-reports.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, exitCodesHelp } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger, positiveNumber } from './option-parsers.js';
+import { flagOverrides, namingFlags } from './flag-overrides.js';
 
 interface CapacityFlags {
   slo: string[];
@@ -48,7 +49,12 @@ export const registerCapacity: RegisterCommand = (program: Command, setExitCode)
     .command('capacity')
     .description('raise the load step by step until an objective breaks; write the capacity report')
     .argument('<file>', 'scenario YAML file (its capacity: block sets the plan; flags override it)')
-    .option('--slo <objective>', "objective per step, threshold syntax, e.g. 'broadcast.latency p(99) < 100ms' (repeatable; default: the scenario's thresholds)", collect, [])
+    // One default, stated once: commander would otherwise print the empty list beside the words.
+    .addOption(
+      new Option('--slo <objective>', "objective per step, threshold syntax, e.g. 'broadcast.latency p(99) < 100ms' (repeatable)")
+        .argParser(collect)
+        .default([], "the scenario's thresholds"),
+    )
     .option('--set <key=value>', 'override a scenario value for every step (repeatable)', collect, [])
     .option('--target <url>', "run against this Socket.IO server instead of the scenario's target")
     .addOption(new Option('--dimension <what>', 'what the steps raise (default: capacity.dimension, else clients)').choices([...CAPACITY_DIMENSIONS]))
@@ -65,6 +71,16 @@ export const registerCapacity: RegisterCommand = (program: Command, setExitCode)
     .option('--cpu-budget <percent>', 'projection: CPU one process may use, % of a core (default 80)', positiveNumber('--cpu-budget'))
     .option('--memory-per-process <size>', 'projection: memory one process may use, e.g. 4GiB (default 2GiB)', byteSize)
     .option('--connections-per-process <n>', 'projection: connections one process may hold (default 20000)', positiveInteger('--connections-per-process'))
+    .addHelpText(
+      'after',
+      exitCodesHelp([
+        [ExitCode.ok, 'a sustainable load was found'],
+        [ExitCode.thresholdsFailed, 'not even the first step met the objectives'],
+        [ExitCode.badInput, 'bad input (the scenario, a flag, an objective); nothing was run'],
+        [ExitCode.runFailed, "the first step's run could not be carried out"],
+        [ExitCode.interrupted, 'interrupted (SIGINT); the report covers the steps that ran'],
+      ]),
+    )
     .action(async (file: string, flags: CapacityFlags) => {
       setExitCode(await capacityCommand(file, flags));
     });
@@ -91,7 +107,8 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
   } catch (error) {
     throw badInput(`${file}: cannot read the scenario: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const overrides = [...flags.set, ...(flags.target !== undefined ? [`target=${flags.target}`] : [])];
+  const flagged = flagOverrides({ '--target': flags.target });
+  const overrides = [...flags.set, ...flagged.map((flag) => flag.override)];
   let step: CapacityPlanOverrides['step'];
   if (flags.step !== undefined) {
     step = parseStepIncrement(flags.step);
@@ -110,7 +127,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
   let result: CapacityResult;
   let outDir = flags.out;
   try {
-    result = await runCapacity({
+    result = await namingFlags(flagged, () => runCapacity({
       text,
       file,
       overrides,
@@ -134,7 +151,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
         const broken = measured.slos.filter((slo) => !slo.passed).map((slo) => slo.message);
         process.stderr.write(`sio-bench: step ${measured.index + 1} at ${measured.load}: ${measured.outcome}${broken.length > 0 ? ` (${broken.join('; ')})` : ''}\n`);
       },
-    });
+    }));
   } catch (error) {
     if (interrupt.signal.aborted) return ExitCode.interrupted;
     if (error instanceof ScenarioError) throw badInput(error.message);

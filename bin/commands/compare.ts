@@ -20,7 +20,7 @@ import type { RunResult } from '../../loadgen/run-result.js';
 import { parseDurationMs } from '../../loadgen/units.js';
 import { renderCompareMarkdown } from '../../reports/compare-markdown.js';
 import { renderCompareTable } from '../../reports/compare-table.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, exitCodesHelp } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger } from './option-parsers.js';
@@ -40,6 +40,7 @@ interface CompareFlags extends CompareRunFlags {
   baseline?: string;
   baselineDir?: string;
   run?: string;
+  allowDifferentScenarios: boolean;
 }
 
 export const registerCompare: RegisterCommand = (program: Command, setExitCode) => {
@@ -66,6 +67,17 @@ export const registerCompare: RegisterCommand = (program: Command, setExitCode) 
     .option('--repeat <n>', 'with --run: runs per side', positiveInteger('--repeat'), RECOMMENDED_REPETITIONS)
     .option('--out <dir>', 'with --run: output folder (default results/<scenario>-ab-<timestamp>/)')
     .option('--workers <n>', 'with --run: worker threads in total', positiveInteger('--workers'))
+    .option('--allow-different-scenarios', 'compare results of differently named scenarios (refused by default)', false)
+    .addHelpText(
+      'after',
+      exitCodesHelp([
+        [ExitCode.ok, 'no regression beyond the tolerance'],
+        [ExitCode.thresholdsFailed, 'a regression beyond the tolerance'],
+        [ExitCode.badInput, 'bad input (a file, a flag, a baseline name, results of different scenarios)'],
+        [ExitCode.runFailed, 'with --run: a run could not be carried out'],
+        [ExitCode.interrupted, 'with --run: interrupted (Ctrl-C)'],
+      ]),
+    )
     .action(async (files: string[], flags: CompareFlags) => {
       setExitCode(await compareCommand(files, flags));
     });
@@ -117,9 +129,23 @@ async function compareCommand(files: string[], flags: CompareFlags): Promise<num
     candidateFile = files[1]!;
   }
   options.candidateLabel = candidateFile;
-  const comparison = compareResults(baseline, readResult(candidateFile), options);
+  const candidate = readResult(candidateFile);
+  if (!flags.allowDifferentScenarios) checkSameScenario(baseline, options.baselineLabel, candidate, candidateFile);
+  const comparison = compareResults(baseline, candidate, options);
   await printComparison(comparison, flags.md);
   return gateExitCode(comparison);
+}
+
+/**
+ * Refuses (bad input) results of differently named scenarios: their metrics measure different loads, so a
+ * "regression" between them means nothing. A changed text under one name is still compared (the table says so).
+ */
+function checkSameScenario(baseline: RunResult, baselineLabel: string, candidate: RunResult, candidateLabel: string): void {
+  if (baseline.scenario.name === candidate.scenario.name) return;
+  throw badInput(
+    `the results ran different scenarios (${baseline.scenario.name} in ${baselineLabel}, ${candidate.scenario.name} in ${candidateLabel}), ` +
+      'so their figures do not measure the same load; pass --allow-different-scenarios to compare them anyway',
+  );
 }
 
 /** 1 when the comparison found a regression, else 0. */

@@ -1,6 +1,7 @@
 /**
- * `sio-bench report RESULT.json [--html FILE] [--md FILE] [--junit FILE]`: regenerates reports from a result
- * without rerunning. With no flag it writes report.html next to the result. Prints one line per file written.
+ * `sio-bench report RESULT.json [--html FILE | --no-html] [--md FILE] [--junit FILE]`: regenerates reports from a
+ * result without rerunning. The HTML report is always written (report.html next to the result unless --html says
+ * where) unless --no-html; --md and --junit add theirs. Prints one line per file written.
  * Exit codes: 0 written, 2 the result cannot be read or a report cannot be written.
  */
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './register-command.js';
 
 interface ReportFlags {
-  html?: string;
+  /** A path, false for --no-html, undefined for the default place. */
+  html?: string | false;
   md?: string;
   junit?: string;
 }
@@ -22,9 +24,10 @@ const REPORT_LABELS = { html: 'HTML report', md: 'Markdown summary', junit: 'JUn
 export const registerReport: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('report')
-    .description('regenerate reports from a result.json without rerunning (default: report.html next to it)')
+    .description('regenerate the reports of a result.json without rerunning it')
     .argument('<result>', 'result.json of a run')
-    .option('--html <file>', 'write the HTML report here')
+    .option('--html <file>', 'write the HTML report here (default: report.html next to the result)')
+    .option('--no-html', 'do not write the HTML report (e.g. with --md or --junit only)')
     .option('--md <file>', 'write the Markdown summary here')
     .option('--junit <file>', 'write JUnit XML (one test case per threshold) here')
     .action(async (resultPath: string, flags: ReportFlags) => {
@@ -35,8 +38,10 @@ export const registerReport: RegisterCommand = (program: Command, setExitCode) =
 
 async function report(resultPath: string, flags: ReportFlags): Promise<void> {
   const result = readResult(resultPath);
-  const noFlag = flags.html === undefined && flags.md === undefined && flags.junit === undefined;
-  const targets: ReportTargets = noFlag ? { html: true } : { html: flags.html, md: flags.md, junit: flags.junit };
+  const targets: ReportTargets = { html: flags.html ?? true, md: flags.md, junit: flags.junit };
+  if (Object.values(targets).every((target) => target === undefined || target === false)) {
+    throw badInput('--no-html leaves nothing to write: add --md FILE or --junit FILE');
+  }
   let written;
   try {
     written = await writeReports(result, path.dirname(resultPath), targets);

@@ -15,7 +15,7 @@ import { renderSummaryTable } from '../../reports/summary-table.js';
 import { writeReports } from '../../reports/write-reports.js';
 import { parseListenAddress, type ListenAddress } from '../../reports/prometheus/metrics-listener.js';
 import { serveLiveMetrics, type LiveMetricsEndpoint } from '../../reports/prometheus/serve-live-metrics.js';
-import { ExitCode, exitCodeOfRun } from '../exit-codes.js';
+import { ExitCode, exitCodeOfRun, exitCodesHelp } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { ShardSlice } from '../../loadgen/engine/messages.js';
@@ -27,6 +27,7 @@ import { repeatedRunner } from '../../loadgen/compare/repeat-runs.js';
 import { applyBaselineFlags, checkBaselineFlags } from './compare.js';
 import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger } from './option-parsers.js';
+import { flagOverrides, namingFlags } from './flag-overrides.js';
 
 interface RunFlags {
   target?: string;
@@ -36,7 +37,8 @@ interface RunFlags {
   workers?: number;
   clientsPerProcess?: number;
   tui: boolean;
-  html?: string;
+  /** A path, false for --no-html, undefined for the default place. */
+  html?: string | false;
   md?: string;
   junit?: string;
   repeat: number;
@@ -61,7 +63,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .option('--workers <n>', 'worker threads in total (default: the cores, less one per server process on this machine: the built-in server, or a loopback target)', positiveInteger('--workers'))
     .option('--clients-per-process <n>', 'most clients one load process holds before another is started (default 15000 websocket, 7000 polling)', positiveInteger('--clients-per-process'))
     .option('--no-tui', 'plain progress lines on stderr instead of the live dashboard')
-    .option('--html <file>', 'also write the HTML report here (default: report.html in the output folder)')
+    .option('--html <file>', 'write the HTML report here (default: report.html in the output folder)')
+    .option('--no-html', 'do not write the HTML report')
     .option('--md <file>', 'also write the Markdown summary here')
     .option('--junit <file>', 'also write JUnit XML (one test case per threshold) here')
     .option('--repeat <n>', 'run the scenario n times (a fresh built-in server each time) into one result that keeps each run, for `compare`', positiveInteger('--repeat'), 1)
@@ -72,16 +75,25 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
     .option('--start-at <time>', 'start the run at this wall-clock time (epoch ms or ISO), e.g. the same for every slice', startAtTime)
     .option('--server-metrics <urls>', "scrape these Prometheus endpoints for the server figures (comma-separated: one per server process, summed; a node_exporter adds the host's CPU)", urlList('--server-metrics'))
     .option('--metrics-listen <host:port>', "serve the run's own figures in Prometheus text at http://HOST:PORT/metrics while it runs", listenAddress)
+    .addHelpText(
+      'after',
+      exitCodesHelp([
+        [ExitCode.ok, 'the run completed and every threshold passed (with --shard: the slice completed)'],
+        [ExitCode.thresholdsFailed, 'a threshold failed, or --baseline found a regression'],
+        [ExitCode.badInput, 'bad input (the scenario, a flag, a baseline name); nothing was run'],
+        [ExitCode.runFailed, 'the run could not be carried out (target unreachable, server died, worker failed)'],
+        [ExitCode.interrupted, 'interrupted (SIGINT); the result covers the part that ran'],
+      ]),
+    )
     .action(async (file: string, flags: RunFlags) => {
       setExitCode(await runCommand(file, flags));
     });
 };
 
 async function runCommand(file: string, flags: RunFlags): Promise<number> {
-  const overrides = [...flags.set];
-  if (flags.target !== undefined) overrides.push(`target=${flags.target}`);
-  if (flags.client !== undefined) overrides.push(`client=${flags.client}`);
-  const loaded = withServerMetrics(await loadScenarioFile(file, overrides), flags.serverMetrics);
+  const flagged = flagOverrides({ '--target': flags.target, '--client': flags.client });
+  const overrides = [...flags.set, ...flagged.map((flag) => flag.override)];
+  const loaded = withServerMetrics(await namingFlags(flagged, () => loadScenarioFile(file, overrides)), flags.serverMetrics);
   const shardRun = flags.shard === undefined ? undefined : newShardRun(flags.shard, loaded.scenario);
   if (flags.repeat > 1 && flags.shard !== undefined) throw badInput('--repeat cannot be combined with --shard');
   checkBaselineFlags(flags);

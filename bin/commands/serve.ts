@@ -30,7 +30,7 @@ import { startScaledServer } from '../../server/cluster/scaled-server.js';
 export const registerServe: RegisterCommand = (program: Command, setExitCode) => {
   program
     .command('serve')
-    .description('Run the reference Socket.IO server (bench protocol or the seed chat app), or a raw Engine.IO echo server, until SIGINT/SIGTERM')
+    .description('run the reference server (bench or seed-chat app, or --app engine-echo) until stopped')
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--port <port>', `port to bind; 0 picks a free one (default: ${SERVE_DEFAULT_PORT})`)
     .option('--path <path>', 'Engine.IO path (default: /socket.io/, /engine.io/ with --app engine-echo)')

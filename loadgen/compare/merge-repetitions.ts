@@ -6,7 +6,7 @@
  */
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import type { PhaseRecord, RunResult, RunStatus, ThresholdResult } from '../run-result.js';
-import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
 import { combineConditions } from '../machine-conditions.js';
 import { summarizeRepetition } from './metric-source.js';
 
@@ -29,13 +29,7 @@ export function mergeRepetitions(results: readonly RunResult[], thresholds: read
   const totals = RunAccumulator.mergeTotals(results.map((result) => result.totals));
   totals.peakConnections = Math.max(...results.map((result) => result.totals.peakConnections));
   const durationMs = results.reduce((sum, result) => sum + result.durationMs, 0);
-  const evaluated: ThresholdResult[] = evaluateThresholds(thresholds, totals, Math.max(1, durationMs)).map((evaluation) => ({
-    expression: evaluation.expression,
-    passed: evaluation.passed,
-    actual: evaluation.actual,
-    limit: evaluation.limit,
-    unit: evaluation.unit,
-  }));
+  const evaluated: ThresholdResult[] = evaluateThresholds(thresholds, totals, Math.max(1, durationMs)).map(thresholdResultOf);
   const status = mergedStatus(results);
   const count = results.length;
   const series: RunResult['series'] = [];

@@ -17,7 +17,8 @@ import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint,
 import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
-import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
+import { BreachTimes } from '../thresholds/breach-times.js';
 import type { LiveReporter, LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
@@ -101,7 +102,7 @@ class Coordinator {
   private readonly warnings: string[] = [];
   private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
   private readonly activeWorkers = new Set<number>();
-  private readonly firstBreach = new Map<string, number>();
+  private readonly breaches = new BreachTimes();
   private hosts: WorkerHost[] = [];
   private server: BuiltinServer | undefined;
   private sampler: MetricsSampler | undefined;
@@ -145,7 +146,8 @@ class Coordinator {
     // Calibrated before the target starts and after it stops: the machine's own speed, not the run's load.
     const conditions = new MachineConditionsSampler();
     await conditions.begin();
-    let targetUrl = '';
+    // A URL target is known before it answers: a result that failed to reach it still names it.
+    let targetUrl = this.scenario.target.kind === 'url' ? this.scenario.target.url : '';
     try {
       targetUrl = await this.startTarget();
       if (this.server === undefined) delete environment.serverVersion;
@@ -430,11 +432,21 @@ class Coordinator {
 
   private evaluate(totals: RunResult['totals'], elapsedMs: number, live: boolean): ThresholdResult[] {
     return evaluateThresholds(this.scenario.thresholds, totals, Math.max(1, elapsedMs)).map((evaluation) => {
-      const passed = live && evaluation.noSamples ? true : evaluation.passed;
-      if (!passed && !this.firstBreach.has(evaluation.expression)) this.firstBreach.set(evaluation.expression, Math.round(elapsedMs / 1000));
-      const result: ThresholdResult = { expression: evaluation.expression, passed, actual: evaluation.actual, limit: evaluation.limit, unit: evaluation.unit };
-      const first = this.firstBreach.get(evaluation.expression);
-      if (first !== undefined) result.firstBreachedAtSec = first;
+      const result = thresholdResultOf(evaluation);
+      if (evaluation.noSamples) {
+        // Nothing measured yet is no breach: live it holds; at the end it fails for its reason, with no breach time.
+        if (live) {
+          result.passed = true;
+          delete result.noSamplesReason;
+        }
+      } else if (!evaluation.passed) {
+        this.breaches.record(evaluation.expression, Math.round(elapsedMs / 1000));
+      }
+      const breach = this.breaches.of(evaluation.expression);
+      if (breach !== undefined) {
+        result.firstBreachedAtSec = breach.firstSec;
+        result.lastBreachedAtSec = breach.lastSec;
+      }
       return result;
     });
   }

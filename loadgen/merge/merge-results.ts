@@ -14,7 +14,7 @@ import type { PhaseRecord, RunResult, RunStatus, ServerSample, ThresholdResult }
 import type { Scenario } from '../scenario/schema.js';
 import type { ShardLedger } from '../shard/ledger-log.js';
 import { runStartEpochMsOf } from '../shard/shard-result.js';
-import { evaluateThresholds } from '../thresholds/evaluate-thresholds.js';
+import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
 import { mergeLedgers } from './merged-ledger.js';
 import { mergeSeries } from './merge-series.js';
 
@@ -61,13 +61,7 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
 
   const durationMs = Math.max(0, endEpochMs - startEpochMs);
   const status = worstStatus(ordered.map((slice) => slice.result.status));
-  const thresholds: ThresholdResult[] = evaluateThresholds(scenario.thresholds, totals, Math.max(1, durationMs)).map((evaluation) => ({
-    expression: evaluation.expression,
-    passed: evaluation.passed,
-    actual: evaluation.actual,
-    limit: evaluation.limit,
-    unit: evaluation.unit,
-  }));
+  const thresholds: ThresholdResult[] = evaluateThresholds(scenario.thresholds, totals, Math.max(1, durationMs)).map(thresholdResultOf);
   const warnings = ordered.flatMap((slice) =>
     slice.result.warnings
       // A slice's own partial-accounting notes do not hold for the merged whole, which recomputes them.

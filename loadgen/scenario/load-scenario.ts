@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { issuesToProblems, type PathProblem } from './issue-messages.js';
 import { locate } from './locate.js';
-import { applyOverrides, type AppliedOverride } from './overrides.js';
+import { applyOverrides, OVERRIDE_SHORTCUTS, type AppliedOverride } from './overrides.js';
+import { knownKeysAt } from './known-keys.js';
 import { ScenarioError, sortProblems, type ScenarioProblem } from './scenario-error.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { scenarioWarnings } from './scenario-warnings.js';
@@ -38,6 +39,18 @@ function overrideFor(problem: PathProblem, applied: readonly AppliedOverride[]):
     }
   }
   return undefined;
+}
+
+/**
+ * An unknown key of an override, with the keys allowed at its place (and, at the top, the --set shortcuts), so
+ * that `--set duraton=5s` shows what was meant without opening the docs.
+ */
+function withKnownKeys(problem: PathProblem, raw: unknown): string {
+  const parent = problem.path.slice(0, -1);
+  const known = knownKeysAt(raw, parent);
+  if (known.length === 0) return problem.message;
+  const shortcuts = parent.length === 0 ? ` (or a shortcut: ${[...Object.keys(OVERRIDE_SHORTCUTS), 'duration'].join(', ')})` : '';
+  return `${problem.message}; known keys here: ${known.join(', ')}${shortcuts}`;
 }
 
 /**
@@ -74,7 +87,7 @@ export function parseScenarioText(text: string, fileName: string, overrides: rea
           line: 0,
           col: 0,
           path: beyond === '' ? source.override.key : `${source.override.key}: ${beyond}`,
-          message: problem.message,
+          message: problem.atKey === true ? withKnownKeys(problem, raw) : problem.message,
           override: source.override.text,
         });
         continue;

@@ -13,10 +13,22 @@ export interface ScenarioProblem {
   message: string;
   /** Set when the problem comes from a `--set` override: the override as given (`population.clients=abc`). */
   override?: string;
+  /**
+   * The command-line option the override was typed as, when it was not `--set` (`--target` gives `target=URL`):
+   * the problem then names that option and the value typed.
+   */
+  option?: string;
 }
 
-/** One problem as a line: `rooms.yml:12:5 population.clients: ...`, or `--set clients: ...` for an override. */
+/**
+ * One problem as a line: `rooms.yml:12:5 population.clients: ...`, `--set clients: ...` for an override, or
+ * `--target 127.0.0.1:4100: ...` for an override typed as its own option.
+ */
 export function formatProblem(problem: ScenarioProblem): string {
+  if (problem.override !== undefined && problem.option !== undefined) {
+    const value = problem.override.slice(problem.override.indexOf('=') + 1);
+    return `${problem.option} ${value}: ${problem.message}`;
+  }
   if (problem.override !== undefined) return `--set ${problem.path}: ${problem.message}`;
   const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.col}` : problem.file;
   return problem.path === '' ? `${where}: ${problem.message}` : `${where} ${problem.path}: ${problem.message}`;

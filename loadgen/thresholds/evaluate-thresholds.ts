@@ -87,7 +87,15 @@ function measureLatency(subject: Extract<ThresholdSubject, { kind: 'latency' }>,
   const summary = totals.latency[subject.metric]?.[which];
   const { aggregation } = subject;
   if (aggregation.kind === 'count') return { value: summary?.count ?? 0 };
-  if (summary === undefined || summary.count === 0) return { noSamples: `no ${subject.metric} latency was recorded` };
+  if (summary === undefined || summary.count === 0) {
+    // Say why, as far as the totals know: a delivering metric that nobody was expected to receive, or nothing at all.
+    const delivery = totals.delivery[subject.metric];
+    const why =
+      delivery !== undefined && delivery.expected === 0
+        ? `no receiver was expected to get a ${subject.metric} message`
+        : 'nothing in the run produced one (its action did not run, or the run was too short for it)';
+    return { noSamples: `no ${subject.metric} latency was recorded: ${why}` };
+  }
   const usPerUnit = US_PER_TIME_UNIT[unit] ?? 1;
   switch (aggregation.kind) {
     case 'min':
@@ -166,6 +174,14 @@ function describeSubject(threshold: Threshold): string {
   return (operatorAt > 0 ? threshold.expression.slice(0, operatorAt) : threshold.expression).trim();
 }
 
+/** The part of an evaluation that a RunResult keeps (the message is rebuilt by each report in its own words). */
+export function thresholdResultOf(evaluation: ThresholdEvaluation): ThresholdResult {
+  const { expression, passed, actual, limit, unit } = evaluation;
+  const result: ThresholdResult = { expression, passed, actual, limit, unit };
+  if (evaluation.noSamplesReason !== undefined) result.noSamplesReason = evaluation.noSamplesReason;
+  return result;
+}
+
 /**
  * Evaluates each threshold (text as in the scenario, or already parsed) on the run's totals. `durationMs` is the
  * measured run duration, used for throughput. Text that does not parse fails with the parse error as message
@@ -187,12 +203,13 @@ export function evaluateThresholds(
         unit: 'count',
         message: `does not parse at column ${parsed.column}: ${parsed.error}`,
         noSamples: true,
+        noSamplesReason: `the threshold does not parse at column ${parsed.column}`,
       };
     }
     const measured = measure(parsed, totals, durationMs);
     const base = { expression: parsed.expression, limit: parsed.limit, unit: parsed.unit };
     if ('noSamples' in measured) {
-      return { ...base, passed: false, actual: 0, message: `no samples: ${measured.noSamples}`, noSamples: true };
+      return { ...base, passed: false, actual: 0, message: `no samples: ${measured.noSamples}`, noSamples: true, noSamplesReason: measured.noSamples };
     }
     const passed = compare(measured.value, parsed.operator, parsed.limit);
     const limitText = `${parsed.operator} ${formatValue(parsed.limit, parsed.unit)}`;

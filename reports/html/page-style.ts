@@ -9,6 +9,7 @@ h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1
 .verdict { border-radius: 6px; padding: 12px 16px; margin: 12px 0 16px; color: #fff; }
 .verdict.passed { background: var(--pass); }
 .verdict.failed { background: var(--fail); }
+.verdict.interrupted { background: #8a6d00; }
 .verdict strong { font-size: 18px; }
 .verdict ul { margin: 6px 0 0; padding-left: 20px; }
 .meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 4px 20px; margin: 0; }
@@ -27,6 +28,7 @@ td.text { white-space: normal; overflow-wrap: anywhere; max-width: 640px; }
 th { background: #eef1f4; font-weight: 600; }
 .pass { color: var(--pass); font-weight: 600; }
 .fail { color: var(--fail); font-weight: 600; }
+.recovered { color: #8a6d00; font-weight: 600; }
 .muted { color: var(--muted); }
 .warnings { color: var(--warn); }
 pre.scenario { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px; overflow: auto; font-size: 13px; }

@@ -6,6 +6,7 @@ import type { RunResult } from '../../loadgen/run-result.js';
 import { orderMetrics } from '../../loadgen/metric-names.js';
 import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from '../format.js';
 import { formatThresholdFigure, thresholdFailureMessage } from '../junit.js';
+import { breachWords, runVerdictWords, thresholdState, type ThresholdState } from '../threshold-state.js';
 import { measuredMetrics } from './chart-data.js';
 import { escapeHtml } from './html-escape.js';
 
@@ -30,14 +31,12 @@ function metaItem(label: string, value: string): string {
 
 /** The page header: title, verdict with the failed thresholds, and the run's context. */
 export function renderHeader(result: RunResult): string {
-  const failed = result.thresholds.filter((threshold) => !threshold.passed);
+  const unmet = result.thresholds.filter((threshold) => !threshold.passed);
   const reasons: string[] = [];
-  if (result.status !== 'completed') reasons.push(`run ${result.status}${result.failure === undefined ? '' : `: ${result.failure.message}`}`);
-  for (const threshold of failed) reasons.push(`${threshold.expression}: ${thresholdFailureMessage(threshold)}`);
-  const summary =
-    result.verdict === 'passed'
-      ? `all ${result.thresholds.length} thresholds passed`
-      : `${failed.length} of ${result.thresholds.length} thresholds failed`;
+  if (result.status === 'failed' && result.failure !== undefined) reasons.push(`${result.failure.kind}: ${result.failure.message}`);
+  for (const threshold of unmet) reasons.push(`${threshold.expression}: ${thresholdFailureMessage(threshold)}`);
+  const { label, outcome } = runVerdictWords(result);
+  const verdictClass = result.status === 'interrupted' ? 'interrupted' : result.verdict;
   const env = result.environment;
   const items = [
     metaItem('scenario', `${result.scenario.name} (${result.scenario.file})`),
@@ -65,7 +64,7 @@ export function renderHeader(result: RunResult): string {
       : `<ul class="warnings">${result.warnings.map((warning) => `<li>${escapeHtml(warning)}</li>`).join('')}</ul>`;
   return [
     `<h1>sio-bench: ${escapeHtml(result.scenario.name)}</h1>`,
-    `<div class="verdict ${result.verdict}" id="verdict"><strong>${result.verdict === 'passed' ? 'PASSED' : 'FAILED'}</strong> ${escapeHtml(summary)}`,
+    `<div class="verdict ${verdictClass}" id="verdict"><strong>${label}</strong> ${escapeHtml(outcome)}`,
     reasons.length === 0 ? '' : `<ul>${reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>`,
     '</div>',
     `<dl class="meta">${items.join('')}</dl>`,
@@ -149,18 +148,26 @@ export function renderErrorTables(result: RunResult): string {
   ].join('\n');
 }
 
-/** Each threshold with its actual figure, limit and first breach. */
+/** How each threshold state reads in the table's first column, and its class (colour). */
+const STATE_CELLS: Readonly<Record<ThresholdState, { text: string; className: string }>> = {
+  held: { text: '✓ pass', className: 'pass' },
+  recovered: { text: '↺ recovered', className: 'recovered' },
+  failed: { text: '✗ fail', className: 'fail' },
+  noSamples: { text: '? no samples', className: 'fail' },
+};
+
+/** Each threshold with its state, actual figure (none without samples), limit, and when it was breached. */
 export function renderThresholdTable(result: RunResult): string {
   if (result.thresholds.length === 0) return '<p class="muted" id="thresholds-table">The scenario set no thresholds.</p>';
   return table(
     'thresholds-table',
-    ['', { text: 'threshold', className: 'text' }, 'actual', 'limit', 'first breached'],
+    ['', { text: 'threshold', className: 'text' }, 'actual', 'limit', { text: 'breaches', className: 'text' }],
     result.thresholds.map((threshold) => [
-      threshold.passed ? { text: '✓ pass', className: 'pass' } : { text: '✗ fail', className: 'fail' },
+      STATE_CELLS[thresholdState(threshold)],
       { text: threshold.expression, className: 'text' },
-      formatThresholdFigure(threshold.actual, threshold.unit),
+      threshold.noSamplesReason === undefined ? formatThresholdFigure(threshold.actual, threshold.unit) : '-',
       formatThresholdFigure(threshold.limit, threshold.unit),
-      threshold.firstBreachedAtSec === undefined ? '-' : `${threshold.firstBreachedAtSec} s`,
+      { text: threshold.noSamplesReason === undefined ? (breachWords(threshold) ?? '-') : `no samples: ${threshold.noSamplesReason}`, className: 'text' },
     ]),
   );
 }

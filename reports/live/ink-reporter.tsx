@@ -6,6 +6,8 @@ import { render, type Instance } from 'ink';
 import type { RunResult } from '../../loadgen/run-result.js';
 import { DashboardApp } from './DashboardApp.js';
 import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
+import { thresholdTally } from '../threshold-state.js';
+import { formatDurationMs } from '../format.js';
 
 /** Streams of {@link createInkReporter}: the terminal the dashboard draws on and reads keys from. */
 export interface InkReporterStreams {
@@ -16,18 +18,14 @@ export interface InkReporterStreams {
 /** Columns used when the stream does not know its width (never below this either, for the layout's sake). */
 const DEFAULT_COLUMNS = 80;
 
-/** The closing words of the dashboard: how the run ended and its verdict. */
+/** The closing words of the dashboard: how the run ended and its verdict (reports/threshold-state.ts words). */
 export function finishMessage(result: RunResult): string {
-  const failed = result.thresholds.filter((threshold) => !threshold.passed);
-  const verdict =
-    result.verdict === 'passed'
-      ? `passed (${result.thresholds.length} thresholds)`
-      : `failed (${failed.length} of ${result.thresholds.length} thresholds failed${result.failure === undefined ? '' : `; ${result.failure.message}`})`;
   switch (result.status) {
     case 'completed':
-      return `finished: ${verdict}`;
+      return `finished: ${result.verdict} (${thresholdTally(result.thresholds)})`;
     case 'interrupted':
-      return `interrupted: ${verdict}`;
+      // Short enough for an 80-column dashboard, which cuts its last line rather than wrapping it.
+      return `interrupted after ${formatDurationMs(result.durationMs)}: ${thresholdTally(result.thresholds)} over the part that ran`;
     case 'failed':
       return `run failed: ${result.failure?.message ?? 'see the result'}`;
   }

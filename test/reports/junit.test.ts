@@ -25,7 +25,7 @@ test('one test case per threshold, a failure with actual against limit, counts i
       '    </properties>',
       '    <testcase classname="sio-bench.rooms &lt;b&gt;&amp;&lt;/b&gt;" name="run completed" time="10.000"/>',
       '    <testcase classname="sio-bench.rooms &lt;b&gt;&amp;&lt;/b&gt;" name="echo.latency p(99) &lt; 3ms" time="0">',
-      '      <failure type="threshold" message="actual 3.104 ms, limit 3 ms (first breached at 7 s)">echo.latency p(99) &lt; 3ms: actual 3.104 ms, limit 3 ms (first breached at 7 s)</failure>',
+      '      <failure type="threshold" message="actual 3.104 ms, limit 3 ms (breached since 7s)">echo.latency p(99) &lt; 3ms: actual 3.104 ms, limit 3 ms (breached since 7s)</failure>',
       '    </testcase>',
       '    <testcase classname="sio-bench.rooms &lt;b&gt;&amp;&lt;/b&gt;" name="delivery.lost &lt; 1%" time="0"/>',
       '  </testsuite>',

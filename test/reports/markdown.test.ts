@@ -14,8 +14,8 @@ test('the summary has the verdict, failed thresholds, context, delivery, errors 
     [
       '### ❌ sio-bench rooms \\<b\\>&\\</b\\>: failed',
       '',
-      '1 of 2 thresholds failed:',
-      '- echo.latency p(99) \\< 3ms: actual 3.104 ms, limit 3 ms (first breached at 7 s)',
+      'Completed in 10s; 1 of 2 thresholds failed:',
+      '- echo.latency p(99) \\< 3ms: actual 3.104 ms, limit 3 ms (breached since 7s)',
       '',
       'builtin target http://127.0.0.1:40123 · lean client · websocket · 10s · peak 1,234 connections · 0.1.0 on Node v20.20.2',
       '',
@@ -39,7 +39,7 @@ test('a passing run without delivery, errors or samples says so in few lines', (
     [
       '### ✅ sio-bench rooms \\<b\\>&\\</b\\>: passed',
       '',
-      'No thresholds were set.',
+      'Completed in 10s; no thresholds.',
       '',
       'builtin target http://127.0.0.1:40123 · lean client · websocket · 10s · peak 1,234 connections · 0.1.0 on Node v20.20.2',
       '',
@@ -52,4 +52,14 @@ test('a passing run without delivery, errors or samples says so in few lines', (
 test('an interrupted or failed run is named before the thresholds', () => {
   const text = renderMarkdownSummary(smallResult({ status: 'failed', failure: { kind: 'target', message: 'server died: exit code 1' } }));
   assert.equal(text.split('\n')[2], '**Run failed**: server died: exit code 1');
+});
+
+test('an interrupted run reads interrupted, judged over the part that ran, not failed with no failures', () => {
+  const held = smallResult().thresholds.map(({ firstBreachedAtSec: _breach, ...threshold }) => ({ ...threshold, passed: true, actual: 1 }));
+  const text = renderMarkdownSummary(smallResult({ status: 'interrupted', verdict: 'failed', thresholds: held }));
+  assert.deepEqual(text.split('\n').slice(0, 3), [
+    '### ⏹️ sio-bench rooms \\<b\\>&\\</b\\>: interrupted',
+    '',
+    'Stopped after 10s, before its phases ended; over the part that ran, 2 of 2 thresholds held.',
+  ]);
 });

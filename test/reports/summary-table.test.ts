@@ -7,7 +7,7 @@ import { counters, handBuiltResult } from './fixtures/hand-built-result.js';
 describe('renderSummaryTable', () => {
   it('renders every section of a hand-built result exactly', () => {
     const expected = [
-      'FAILED  rooms: completed in 1m00s (1 of 2 thresholds failed)',
+      'FAILED  rooms: completed in 1m00s; 1 of 2 thresholds failed',
       'target       builtin http://127.0.0.1:40123 · client lean · transport websocket',
       'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
       '',
@@ -29,9 +29,9 @@ describe('renderSummaryTable', () => {
       'timeout            3  echo ack timed out after 5000 ms',
       '',
       'thresholds',
-      '      expression                      actual  limit  first breached',
+      '      expression                      actual  limit  breaches',
       'pass  broadcast.latency p(99) < 50ms   3.1ms   50ms',
-      'FAIL  delivery.lost == 0                  10      0             12s',
+      'FAIL  delivery.lost == 0                  10      0  breached since 12s',
       '',
       'connections  peak 2,000 · attempts 2,004 · failed 4',
       '             disconnects 12 (transport close 10, ping timeout 2) · reconnects 10',
@@ -48,7 +48,8 @@ describe('renderSummaryTable', () => {
 
   it('wraps fact lines and cuts table lines at the given width', () => {
     const lines = renderSummaryTable(handBuiltResult(), { width: 60 }).split('\n');
-    assert.deepEqual(lines.slice(1, 4), [
+    assert.deepEqual(lines.slice(0, 4), [
+      'FAILED  rooms: completed in 1m00s; 1 of 2 thresholds failed',
       'target       builtin http://127.0.0.1:40123 · client lean',
       '             transport websocket',
       'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
@@ -65,7 +66,10 @@ describe('renderSummaryTable', () => {
       durationMs: 12_345,
     };
     const lines = renderSummaryTable(result).split('\n');
-    assert.deepEqual(lines.slice(0, 2), ['FAILED  rooms: failed after 12.3s', '  server_died: the built-in server exited with code 1']);
+    assert.deepEqual(lines.slice(0, 2), [
+      'RUN FAILED  rooms: failed after 12.3s; over the part that ran, 1 of 2 thresholds failed',
+      '  server_died: the built-in server exited with code 1',
+    ]);
   });
 
   it('renders an interrupted run and a passed run without thresholds, errors, delivery or server samples', () => {
@@ -82,7 +86,7 @@ describe('renderSummaryTable', () => {
     assert.equal(
       renderSummaryTable(result),
       [
-        'PASSED  rooms: completed in 850ms (no thresholds)',
+        'PASSED  rooms: completed in 850ms; no thresholds',
         'target       builtin http://127.0.0.1:40123 · client lean · transport websocket',
         'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
         '',
@@ -95,6 +99,93 @@ describe('renderSummaryTable', () => {
       ].join('\n'),
     );
     const interrupted = renderSummaryTable({ ...result, status: 'interrupted', verdict: 'failed', durationMs: 245_000 });
-    assert.equal(interrupted.split('\n')[0], 'FAILED  rooms: interrupted after 4m05s');
+    assert.equal(interrupted.split('\n')[0], 'INTERRUPTED  rooms: stopped after 4m05s, before its phases ended');
+  });
+
+  it('an interrupted run says so and judges the part that ran: rows that held read pass, not FAIL', () => {
+    const result: RunResult = {
+      ...handBuiltResult(),
+      status: 'interrupted',
+      verdict: 'failed',
+      failure: { kind: 'interrupted', message: 'the run was stopped before its phases ended' },
+      durationMs: 6_910,
+      thresholds: [
+        { expression: 'broadcast.latency p(99) < 250ms', passed: true, actual: 54.6, limit: 250, unit: 'ms' },
+        { expression: 'delivery.lost == 0', passed: true, actual: 0, limit: 0, unit: 'count' },
+      ],
+    };
+    const text = renderSummaryTable(result);
+    assert.deepEqual(text.split('\n').slice(0, 2), [
+      'INTERRUPTED  rooms: stopped after 6.91s, before its phases ended; over the part that ran, 2 of 2',
+      '  thresholds held',
+    ]);
+    assert.doesNotMatch(text, /FAIL/);
+    assert.equal(text.slice(text.indexOf('thresholds\n')).split('\n\n')[0], [
+      'thresholds',
+      '      expression                       actual  limit',
+      'pass  broadcast.latency p(99) < 250ms  54.6ms  250ms',
+      'pass  delivery.lost == 0                    0      0',
+    ].join('\n'));
+  });
+
+  it('a threshold with no samples says "no samples" and why, not a 0µs figure; a recovered one says when it broke', () => {
+    const result: RunResult = {
+      ...handBuiltResult(),
+      thresholds: [
+        {
+          expression: 'broadcast.latency p(99) < 250ms',
+          passed: false,
+          actual: 0,
+          limit: 250,
+          unit: 'ms',
+          noSamplesReason: 'no broadcast latency was recorded: no receiver was expected to get a broadcast message',
+        },
+        { expression: 'echo.latency p(99) < 5ms', passed: true, actual: 3.2, limit: 5, unit: 'ms', firstBreachedAtSec: 10, lastBreachedAtSec: 14 },
+        { expression: 'delivery.lost == 0', passed: true, actual: 0, limit: 0, unit: 'count' },
+      ],
+    };
+    const text = renderSummaryTable(result);
+    assert.deepEqual(text.split('\n').slice(0, 2), [
+      'FAILED  rooms: completed in 1m00s; 1 of 3 thresholds failed (1 with no samples, 1 recovered from a',
+      '  breach)',
+    ]);
+    assert.equal(text.slice(text.indexOf('thresholds\n')).split('\n\n')[0], [
+      'thresholds',
+      '            expression                       actual  limit  breaches',
+      'no samples  broadcast.latency p(99) < 250ms       -  250ms',
+      'recovered   echo.latency p(99) < 5ms          3.2ms    5ms  breached 10s–14s',
+      'pass        delivery.lost == 0                    0      0',
+      'no samples for broadcast.latency p(99) < 250ms: no broadcast latency was recorded: no receiver was',
+      '  expected to get a broadcast message',
+    ].join('\n'));
+  });
+
+  it('a run that measured nothing prints the failure and what to check, and no table of zeros', () => {
+    const empty = handBuiltResult();
+    const result: RunResult = {
+      ...empty,
+      status: 'failed',
+      verdict: 'failed',
+      failure: { kind: 'run_failed', message: 'target http://127.0.0.1:4100 is unreachable (connect ECONNREFUSED 127.0.0.1:4100)' },
+      target: { kind: 'url', url: 'http://127.0.0.1:4100' },
+      scenario: { ...empty.scenario, effective: { path: '/socket.io/' } },
+      durationMs: 0,
+      totals: { ...empty.totals, latency: {}, delivery: {}, errors: {}, disconnectReasons: {}, counters: counters(), peakConnections: 0 },
+      series: [],
+      server: [],
+    };
+    assert.equal(
+      renderSummaryTable(result),
+      [
+        'RUN FAILED  rooms: could not be carried out: nothing was measured',
+        '  run_failed: target http://127.0.0.1:4100 is unreachable (connect ECONNREFUSED 127.0.0.1:4100)',
+        '  check: is the server up and listening at http://127.0.0.1:4100? are the URL (scheme, host, port)',
+        "    and the Socket.IO path right (the scenario's path: /socket.io/)? is it a Socket.IO server (v3 or",
+        '    later, which speaks Engine.IO v4)?',
+        'target       url http://127.0.0.1:4100 · client lean · transport websocket',
+        'measured on  sio-bench 0.1.0 · Node v20.20.2 · 2 x Test CPU',
+        '',
+      ].join('\n'),
+    );
   });
 });

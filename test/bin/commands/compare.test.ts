@@ -105,3 +105,19 @@ test('bad input exits 2 with one line that says what is wrong', async () => {
     assert.match(outcome.stderr, message);
   }
 });
+
+test('results of different scenarios are refused with exit 2 and the reason, unless --allow-different-scenarios', async () => {
+  const other: RunResult = { ...slow, scenario: { ...slow.scenario, name: 'fanout' } };
+  const { paths } = await files({ base, other });
+  const refused = await sioBench(['compare', paths.base!, paths.other!]);
+  assert.deepEqual(refused, {
+    code: 2,
+    stdout: '',
+    stderr:
+      `sio-bench: the results ran different scenarios (${base.scenario.name} in ${paths.base}, fanout in ${paths.other}), ` +
+      'so their figures do not measure the same load; pass --allow-different-scenarios to compare them anyway\n',
+  });
+  const allowed = await sioBench(['compare', paths.base!, paths.other!, '--allow-different-scenarios']);
+  assert.equal(allowed.code, 1, allowed.stderr);
+  assert.match(allowed.stdout, /different scenarios/);
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,17 +47,30 @@ test('with no flag, report.html is written next to the result and the command sa
   assert.match(await readFile(htmlPath, 'utf8'), /^<!DOCTYPE html>/);
 });
 
-test('--md and --junit write exactly the rendered reports, and only those', async () => {
+test('--md and --junit write exactly the rendered reports, and the HTML report still goes to its default place', async () => {
   const file = await resultInTempDir();
   const dir = path.dirname(file);
   const md = path.join(dir, 'out', 'summary.md');
   const junit = path.join(dir, 'junit.xml');
   const outcome = await sioBench(['report', file, '--md', md, '--junit', junit]);
   assert.equal(outcome.code, 0, outcome.stderr);
-  assert.equal(outcome.stdout, `Markdown summary written to ${md}\nJUnit XML written to ${junit}\n`);
+  const htmlPath = path.join(dir, 'report.html');
+  assert.equal(outcome.stdout, `HTML report written to ${htmlPath}\nMarkdown summary written to ${md}\nJUnit XML written to ${junit}\n`);
   const result = readResult(file);
   assert.equal(await readFile(md, 'utf8'), renderMarkdownSummary(result));
   assert.equal(await readFile(junit, 'utf8'), renderJunit(result));
+  assert.match(await readFile(htmlPath, 'utf8'), /^<!DOCTYPE html>/);
+});
+
+test('--no-html writes only the reports asked for, and alone it is refused as leaving nothing to write', async () => {
+  const file = await resultInTempDir();
+  const dir = path.dirname(file);
+  const md = path.join(dir, 'summary.md');
+  const outcome = await sioBench(['report', file, '--no-html', '--md', md]);
+  assert.deepEqual(outcome, { code: 0, stdout: `Markdown summary written to ${md}\n`, stderr: '' });
+  assert.equal(existsSync(path.join(dir, 'report.html')), false);
+  const alone = await sioBench(['report', file, '--no-html']);
+  assert.deepEqual(alone, { code: 2, stdout: '', stderr: 'sio-bench: --no-html leaves nothing to write: add --md FILE or --junit FILE\n' });
 });
 
 test('a missing, unknown-version or broken result exits 2 with a clear message', async () => {

@@ -67,3 +67,37 @@ test('bad flags exit 2 naming the flag', async () => {
   assert.equal(set.code, 2);
   assert.match(set.stderr, /populaton/);
 });
+
+test('an unreachable target prints the failure and what to check, names the URL, and shows no table of zeros', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sio-run-'));
+  // Port 9 (discard) on loopback: nothing listens there in a test environment, so the probe is refused.
+  const { code, stdout } = await sioBench(['run', ROOMS, '--target', 'http://127.0.0.1:9', '--no-tui', '--out', path.join(dir, 'out')]);
+  assert.equal(code, 3);
+  const lines = stdout.split('\n');
+  assert.equal(lines[0], 'RUN FAILED  rooms: could not be carried out: nothing was measured');
+  assert.match(lines[1]!, /^ {2}run_failed: target http:\/\/127\.0\.0\.1:9 is unreachable/);
+  assert.match(stdout, /check: is the server up and listening at http:\/\/127\.0\.0\.1:9\?/);
+  assert.match(stdout, /^target +url http:\/\/127\.0\.0\.1:9 · client lean/m);
+  assert.doesNotMatch(stdout, /^(thresholds|delivery|latency)/m);
+});
+
+test('a threshold on a metric nothing produced reads "no samples" with the reason, and no breach time', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sio-run-'));
+  const file = path.join(dir, 'lonely.yml');
+  // One member per room: a broadcast skips its sender, so no receiver is ever expected to get one.
+  writeFileSync(file, `name: lonely
+population: {clients: 4, rooms: 4, roomsPerClient: 1}
+phases: [{name: hold, kind: hold, duration: 2s}]
+actions: [{kind: join}, {kind: broadcast, rate: {total: 5}}]
+thresholds: ['broadcast.latency p(99) < 250ms', 'errors.count == 0']
+drain: 500ms
+`);
+  const { code, stdout } = await sioBench(['run', file, '--no-tui', '--out', path.join(dir, 'out')]);
+  assert.equal(code, 1);
+  assert.match(stdout, /^no samples {2}broadcast\.latency p\(99\) < 250ms +- +250ms$/m);
+  assert.match(stdout, /^no samples for broadcast\.latency p\(99\) < 250ms: no broadcast latency was recorded: no receiver was$/m);
+  assert.match(stdout, /^pass {8}errors\.count == 0 +0 +0$/m);
+  const result = JSON.parse(readFileSync(path.join(dir, 'out', 'result.json'), 'utf8'));
+  assert.equal(result.thresholds[0].noSamplesReason, 'no broadcast latency was recorded: no receiver was expected to get a broadcast message');
+  assert.equal(result.thresholds[0].firstBreachedAtSec, undefined);
+});

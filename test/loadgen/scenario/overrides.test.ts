@@ -131,7 +131,17 @@ test('target=URL replaces the builtin target; target.url does too', () => {
 });
 
 test('bad overrides name the override', () => {
-  assert.deepEqual(overrideProblems(ROOMS, ['populaton.clients=5']), ['--set populaton.clients: unknown key']);
+  assert.deepEqual(overrideProblems(ROOMS, ['populaton.clients=5']), [
+    '--set populaton.clients: unknown key; known keys here: name, description, target, client, transport, parser, namespace, path, auth, ' +
+      'headers, population, phases, actions, thresholds, reconnect, maxDuration, drain, capacity (or a shortcut: clients, rooms, duration)',
+  ]);
+  assert.deepEqual(overrideProblems(ROOMS, ['population.size=5']), [
+    '--set population.size: unknown key; known keys here: clients, rooms, roomsPerClient, distribution, sourceAddresses, seed',
+  ]);
+  // Inside a list of kinds, the keys of the item's own kind.
+  assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.colour=red']), [
+    '--set actions.echo.colour: unknown key; known keys here: kind, name, rate, payload, timeout, maxInFlight',
+  ]);
   assert.deepEqual(overrideProblems(ROOMS, ['clients=abc']), ['--set clients: expected number, got the string "abc"']);
   assert.deepEqual(overrideProblems(ROOMS, ['actions.brodcast.rate.total=3']), [
     "--set actions.brodcast.rate.total: no item named 'brodcast' in actions (names: join, broadcast, echo)",
@@ -144,7 +154,7 @@ test('bad overrides name the override', () => {
   assert.deepEqual(overrideProblems(ROOMS, ['duration=soon']), ['--set duration: expected a duration > 0 such as 20s or 2m (the phases are rescaled to sum to it)']);
   assert.deepEqual(overrideProblems(ROOMS, ['duration=2ms']), ['--set duration: 2ms is too short for 3 phases of whole milliseconds']);
   assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.rate.perClient=-1']), ['--set actions.echo.rate.perClient: must be > 0']);
-  assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.payload={bytes: 1, colour: red}']), ['--set actions.echo.payload: colour: unknown key']);
+  assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.payload={bytes: 1, colour: red}']), ['--set actions.echo.payload: colour: unknown key; known keys here: bytes, kind']);
 });
 
 test('override problems and file problems are reported together, overrides first', () => {

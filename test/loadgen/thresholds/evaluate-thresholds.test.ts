@@ -94,7 +94,7 @@ test('a threshold on something never measured fails with "no samples"', () => {
   assert.deepEqual(
     results.map((result) => [result.passed, result.noSamples, result.message]),
     [
-      [false, true, 'no samples: no echo latency was recorded'],
+      [false, true, 'no samples: no echo latency was recorded: nothing in the run produced one (its action did not run, or the run was too short for it)'],
       [false, true, 'no samples: no events were sent and no connections attempted'],
       [false, true, 'no samples: no events were sent and no connections attempted'],
       [false, true, 'no samples: no delivered messages were expected'],
@@ -105,6 +105,12 @@ test('a threshold on something never measured fails with "no samples"', () => {
       // A count of samples is a measurement in itself: zero samples is its answer.
       [true, false, 'echo.latency count = 0 (limit == 0)'],
     ],
+  );
+  // A delivering metric that no receiver was expected to get says so.
+  const unexpectedBroadcasts = emptyTotals({ delivery: { broadcast: { expected: 0, received: 0, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 } } });
+  assert.deepEqual(
+    evaluateThresholds(['broadcast.latency p(99) < 250ms'], unexpectedBroadcasts, 1000).map((result) => [result.passed, result.noSamplesReason]),
+    [[false, 'no broadcast latency was recorded: no receiver was expected to get a broadcast message']],
   );
   assert.deepEqual(evaluateThresholds(['direct.delivery.lost == 0'], emptyTotals({ delivery: { broadcast: { expected: 5, received: 5, lost: 0, inFlightAtStop: 0, undeliverable: 0, duplicated: 0, outOfOrder: 0, unexpected: 0 } } }), 1000)[0]?.message, 'no samples: no direct messages were expected');
 });
@@ -156,6 +162,7 @@ test('text that does not parse fails with the parse error', () => {
       unit: 'count',
       message: "does not parse at column 1: unknown threshold subject 'nope' (one of: <metric>.latency, <metric>.latency.uncorrected, <action>.ack.latency, <action>.fanout.latency, errors.rate, errors.count, connect.failed, acks.timedOut, slots.dropped, disconnects.count, reconnects.count, throughput.send, throughput.receive, connections.peak, delivery.<field>, <broadcast|direct|action>.delivery.<field>)",
       noSamples: true,
+      noSamplesReason: 'the threshold does not parse at column 1',
     },
   ]);
 });

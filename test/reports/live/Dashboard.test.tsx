@@ -34,7 +34,7 @@ test('the dashboard shows every panel with the figures of the snapshot', () => {
     'running  elapsed 0:52 of 1:00  remaining 0:08',
     `connections       target 500  open 500  connecting 0  failed 3  0 conn/s`,
     `delivery          expected ${state.delivery.expected.toLocaleString('en-US')}  received ${state.delivery.received.toLocaleString('en-US')}  lost ${state.delivery.lost}  duplicated 0`,
-    '  ✗ broadcast.latency p(99) < 15ms  now 17.15 ms, breached at 50s',
+    '  ✗ broadcast.latency p(99) < 15ms  now 17.15 ms, breached since 50s',
     '  ✓ echo.latency p(99) < 50ms  now 12.58 ms',
     'press q or Ctrl-C to stop gracefully (the result is still written)',
   ];
@@ -58,7 +58,18 @@ test('the dashboard shows every panel with the figures of the snapshot', () => {
 
 test('a threshold is green before its breach and red from it on', () => {
   assert.match(frameOf(liveStateAt(result, 30), 100), /^  ✓ broadcast\.latency p\(99\) < 15ms  now 12 ms$/m);
-  assert.match(frameOf(liveStateAt(result, 50), 100), /^  ✗ broadcast\.latency p\(99\) < 15ms  now 17\.15 ms, breached at 50s$/m);
+  assert.match(frameOf(liveStateAt(result, 50), 100), /^  ✗ broadcast\.latency p\(99\) < 15ms  now 17\.15 ms, breached since 50s$/m);
+});
+
+test('a threshold that holds again after a breach is shown recovered, never a ✓ beside a breach time', () => {
+  const state = liveStateAt(result, 58);
+  const recovered = {
+    ...state,
+    thresholds: [{ expression: 'echo.latency p(99) < 5ms', passed: true, actual: 3.2, limit: 5, unit: 'ms', firstBreachedAtSec: 10, lastBreachedAtSec: 14 }],
+  };
+  const frame = frameOf(recovered, 100);
+  assert.match(frame, /^  ↺ echo\.latency p\(99\) < 5ms  now 3\.2 ms, holding again \(breached 10s–14s\)$/m);
+  assert.doesNotMatch(frame, /✓.*breached/);
 });
 
 test('no line is longer than the terminal at 80 and 120 columns, even with long texts', () => {

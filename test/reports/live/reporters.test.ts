@@ -45,7 +45,7 @@ class FakeStdin extends EventEmitter {
 
 test('finishMessage names the verdict and the failed thresholds', () => {
   assert.equal(finishMessage(result), 'finished: failed (1 of 3 thresholds failed)');
-  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1) }), 'finished: passed (2 thresholds)');
+  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1) }), 'finished: passed (2 of 2 thresholds held)');
   assert.equal(
     finishMessage({ ...result, status: 'failed', failure: { kind: 'target', message: 'target unreachable: ECONNREFUSED' } }),
     'run failed: target unreachable: ECONNREFUSED',
@@ -67,7 +67,7 @@ test('the Ink reporter draws snapshots, turns q into a stop request and ends wit
   await reporter.finish({ ...result, status: 'interrupted' });
   const text = stdout.written.replace(ANSI, '');
   assert.match(text, /sio-bench rooms · builtin http:\/\/127\.0\.0\.1:40123/);
-  assert.match(text, /^interrupted: failed \(1 of 3 thresholds failed\)$/m);
+  assert.match(text, /^interrupted after 1m00s: 1 of 3 thresholds failed over the part that ran$/m);
   assert.equal(stdout.listenerCount('resize'), 0, 'finish stops listening for resizes');
 });
 
