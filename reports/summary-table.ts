@@ -33,7 +33,7 @@ export function renderSummaryTable(result: RunResult, options: SummaryTableOptio
     renderErrors(result),
     renderThresholds(result.thresholds),
     renderTotals(result, width),
-    renderWarnings(result.warnings),
+    renderWarnings(result.warnings, width),
   ].filter((lines) => lines.length > 0);
   const lines = sections.flatMap((section, index) => (index === 0 ? section : ['', ...section]));
   return `${lines.map((line) => fitLine(line, width)).join('\n')}\n`;
@@ -242,8 +242,32 @@ function wrapItems(label: string, items: readonly string[], width: number): stri
   return lines;
 }
 
-function renderWarnings(warnings: readonly string[]): string[] {
-  return warnings.map((warning) => `warning: ${warning}`);
+/** Prefix of a warning's first line; its continuation lines are indented past it. */
+const WARNING_PREFIX = 'warning: ';
+
+/** Each warning whole, wrapped at word boundaries: its remedy is at its end, so cutting it would lose the remedy. */
+function renderWarnings(warnings: readonly string[], width: number): string[] {
+  return warnings.flatMap((warning) => wrapWords(`${WARNING_PREFIX}${warning}`, width, ' '.repeat(WARNING_PREFIX.length)));
+}
+
+/**
+ * `text` broken at spaces into lines of at most `width` characters, continuation lines starting with `indent`.
+ * A single word longer than a line stays whole on its own line (fitLine then cuts it: a URL is better cut than split).
+ */
+export function wrapWords(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && line.trim() !== '' && candidate.length > width) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else {
+      line = candidate;
+    }
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Lays out a header and rows in columns separated by two spaces; trailing spaces are trimmed. */

@@ -57,6 +57,22 @@ describe('renderSummaryTable', () => {
     assert.ok(lines.every((line) => line.length <= 60), 'no line is longer than the width');
   });
 
+  it('prints a long warning whole, wrapped at words, with its remedy at the end', () => {
+    const warning =
+      'the load generator itself was saturated in 12 of 60 seconds (first in second 3; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server\'s; use more --workers, fewer clients per machine, or several machines (--shard)';
+    const text = renderSummaryTable({ ...handBuiltResult(), warnings: [warning] }, { width: 80 });
+    const lines = text.trimEnd().split('\n');
+    const start = lines.findIndex((line) => line.startsWith('warning: '));
+    assert.deepEqual(lines.slice(start), [
+      'warning: the load generator itself was saturated in 12 of 60 seconds (first in',
+      '         second 3; per second in series[].loadgen): latencies of those seconds',
+      "         include its own queueing and are not trustworthy as the server's; use",
+      '         more --workers, fewer clients per machine, or several machines',
+      '         (--shard)',
+    ]);
+    assert.ok(lines.every((line) => line.length <= 80), 'no line is longer than the width');
+  });
+
   it('names the failure of a run that could not be carried out', () => {
     const result: RunResult = {
       ...handBuiltResult(),
