@@ -7,6 +7,8 @@ import type { DeliveryCounts, RunResult } from '../loadgen/run-result.js';
 import { sumDeliveryCounts } from '../loadgen/measure/tallies.js';
 import { formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from './format.js';
 import { thresholdFailureMessage } from './junit.js';
+import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from './shortfall-text.js';
 
 /**
  * `text` safe inline in Markdown: the characters that start emphasis, code, links, inline HTML or table cells
@@ -27,6 +29,8 @@ function verdictLines(result: RunResult): string[] {
   if (result.status !== 'completed') {
     lines.push(`**Run ${result.status}**${result.failure === undefined ? '' : `: ${escapeMarkdown(result.failure.message)}`}`, '');
   }
+  const shortfall = result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
+  if (shortfall !== undefined) lines.push(`**Passed on less load than asked**: ${escapeMarkdown(describeShortfall(shortfall))}.`, '');
   if (result.thresholds.length === 0) lines.push('No thresholds were set.');
   else if (failed.length === 0) lines.push(`All ${result.thresholds.length} thresholds passed.`);
   else {

@@ -5,6 +5,8 @@
  */
 import { orderMetrics } from '../loadgen/metric-names.js';
 import type { LatencySummary, RunResult, ServerSample, ThresholdResult } from '../loadgen/run-result.js';
+import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from './shortfall-text.js';
 import {
   formatBytes,
   formatCompact,
@@ -40,7 +42,8 @@ export function renderSummaryTable(result: RunResult, options: SummaryTableOptio
 }
 
 function renderHeader(result: RunResult, width: number): string[] {
-  const verdict = result.verdict === 'passed' ? 'PASSED' : 'FAILED';
+  const shortfall = result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
+  const verdict = result.verdict === 'passed' ? (shortfall === undefined ? 'PASSED' : 'PASSED, on less load than asked') : 'FAILED';
   const duration = formatDurationMs(result.durationMs);
   let outcome: string;
   switch (result.status) {
@@ -65,6 +68,9 @@ function renderHeader(result: RunResult, width: number): string[] {
   }
   const lines = [`${verdict}  ${result.scenario.name}: ${outcome}`];
   if (result.failure !== undefined) lines.push(`  ${result.failure.kind}: ${result.failure.message}`);
+  if (shortfall !== undefined) {
+    lines.push(...wrapWords(`  but ${describeShortfall(shortfall)} (exit code 4; a slots.dropped threshold sets how many are acceptable)`, width, '  '));
+  }
   const environment = result.environment;
   lines.push(
     ...wrapItems('target', [`${result.target.kind} ${result.target.url}`, `client ${result.client}`, `transport ${result.transport}`], width),
@@ -256,10 +262,11 @@ function renderWarnings(warnings: readonly string[], width: number): string[] {
  */
 export function wrapWords(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (line !== '' && line.trim() !== '' && candidate.length > width) {
+  const leading = /^ */.exec(text)?.[0] ?? '';
+  let line = leading;
+  for (const word of text.slice(leading.length).split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (line.trim() !== '' && candidate.length > width) {
       lines.push(line);
       line = `${indent}${word}`;
     } else {

@@ -1,7 +1,7 @@
 /**
  * `sio-bench run FILE`: loads and validates the scenario, runs it, shows it live, prints the summary, and writes
  * result.json (and the reports) to the output folder. Exit codes: 0 passed, 1 thresholds failed, 2 bad input,
- * 3 the run could not be carried out, 130 interrupted.
+ * 3 the run could not be carried out, 4 passed on less load than scheduled (dropped slots), 130 interrupted.
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';

@@ -4,6 +4,8 @@
  */
 import { render, type Instance } from 'ink';
 import type { RunResult } from '../../loadgen/run-result.js';
+import { scheduleShortfall } from '../../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from '../shortfall-text.js';
 import { DashboardApp } from './DashboardApp.js';
 import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 
@@ -19,9 +21,10 @@ const DEFAULT_COLUMNS = 80;
 /** The closing words of the dashboard: how the run ended and its verdict. */
 export function finishMessage(result: RunResult): string {
   const failed = result.thresholds.filter((threshold) => !threshold.passed);
+  const shortfall = result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
   const verdict =
     result.verdict === 'passed'
-      ? `passed (${result.thresholds.length} thresholds)`
+      ? `passed (${result.thresholds.length} thresholds)${shortfall === undefined ? '' : `, but ${describeShortfall(shortfall)}`}`
       : `failed (${failed.length} of ${result.thresholds.length} thresholds failed${result.failure === undefined ? '' : `; ${result.failure.message}`})`;
   switch (result.status) {
     case 'completed':

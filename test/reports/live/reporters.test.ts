@@ -45,7 +45,13 @@ class FakeStdin extends EventEmitter {
 
 test('finishMessage names the verdict and the failed thresholds', () => {
   assert.equal(finishMessage(result), 'finished: failed (1 of 3 thresholds failed)');
-  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1) }), 'finished: passed (2 thresholds)');
+  const kept = { ...result.totals, counters: { ...result.totals.counters, droppedSlots: 0 } };
+  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1), totals: kept }), 'finished: passed (2 thresholds)');
+  const short = { ...result.totals, counters: { ...result.totals.counters, droppedSlots: 577, scheduledSlots: 9_577 } };
+  assert.equal(
+    finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1), totals: short }),
+    'finished: passed (2 thresholds), but the load generator dropped 577 of 9,577 scheduled actions (6.02%): the load was lower than asked',
+  );
   assert.equal(
     finishMessage({ ...result, status: 'failed', failure: { kind: 'target', message: 'target unreachable: ECONNREFUSED' } }),
     'run failed: target unreachable: ECONNREFUSED',
