@@ -139,6 +139,11 @@ class Coordinator {
   async execute(): Promise<RunResult> {
     const startedAt = new Date();
     const environment = await captureEnvironment();
+    // How the overrides were bent (a ramp-up kept at its floor) is part of what the run is: said now and kept.
+    for (const note of this.options.loaded.notes) {
+      this.notice(note);
+      this.warnings.push(note);
+    }
     let targetUrl = '';
     try {
       targetUrl = await this.startTarget();
