@@ -117,6 +117,8 @@ async function runAndReport(flags: RunFlags, loaded: LoadedScenario, outDir: str
       signal: interrupt.signal,
       // The dashboard shows notices itself (writing to the terminal under it would tear its frame).
       notice: interactive ? undefined : (line) => process.stderr.write(`sio-bench: ${line}\n`),
+      // Before the first merged second nothing is drawn, so the steps go to stderr in both modes, dashboard or not.
+      onStartup: (step) => process.stderr.write(`sio-bench: ${step}\n`),
       ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
       startAtEpochMs: flags.startAt,
     });
