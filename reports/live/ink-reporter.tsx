@@ -18,6 +18,9 @@ export interface InkReporterStreams {
 /** Columns used when the stream does not know its width (never below this either, for the layout's sake). */
 const DEFAULT_COLUMNS = 80;
 
+/** Rows assumed when the stream does not know its height. */
+const DEFAULT_ROWS = 24;
+
 /** The closing words of the dashboard: how the run ended and its verdict. */
 export function finishMessage(result: RunResult): string {
   const failed = result.thresholds.filter((threshold) => !threshold.passed);
@@ -50,7 +53,13 @@ export function createInkReporter({ stdout, stdin }: InkReporterStreams): LiveRe
     for (const callback of stopCallbacks) callback();
   };
   const tree = (state: LiveState) => (
-    <DashboardApp state={state} width={Math.max(1, stdout.columns ?? DEFAULT_COLUMNS)} stopRequested={stopRequested} onStop={requestStop} />
+    <DashboardApp
+      state={state}
+      width={Math.max(1, stdout.columns ?? DEFAULT_COLUMNS)}
+      height={Math.max(1, stdout.rows ?? DEFAULT_ROWS)}
+      stopRequested={stopRequested}
+      onStop={requestStop}
+    />
   );
   function draw(): void {
     if (lastState === undefined) return;
@@ -77,6 +86,8 @@ export function createInkReporter({ stdout, stdin }: InkReporterStreams): LiveRe
       }
       if (instance !== undefined) {
         instance.unmount();
+        // A frame shorter than the terminal (dashboard-layout.ts) ends with a newline; a taller one would not, and
+        // the summary printed next would run into its status line.
         await instance.waitUntilExit();
       }
     },

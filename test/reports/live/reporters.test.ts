@@ -13,7 +13,9 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** A terminal stand-in: 80 columns, collects everything written. */
 class FakeStdout extends EventEmitter {
   readonly columns = 80;
-  readonly rows = 40;
+  constructor(readonly rows = 40) {
+    super();
+  }
   readonly isTTY = true;
   written = '';
   write(chunk: string): boolean {
@@ -59,7 +61,8 @@ test('finishMessage names the verdict and the failed thresholds', () => {
 });
 
 test('the Ink reporter draws snapshots, turns q into a stop request and ends with the verdict', async () => {
-  const stdout = new FakeStdout();
+  // A short terminal: a frame as tall as it would be drawn full-screen, without the newline after its last line.
+  const stdout = new FakeStdout(14);
   const stdin = new FakeStdin();
   const reporter = createInkReporter({ stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream });
   let stops = 0;
@@ -74,6 +77,8 @@ test('the Ink reporter draws snapshots, turns q into a stop request and ends wit
   const text = stdout.written.replace(ANSI, '');
   assert.match(text, /sio-bench rooms · builtin http:\/\/127\.0\.0\.1:40123/);
   assert.match(text, /^interrupted: failed \(1 of 3 thresholds failed\)$/m);
+  // The summary printed next must start on a line of its own, not after the last frame's status line.
+  assert.match(text, /interrupted: failed \(1 of 3 thresholds failed\)[^\n]*\n$/, 'the last frame ends with a newline');
   assert.equal(stdout.listenerCount('resize'), 0, 'finish stops listening for resizes');
 });
 
