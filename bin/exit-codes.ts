@@ -1,5 +1,6 @@
 import type { RunResult } from '../loadgen/run-result.js';
 import type { UserError } from '../loadgen/user-error.js';
+import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
 
 /** Process exit codes of every sio-bench command; the contract that CI jobs gate on. */
 export const ExitCode = {
@@ -11,6 +12,11 @@ export const ExitCode = {
   badInput: 2,
   /** The run could not be carried out: target unreachable, server died, worker failed. */
   runFailed: 3,
+  /**
+   * The run completed and its thresholds passed, but the load generator dropped scheduled actions (and no
+   * `slots.dropped` threshold says how many are acceptable): the load was lower than asked, so the pass proves less.
+   */
+  loadShortfall: 4,
   /** The run was interrupted by SIGINT (128 + 2, as shells report it). */
   interrupted: 130,
 } as const;
@@ -28,7 +34,8 @@ export function exitCodeOfError(error: UserError): ExitCodeValue {
 }
 
 /**
- * The exit code of a finished run: 0 passed, 1 a threshold failed, 3 the run failed, 130 interrupted. A slice of
+ * The exit code of a finished run: 0 passed, 1 a threshold failed, 3 the run failed, 4 passed on less load than
+ * scheduled, 130 interrupted. A slice of
  * a sharded run (`run --shard i/n`) judged its thresholds on the slice alone, so only its outcome counts there;
  * `sio-bench merge` gates on the thresholds.
  */
@@ -39,7 +46,9 @@ export function exitCodeOfRun(result: RunResult, options: { slice?: boolean } = 
     case 'interrupted':
       return ExitCode.interrupted;
     case 'completed':
-      return options.slice === true || result.verdict === 'passed' ? ExitCode.ok : ExitCode.thresholdsFailed;
+      if (options.slice === true) return ExitCode.ok;
+      if (result.verdict !== 'passed') return ExitCode.thresholdsFailed;
+      return scheduleShortfall(result) === undefined ? ExitCode.ok : ExitCode.loadShortfall;
   }
 }
 
@@ -50,6 +59,7 @@ export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeValue, string>> = {
   [ExitCode.badInput]: 'bad input (a scenario, a flag or a file); nothing was run',
   [ExitCode.runFailed]: 'the run could not be carried out (target unreachable, server died, worker failed)',
   [ExitCode.interrupted]: 'interrupted (SIGINT)',
+  [ExitCode.loadShortfall]: 'run: every threshold passed, but the load generator dropped scheduled actions (less load than asked)',
 };
 
 /**

@@ -71,6 +71,11 @@ export interface ClientCounters {
   acksTimedOut: number;
   /** Open-model schedule slots that could not be served (the client was not connected or was too late). */
   droppedSlots: number;
+  /**
+   * Open-model schedule slots that came due, served or dropped: the load the scenario asked for. Absent in
+   * results written before it was counted.
+   */
+  scheduledSlots?: number;
   connectAttempts: number;
   connectSuccesses: number;
   connectFailures: number;

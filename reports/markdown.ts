@@ -8,6 +8,8 @@ import { sumDeliveryCounts } from '../loadgen/measure/tallies.js';
 import { formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from './format.js';
 import { thresholdFailureMessage } from './junit.js';
 import { runVerdictWords, thresholdOutcomeWords, thresholdState } from './threshold-state.js';
+import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from './shortfall-text.js';
 
 /**
  * `text` safe inline in Markdown: the characters that start emphasis, code, links, inline HTML or table cells
@@ -28,6 +30,8 @@ function verdictLines(result: RunResult): string[] {
   const lines = [`### ${icon} sio-bench ${escapeMarkdown(result.scenario.name)}: ${label.toLowerCase()}`, ''];
   if (result.status === 'failed' && result.failure !== undefined) lines.push(`**Run failed**: ${escapeMarkdown(result.failure.message)}`, '');
   const sentence = escapeMarkdown(outcome.charAt(0).toUpperCase() + outcome.slice(1));
+  const shortfall = result.status === 'completed' && result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
+  if (shortfall !== undefined) lines.push(`**Passed on less load than asked**: ${escapeMarkdown(describeShortfall(shortfall))}.`, '');
   lines.push(`${sentence}${unmet.length > 0 ? ':' : '.'}`);
   for (const threshold of unmet) lines.push(`- ${escapeMarkdown(threshold.expression)}: ${escapeMarkdown(thresholdFailureMessage(threshold))}`);
   const recovered = result.thresholds.filter((threshold) => thresholdState(threshold) === 'recovered');

@@ -5,6 +5,8 @@
  */
 import { orderMetrics } from '../loadgen/metric-names.js';
 import type { LatencySummary, RunResult, ServerSample, ThresholdResult } from '../loadgen/run-result.js';
+import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from './shortfall-text.js';
 import {
   formatBytes,
   formatCompact,
@@ -35,7 +37,7 @@ export function renderSummaryTable(result: RunResult, options: SummaryTableOptio
     renderErrors(result),
     renderThresholds(result.thresholds, width),
     renderTotals(result, width),
-    renderWarnings(result.warnings),
+    renderWarnings(result.warnings, width),
   ].filter((lines) => lines.length > 0);
   const lines = sections.flatMap((section, index) => (index === 0 ? section : ['', ...section]));
   return `${lines.map((line) => fitLine(line, width)).join('\n')}\n`;
@@ -46,6 +48,10 @@ function renderHeader(result: RunResult, width: number): string[] {
   const lines = wrapText(`${label}  ${result.scenario.name}: ${outcome}`, width, '');
   if (result.failure !== undefined && result.status !== 'interrupted') lines.push(`  ${result.failure.kind}: ${result.failure.message}`);
   if (result.status === 'failed' && measuredNothing(result)) lines.push(...wrapText(`check: ${whatToCheck(result)}`, width, '  '));
+  const shortfall = result.status === 'completed' && result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
+  if (shortfall !== undefined) {
+    lines.push(...wrapWords(`  but ${describeShortfall(shortfall)} (exit code 4; a slots.dropped threshold sets how many are acceptable)`, width, '  '));
+  }
   const environment = result.environment;
   const targetUrl = result.target.url === '' ? '(not started)' : result.target.url;
   lines.push(
@@ -241,15 +247,27 @@ function wrapItems(label: string, items: readonly string[], width: number): stri
   return lines;
 }
 
-/** `text` broken at spaces into lines of at most `width` characters, continuation lines indented by two more. */
-function wrapText(text: string, width: number, indent: string): string[] {
+/** Prefix of a warning's first line; its continuation lines are indented past it. */
+const WARNING_PREFIX = 'warning: ';
+
+/** Each warning whole, wrapped at word boundaries: its remedy is at its end, so cutting it would lose the remedy. */
+function renderWarnings(warnings: readonly string[], width: number): string[] {
+  return warnings.flatMap((warning) => wrapWords(`${WARNING_PREFIX}${warning}`, width, ' '.repeat(WARNING_PREFIX.length)));
+}
+
+/**
+ * `text` broken at spaces into lines of at most `width` characters, continuation lines starting with `indent`.
+ * A single word longer than a line stays whole on its own line (fitLine then cuts it: a URL is better cut than split).
+ */
+export function wrapWords(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
-  let line = indent;
-  for (const word of text.split(' ')) {
+  const leading = /^ */.exec(text)?.[0] ?? '';
+  let line = leading;
+  for (const word of text.slice(leading.length).split(' ')) {
     const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
     if (line.trim() !== '' && candidate.length > width) {
       lines.push(line);
-      line = `${indent}  ${word}`;
+      line = `${indent}${word}`;
     } else {
       line = candidate;
     }
@@ -258,8 +276,9 @@ function wrapText(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-function renderWarnings(warnings: readonly string[]): string[] {
-  return warnings.map((warning) => `warning: ${warning}`);
+/** `text` broken at spaces into lines of at most `width` characters starting with `indent`, continuation lines indented by two more. */
+function wrapText(text: string, width: number, indent: string): string[] {
+  return wrapWords(`${indent}${text}`, width, `${indent}  `);
 }
 
 /** Lays out a header and rows in columns separated by two spaces; trailing spaces are trimmed. */

@@ -1,7 +1,7 @@
 /**
  * `sio-bench run FILE`: loads and validates the scenario, runs it, shows it live, prints the summary, and writes
  * result.json (and the reports) to the output folder. Exit codes: 0 passed, 1 thresholds failed, 2 bad input,
- * 3 the run could not be carried out, 130 interrupted.
+ * 3 the run could not be carried out, 4 passed on less load than scheduled (dropped slots), 130 interrupted.
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -83,6 +83,7 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         [ExitCode.badInput, 'bad input (the scenario, a flag, a baseline name); nothing was run'],
         [ExitCode.runFailed, 'the run could not be carried out (target unreachable, server died, worker failed)'],
         [ExitCode.interrupted, 'interrupted (SIGINT); the result covers the part that ran'],
+        [ExitCode.loadShortfall, 'every threshold passed, but the load generator dropped scheduled actions (less load than asked)'],
       ]),
     )
     .action(async (file: string, flags: RunFlags) => {
@@ -129,6 +130,8 @@ async function runAndReport(flags: RunFlags, loaded: LoadedScenario, outDir: str
       signal: interrupt.signal,
       // The dashboard shows notices itself (writing to the terminal under it would tear its frame).
       notice: interactive ? undefined : (line) => process.stderr.write(`sio-bench: ${line}\n`),
+      // Before the first merged second nothing is drawn, so the steps go to stderr in both modes, dashboard or not.
+      onStartup: (step) => process.stderr.write(`sio-bench: ${step}\n`),
       ...(shardRun ? { shard: shardRun.slice, onLedger: shardRun.log.add } : {}),
       startAtEpochMs: flags.startAt,
     });

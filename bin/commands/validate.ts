@@ -25,8 +25,9 @@ export const registerValidateCommand: RegisterCommand = (program, setExitCode) =
       let allValid = true;
       for (const file of files) {
         try {
-          const { scenario, warnings } = await loadScenarioFile(file, options.set);
+          const { scenario, warnings, notes } = await loadScenarioFile(file, options.set);
           process.stdout.write(`${file}: ok (${describeScenario(scenario)})\n`);
+          for (const note of notes) process.stderr.write(`${file}: note: ${note}\n`);
           for (const warning of warnings) process.stderr.write(`${formatProblem({ ...warning, message: `warning: ${warning.message}` })}\n`);
         } catch (error) {
           if (!(error instanceof ScenarioError)) throw error;

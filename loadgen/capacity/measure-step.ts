@@ -4,7 +4,7 @@
  * samples of the same window, finds the load generator's worst second, and evaluates the objectives.
  */
 import { isSaturated, SATURATED_UTILIZATION, worstHealth } from '../engine/loadgen-health.js';
-import { sumDeliveryCounts, zeroCounters } from '../measure/tallies.js';
+import { addCounters, sumDeliveryCounts, zeroCounters } from '../measure/tallies.js';
 import { addEncoded, createLatencyHistogram, encodeHistogram, releaseHistogram, summarizeHistogram, type Histogram } from '../measure/histogram-factory.js';
 import type { LatencyMetric } from '../metric-names.js';
 import type { ClientCounters, DeliveryCounts, EncodedMetricHistograms, LoadgenHealth, MetricLatency, RunResult, SeriesPoint, ServerSample } from '../run-result.js';
@@ -157,7 +157,7 @@ export function measureStep(result: RunResult, input: MeasureStepInput): Capacit
   const counters = zeroCounters();
   let deliveries = 0;
   for (const point of points) {
-    for (const key of Object.keys(counters) as (keyof ClientCounters)[]) counters[key] += point.counters[key];
+    addCounters(counters, point.counters);
     for (const tally of Object.values(point.delivery)) deliveries += tally?.received ?? 0;
   }
   const connectionsOpen = Math.max(0, ...points.map((point) => point.connections.open));

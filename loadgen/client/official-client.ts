@@ -1,8 +1,8 @@
 /**
  * The official client kind: socket.io-client behind the VirtualClient interface, for fidelity (what real
  * applications run). One io() Manager per client (forceNew, no multiplexing, no reconnection), so each
- * virtual client is one connection like the lean kind. Byte counters stay 0: socket.io-client does not expose
- * its transports' wire bytes.
+ * virtual client is one connection like the lean kind. Bytes are counted from the Engine.IO packets the client
+ * sends and receives (see packetBytes): socket.io-client exposes its packets, not its transports' wire bytes.
  */
 import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
@@ -40,9 +40,32 @@ function namespaceUrl(options: ClientOptions): string {
   return nsp === '/' ? base : base + nsp;
 }
 
+/** An Engine.IO packet as engine.io-client emits it ('packet' in, 'packetCreate' out). */
+interface EnginePacket {
+  type: string;
+  data?: unknown;
+}
+
+/**
+ * Bytes of one Engine.IO packet as encoded: its type character and its data (UTF-8 text, or a binary attachment's
+ * bytes). HTTP and WebSocket framing are not seen at this level, so the figure is a little below the wire bytes
+ * the lean client counts (a WebSocket frame adds 2 to 14 bytes; a binary attachment carries no type character
+ * over WebSocket, and a base64 one over polling takes a third more).
+ */
+export function packetBytes(packet: EnginePacket): number {
+  const { data } = packet;
+  if (data === undefined || data === null) return 1;
+  if (typeof data === 'string') return 1 + Buffer.byteLength(data, 'utf8');
+  if (data instanceof ArrayBuffer) return data.byteLength;
+  if (ArrayBuffer.isView(data)) return data.byteLength;
+  // Any other payload engine.io-client would stringify.
+  return 1 + Buffer.byteLength(String(data), 'utf8');
+}
+
 export class OfficialClient implements VirtualClient {
-  readonly bytesSent = 0;
-  readonly bytesReceived = 0;
+  /** Engine.IO packet bytes sent and received (see packetBytes). */
+  bytesSent = 0;
+  bytesReceived = 0;
   private socket: Socket | undefined;
   private clientClosed = false;
 
@@ -75,6 +98,14 @@ export class OfficialClient implements VirtualClient {
       ...(options.localAddress === undefined ? {} : { agent: options.localPorts?.agent ?? agentFor(options.localAddress), localAddress: options.localAddress }),
     } as Parameters<typeof io>[1]);
     this.socket = socket;
+    // The engine exists as soon as io() returns (autoConnect), before the handshake's first packet arrives.
+    const engine = socket.io.engine;
+    engine.on('packetCreate', (packet: EnginePacket) => {
+      this.bytesSent += packetBytes(packet);
+    });
+    engine.on('packet', (packet: EnginePacket) => {
+      this.bytesReceived += packetBytes(packet);
+    });
     return new Promise<void>((resolve, reject) => {
       const onConnectError = (error: Error & { type?: string; data?: unknown; description?: unknown }): void => {
         socket.off('connect', onConnect);

@@ -103,6 +103,7 @@ export class ActionSlots {
       const untilMs = lifetime?.disconnectMs ?? this.plan.phasesEndMs;
       const nextMs = nextSlotMs(this.scheduleOf(slot, actionIndex), this.deps.msAt(dueUs), 0, untilMs);
       if (nextMs !== undefined) this.deps.queue.push(this.deps.atUs(nextMs), slot, actionIndex);
+      this.deps.metrics.count('scheduledSlots');
     }
     if (sim.state !== ClientState.open || !sim.client) {
       if (!closedLoop) this.deps.metrics.count('droppedSlots');

@@ -69,6 +69,11 @@ export interface RunScenarioOptions {
   signal?: AbortSignal;
   /** One-line notices for the user (stderr). */
   notice?: (line: string) => void;
+  /**
+   * Each start-up step as it happens (server started, target probed, load processes started, workers ready),
+   * before the first second is merged: start-up takes seconds, and the live view has nothing to draw until then.
+   */
+  onStartup?: (step: string) => void;
   clock?: Clock;
   /** Run only this slice of the population (`--shard`); the clock is then epoch µs (loadgen/shard/epoch-clock.ts). */
   shard?: ShardSlice;
@@ -146,6 +151,11 @@ class Coordinator {
     // Calibrated before the target starts and after it stops: the machine's own speed, not the run's load.
     const conditions = new MachineConditionsSampler();
     await conditions.begin();
+    // How the overrides were bent (a ramp-up kept at its floor) is part of what the run is: said now and kept.
+    for (const note of this.options.loaded.notes) {
+      this.notice(note);
+      this.warnings.push(note);
+    }
     // A URL target is known before it answers: a result that failed to reach it still names it.
     let targetUrl = this.scenario.target.kind === 'url' ? this.scenario.target.url : '';
     try {
@@ -164,10 +174,13 @@ class Coordinator {
 
   private async startTarget(): Promise<string> {
     const { target } = this.scenario;
+    const startedUs = this.clock.nowUs();
     if (target.kind === 'builtin') {
+      this.startup(`starting the built-in server (${target.server.app} app)`);
       const options = builtinServerOptions(target.server, this.scenario.drainMs);
       if (this.options.serverLauncherPath !== undefined) options.launcherPath = this.options.serverLauncherPath;
       this.server = await startBuiltinServer(options);
+      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${elapsedText(this.clock.nowUs() - startedUs)})`);
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
         this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
@@ -175,7 +188,9 @@ class Coordinator {
       this.startSampler(this.server.metricsUrl);
       return this.server.url;
     }
+    this.startup(`probing the target ${target.url}`);
     await probeTarget(target.url, this.scenario.path);
+    this.startup(`target ${target.url} answers Engine.IO (${elapsedText(this.clock.nowUs() - startedUs)}; probe session closed)`);
     this.startSampler(target.serverMetrics ?? target.metricsUrl ?? metricsUrlFor(target.url));
     return target.url;
   }
@@ -194,8 +209,9 @@ class Coordinator {
 
   private async runShards(targetUrl: string): Promise<void> {
     const threads = this.options.workers ?? defaultWorkerThreads(os.availableParallelism(), serverProcessesOnThisMachine(this.scenario.target));
+    const clients = this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients;
     const layout = planWorkers({
-      totalClients: this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients,
+      totalClients: clients,
       threads,
       clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
     });
@@ -208,6 +224,8 @@ class Coordinator {
       ...(this.options.shard ? { shard: this.options.shard, clockOffsetUs: this.clockOffsetUs } : {}),
     };
     if (layout.processes > 1) this.notice(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
+    const hostsStartedUs = this.clock.nowUs();
+    this.startup(`starting ${layout.workerCount} worker thread${layout.workerCount === 1 ? '' : 's'} in ${layout.processes} load process${layout.processes === 1 ? '' : 'es'} for ${clients} clients`);
     const ready = new Set<number>();
     let readyResolve!: () => void;
     const allReady = new Promise<void>((resolve) => {
@@ -226,6 +244,7 @@ class Coordinator {
     await Promise.race([allReady, this.done]);
     clearTimeout(readyTimeout);
     if (this.activeWorkers.size === 0 || this.failure) return;
+    this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${elapsedText(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
 
     const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
     if (start.lateMs > 0) this.notice(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
@@ -424,6 +443,10 @@ class Coordinator {
     };
   }
 
+  private startup(step: string): void {
+    this.options.onStartup?.(step);
+  }
+
   /** Tells the user something now (stderr or the live view) and keeps it for the live view. */
   private notice(line: string): void {
     this.lastNotice = line;
@@ -525,6 +548,12 @@ class Coordinator {
     else if (this.interrupted) result.failure = { kind: 'interrupted', message: 'the run was stopped before its phases ended' };
     return result;
   }
+}
+
+/** A start-up step's duration in words: 840 ms, 12.3 s. */
+function elapsedText(elapsedUs: number): string {
+  const ms = Math.round(elapsedUs / 1000);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function tail(text: string | undefined): string {

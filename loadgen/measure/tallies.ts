@@ -30,6 +30,7 @@ export function zeroCounters(): ClientCounters {
     eventsReceived: 0,
     acksTimedOut: 0,
     droppedSlots: 0,
+    scheduledSlots: 0,
     connectAttempts: 0,
     connectSuccesses: 0,
     connectFailures: 0,
@@ -42,7 +43,8 @@ export function zeroCounters(): ClientCounters {
 
 /** Adds every counter of `source` into `target`. */
 export function addCounters(target: ClientCounters, source: ClientCounters): void {
-  for (const key of Object.keys(target) as (keyof ClientCounters)[]) target[key] += source[key];
+  // `?? 0`: a result written before a counter existed lacks it.
+  for (const key of Object.keys(target) as (keyof ClientCounters)[]) target[key] = (target[key] ?? 0) + (source[key] ?? 0);
 }
 
 /** A delivery tally at zero. */

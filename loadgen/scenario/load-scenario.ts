@@ -24,6 +24,8 @@ export interface LoadedScenario {
   overrides: string[];
   /** What the scenario asks for but can never produce data for (scenario-warnings.ts), located like problems. */
   warnings: ScenarioProblem[];
+  /** How the overrides were applied where the run should say so (a rescaled ramp-up kept at its floor). */
+  notes: string[];
 }
 
 function startsWith(path: ReadonlyArray<string | number>, prefix: ReadonlyArray<string | number>): boolean {
@@ -104,7 +106,8 @@ export function parseScenarioText(text: string, fileName: string, overrides: rea
     const position = locate(document, lineCounter, warning.path, {});
     return { file: fileName, line: position.line, col: position.col, path: warning.path.join('.'), message: warning.message };
   });
-  return { scenario: result.data, text, file: fileName, overrides: [...overrides], warnings };
+  const notes = applied.flatMap((override) => (override.note === undefined ? [] : [override.note]));
+  return { scenario: result.data, text, file: fileName, overrides: [...overrides], warnings, notes };
 }
 
 /** Reads and parses a scenario file (see parseScenarioText). An unreadable file is a ScenarioError too. */

@@ -3,10 +3,12 @@
  * result like any scenario. Keys are dotted paths (`population.clients`, `target.builtin.app`); array items
  * are addressed by index or by name (`actions.broadcast.rate.perClient`, `phases.steady.duration`); a few
  * shortcuts exist (`clients`, `rooms`); values are YAML (`2`, `20s`, `true`, `[127.0.0.2, 127.0.0.3]`).
- * `duration=20s` is special: it rescales every phase in proportion (see rescaleDurations).
+ * `duration=20s` is special: it rescales every phase in proportion, a ramp-up no faster than the machine can
+ * connect (rescale-durations.ts).
  */
 import { parse as parseYaml, type Document } from 'yaml';
-import { formatDurationMs, parseDurationMs } from '../units.js';
+import { parseDurationMs } from '../units.js';
+import { rescaleDurations } from './rescale-durations.js';
 
 /** Shortcuts for the keys people override most. */
 export const OVERRIDE_SHORTCUTS: Readonly<Record<string, readonly string[]>> = {
@@ -25,6 +27,8 @@ export interface AppliedOverride {
   key: string;
   /** Resolved paths written, e.g. [['population', 'clients']]. */
   paths: Array<Array<string | number>>;
+  /** What the run should say about how it was applied (a ramp-up kept at its floor). */
+  note?: string;
 }
 
 /** A problem with an override itself (syntax, a path that leads nowhere). */
@@ -100,53 +104,6 @@ function resolveKey(raw: unknown, segments: readonly string[], value: unknown): 
 }
 
 /**
- * Rescales every phase so that the phases sum to `targetMs` exactly: phase boundaries are scaled and rounded
- * to whole milliseconds (so rounding never accumulates), connect rates are scaled by the inverse factor so that
- * each phase still connects the same clients, and a given maxDuration is scaled by the same factor.
- */
-function rescaleDurations(document: Document, targetMs: number): { paths: Path[] } | { error: string } {
-  const raw = document.toJS() as unknown;
-  const phases = isRecord(raw) ? raw['phases'] : undefined;
-  if (!Array.isArray(phases) || phases.length === 0) return { error: 'the scenario has no phases to rescale' };
-  const oldMs: number[] = [];
-  for (const [index, phase] of phases.entries()) {
-    const duration = isRecord(phase) ? phase['duration'] : undefined;
-    const ms = typeof duration === 'number' ? duration : typeof duration === 'string' ? parseDurationMs(duration) : undefined;
-    if (ms === undefined || !(ms > 0)) return { error: `cannot rescale: phases.${index}.duration is not a duration > 0` };
-    oldMs.push(ms);
-  }
-  const totalOldMs = oldMs.reduce((sum, ms) => sum + ms, 0);
-  const newMs: number[] = [];
-  let elapsedOldMs = 0;
-  let previousBoundaryMs = 0;
-  for (const ms of oldMs) {
-    elapsedOldMs += ms;
-    const boundaryMs = Math.round((elapsedOldMs * targetMs) / totalOldMs);
-    newMs.push(boundaryMs - previousBoundaryMs);
-    previousBoundaryMs = boundaryMs;
-  }
-  if (newMs.some((ms) => ms <= 0)) return { error: `${formatDurationMs(targetMs)} is too short for ${phases.length} phases of whole milliseconds` };
-  const paths: Path[] = [];
-  newMs.forEach((ms, index) => {
-    document.setIn(['phases', index, 'duration'], ms);
-    paths.push(['phases', index, 'duration']);
-    const phase = phases[index] as Record<string, unknown>;
-    const connectRate = phase['connectRate'];
-    if (typeof connectRate === 'number') {
-      document.setIn(['phases', index, 'connectRate'], (connectRate * (oldMs[index] ?? ms)) / ms);
-      paths.push(['phases', index, 'connectRate']);
-    }
-  });
-  const maxDuration = isRecord(raw) ? raw['maxDuration'] : undefined;
-  const maxMs = typeof maxDuration === 'number' ? maxDuration : typeof maxDuration === 'string' ? parseDurationMs(maxDuration) : undefined;
-  if (maxMs !== undefined) {
-    document.setIn(['maxDuration'], Math.max(1, Math.round((maxMs * targetMs) / totalOldMs)));
-    paths.push(['maxDuration']);
-  }
-  return { paths };
-}
-
-/**
  * Applies `overrides` (each `key=value`) to `document` in order. Returns what was applied (to name an override
  * in later problems) and the problems of overrides that could not be applied at all.
  */
@@ -175,7 +132,7 @@ export function applyOverrides(document: Document, overrides: readonly string[])
       }
       const rescaled = rescaleDurations(document, targetMs);
       if ('error' in rescaled) problems.push({ override: text, key, message: rescaled.error });
-      else applied.push({ text, key, paths: rescaled.paths });
+      else applied.push({ text, key, paths: rescaled.paths, ...(rescaled.note === undefined ? {} : { note: rescaled.note }) });
       continue;
     }
     const segments = key.split('.');

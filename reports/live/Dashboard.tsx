@@ -7,6 +7,9 @@ import { PhaseLine, PhaseList } from './PhaseList.js';
 import { ServerPanel } from './ServerPanel.js';
 import { TrendLines } from './Sparkline.js';
 import { ThresholdList } from './ThresholdList.js';
+import { activeMetrics } from './LatencyTable.js';
+import { trendMetric } from './Sparkline.js';
+import { layoutPanels } from './dashboard-layout.js';
 import { TrafficPanel } from './TrafficPanel.js';
 
 /** Props of {@link Dashboard}. */
@@ -14,6 +17,8 @@ export interface DashboardProps {
   state: LiveState;
   /** Terminal columns; every line is cut to it, never wrapped. */
   width: number;
+  /** Terminal rows: the frame below the finished phases stays shorter than this (dashboard-layout.ts). Default 24. */
+  height?: number;
   /** True once the user asked to stop: shows 'stopping' before the coordinator's next snapshot says so. */
   stopRequested?: boolean;
 }
@@ -41,10 +46,21 @@ function statusLine(status: LiveRunStatus, message: string | undefined): string 
  * printed once above it (<Static>), then the header, open phases, traffic, latency, trends, errors, server
  * and thresholds panels, and a status line.
  */
-export function Dashboard({ state, width, stopRequested = false }: DashboardProps) {
+export function Dashboard({ state, width, height = 24, stopRequested = false }: DashboardProps) {
   const status = shownStatus(state, stopRequested);
   const finished = state.phases.filter((phase) => phase.status === 'done' || phase.status === 'cut');
   const latency = state.latencySoFar ?? state.latest?.latency ?? {};
+  const rows = layoutPanels(
+    {
+      phases: state.phases.length - finished.length,
+      latencyMetrics: activeMetrics(latency).length,
+      thresholds: state.thresholds.length,
+      errorKinds: Object.keys(state.errors).length,
+      server: state.server !== undefined,
+      trends: trendMetric(state.history) === undefined ? 1 : 2,
+    },
+    height,
+  );
   return (
     <>
       <Static items={finished}>
@@ -56,13 +72,13 @@ export function Dashboard({ state, width, stopRequested = false }: DashboardProp
       </Static>
       <Box flexDirection="column" width={width}>
         <Header state={state} status={status} />
-        <PhaseList phases={state.phases} elapsedMs={state.elapsedMs} width={width} />
+        <PhaseList phases={state.phases} elapsedMs={state.elapsedMs} width={width} maxLines={rows.phases} />
         <TrafficPanel state={state} />
-        <LatencyTable latency={latency} scope={state.latencySoFar === undefined ? 'last 1s' : 'so far'} />
-        <TrendLines history={state.history} width={width} />
-        <ErrorList errors={state.errors} />
-        {state.server === undefined ? null : <ServerPanel sample={state.server} />}
-        <ThresholdList thresholds={state.thresholds} />
+        <LatencyTable latency={latency} scope={state.latencySoFar === undefined ? 'last 1s' : 'so far'} maxMetrics={rows.latencyMetrics} />
+        <TrendLines history={state.history} width={width} maxLines={rows.trends} />
+        <ErrorList errors={state.errors} maxRows={rows.errorRows} />
+        {state.server === undefined || !rows.server ? null : <ServerPanel sample={state.server} />}
+        <ThresholdList thresholds={state.thresholds} maxLines={rows.thresholds} />
         <Text wrap="truncate-end" color={status === 'running' ? 'gray' : 'yellow'}>
           {statusLine(status, state.message)}
         </Text>

@@ -9,6 +9,8 @@ export interface LatencyTableProps {
   latency: Record<LatencyMetric, MetricLatency>;
   /** What the figures cover, e.g. 'so far' or 'last 1s'. */
   scope: string;
+  /** Most metric rows (the header row aside); the header then says how many are shown. Default: all. */
+  maxMetrics?: number;
 }
 
 const NAME_WIDTH = 18;
@@ -23,19 +25,21 @@ export function activeMetrics(latency: Record<LatencyMetric, MetricLatency>): La
  * Latency per active metric: p50, p90, p99, p99.9 and max of the corrected histogram (from the intended send
  * time), with the uncorrected p99 beside them so a gap between the two shows queueing at the sender.
  */
-export function LatencyTable({ latency, scope }: LatencyTableProps) {
-  const metrics = activeMetrics(latency);
+export function LatencyTable({ latency, scope, maxMetrics = Number.POSITIVE_INFINITY }: LatencyTableProps) {
+  const active = activeMetrics(latency);
+  const metrics = active.slice(0, Math.max(0, maxMetrics));
+  const title = metrics.length < active.length ? `latency (${scope}, ${metrics.length}/${active.length})` : `latency (${scope})`;
   const header = ['p50', 'p90', 'p99', 'p99.9', 'max'].map((label) => cell(label, VALUE_WIDTH, 'right')).join('');
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold>{cell(`latency (${scope})`, NAME_WIDTH)}</Text>
+        <Text bold>{cell(title, NAME_WIDTH)}</Text>
         <Text dimColor>
           {header}
           {cell('p99 uncorr', 12, 'right')}
         </Text>
       </Text>
-      {metrics.length === 0 ? <Text dimColor>  no samples yet</Text> : null}
+      {active.length === 0 && maxMetrics > 0 ? <Text dimColor>  no samples yet</Text> : null}
       {metrics.map((metric) => {
         const figures = latency[metric];
         if (figures === undefined) return null;

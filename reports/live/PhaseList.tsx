@@ -49,11 +49,13 @@ export interface PhaseListProps {
   phases: readonly LivePhase[];
   elapsedMs: number;
   width: number;
+  /** Most lines to use (the running phase comes first). Default: every open phase. */
+  maxLines?: number;
 }
 
 /** The phases that are running or pending; finished ones are printed once above the dashboard by <Static>. */
-export function PhaseList({ phases, elapsedMs, width }: PhaseListProps) {
-  const open = phases.filter((phase) => phase.status === 'running' || phase.status === 'pending');
+export function PhaseList({ phases, elapsedMs, width, maxLines = Number.POSITIVE_INFINITY }: PhaseListProps) {
+  const open = phases.filter((phase) => phase.status === 'running' || phase.status === 'pending').slice(0, maxLines);
   if (open.length === 0) return null;
   return (
     <Box flexDirection="column">

@@ -38,10 +38,13 @@ export interface TrendLinesProps {
   /** The last minute, oldest first. */
   history: readonly SeriesPoint[];
   width: number;
+  /** Most lines: 2 (throughput and the headline p99), 1 (the p99 only) or 0. Default 2. */
+  maxLines?: number;
 }
 
 /** Trend of throughput (events received per second) and of the headline metric's p99 over the last minute. */
-export function TrendLines({ history, width }: TrendLinesProps) {
+export function TrendLines({ history, width, maxLines = 2 }: TrendLinesProps) {
+  if (maxLines <= 0) return null;
   // The label takes 18 columns and the latest value about 12.
   const lineWidth = Math.max(10, Math.min(60, width - 32));
   const metric = trendMetric(history);
@@ -51,7 +54,9 @@ export function TrendLines({ history, width }: TrendLinesProps) {
   const lastP99Us = metric === undefined ? undefined : last?.latency[metric]?.corrected.p99Us;
   return (
     <Box flexDirection="column">
-      <Sparkline label="recv/s 1m" values={throughput} latestText={last === undefined ? '-' : `${formatCompact(last.receiveRatePerSec)}/s`} width={lineWidth} />
+      {maxLines < 2 && metric !== undefined ? null : (
+        <Sparkline label="recv/s 1m" values={throughput} latestText={last === undefined ? '-' : `${formatCompact(last.receiveRatePerSec)}/s`} width={lineWidth} />
+      )}
       {metric === undefined ? null : (
         <Sparkline label={`${metric} p99 1m`} values={p99s} latestText={lastP99Us === undefined ? '-' : formatLatencyUs(lastP99Us)} width={lineWidth} color="magenta" />
       )}

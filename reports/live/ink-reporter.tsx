@@ -4,6 +4,8 @@
  */
 import { render, type Instance } from 'ink';
 import type { RunResult } from '../../loadgen/run-result.js';
+import { scheduleShortfall } from '../../loadgen/schedule/schedule-shortfall.js';
+import { describeShortfall } from '../shortfall-text.js';
 import { DashboardApp } from './DashboardApp.js';
 import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
 import { thresholdTally } from '../threshold-state.js';
@@ -18,11 +20,15 @@ export interface InkReporterStreams {
 /** Columns used when the stream does not know its width (never below this either, for the layout's sake). */
 const DEFAULT_COLUMNS = 80;
 
+/** Rows assumed when the stream does not know its height. */
+const DEFAULT_ROWS = 24;
+
 /** The closing words of the dashboard: how the run ended and its verdict (reports/threshold-state.ts words). */
 export function finishMessage(result: RunResult): string {
+  const shortfall = result.status === 'completed' && result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
   switch (result.status) {
     case 'completed':
-      return `finished: ${result.verdict} (${thresholdTally(result.thresholds)})`;
+      return `finished: ${result.verdict} (${thresholdTally(result.thresholds)})${shortfall === undefined ? '' : `, but ${describeShortfall(shortfall)}`}`;
     case 'interrupted':
       // Short enough for an 80-column dashboard, which cuts its last line rather than wrapping it.
       return `interrupted after ${formatDurationMs(result.durationMs)}: ${thresholdTally(result.thresholds)} over the part that ran`;
@@ -45,7 +51,13 @@ export function createInkReporter({ stdout, stdin }: InkReporterStreams): LiveRe
     for (const callback of stopCallbacks) callback();
   };
   const tree = (state: LiveState) => (
-    <DashboardApp state={state} width={Math.max(1, stdout.columns ?? DEFAULT_COLUMNS)} stopRequested={stopRequested} onStop={requestStop} />
+    <DashboardApp
+      state={state}
+      width={Math.max(1, stdout.columns ?? DEFAULT_COLUMNS)}
+      height={Math.max(1, stdout.rows ?? DEFAULT_ROWS)}
+      stopRequested={stopRequested}
+      onStop={requestStop}
+    />
   );
   function draw(): void {
     if (lastState === undefined) return;
@@ -72,6 +84,8 @@ export function createInkReporter({ stdout, stdin }: InkReporterStreams): LiveRe
       }
       if (instance !== undefined) {
         instance.unmount();
+        // A frame shorter than the terminal (dashboard-layout.ts) ends with a newline; a taller one would not, and
+        // the summary printed next would run into its status line.
         await instance.waitUntilExit();
       }
     },

@@ -17,6 +17,7 @@ const CLIENT_COUNTER_NAMES: Readonly<Record<keyof ClientCounters, { name: string
   eventsReceived: { name: 'sio_bench_events_received_total', help: 'Socket.IO events received by the virtual clients (acks included).' },
   acksTimedOut: { name: 'sio_bench_acks_timed_out_total', help: 'Acks that did not arrive within their timeout.' },
   droppedSlots: { name: 'sio_bench_dropped_slots_total', help: 'Open-model schedule slots that could not be served.' },
+  scheduledSlots: { name: 'sio_bench_scheduled_slots_total', help: 'Open-model schedule slots that came due, served or dropped.' },
   connectAttempts: { name: 'sio_bench_connect_attempts_total', help: 'Connection attempts.' },
   connectSuccesses: { name: 'sio_bench_connects_total', help: 'Successful connections (Socket.IO CONNECT acknowledged).' },
   connectFailures: { name: 'sio_bench_connect_failures_total', help: 'Failed connection attempts.' },
@@ -128,7 +129,7 @@ export class LiveMetrics {
     this.delivery.set({ outcome: 'duplicated' }, state.delivery.duplicated);
     const point = state.latest;
     if (point === undefined) return;
-    for (const key of this.counters.keys()) this.runningTotals[key] += point.counters[key];
+    for (const key of this.counters.keys()) this.runningTotals[key] = (this.runningTotals[key] ?? 0) + (point.counters[key] ?? 0);
     this.setClientCounters(this.runningTotals);
     this.intervalLatency.reset();
     for (const [metric, latency] of latencyEntries(point.latency)) {
@@ -165,7 +166,7 @@ export class LiveMetrics {
   }
 
   private setClientCounters(totals: ClientCounters): void {
-    for (const [key, counter] of this.counters) this.setCounter(counter, key, {}, totals[key]);
+    for (const [key, counter] of this.counters) this.setCounter(counter, key, {}, totals[key] ?? 0);
   }
 
   private setLatency(latency: Partial<Record<string, MetricLatency>>): void {

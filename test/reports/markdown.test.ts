@@ -33,7 +33,8 @@ test('the summary has the verdict, failed thresholds, context, delivery, errors 
 
 test('a passing run without delivery, errors or samples says so in few lines', () => {
   const result = smallResult({ verdict: 'passed', thresholds: [] });
-  const text = renderMarkdownSummary({ ...result, totals: { ...result.totals, latency: {}, delivery: {}, errors: {} } });
+  const counters = { ...result.totals.counters, droppedSlots: 0 };
+  const text = renderMarkdownSummary({ ...result, totals: { ...result.totals, counters, latency: {}, delivery: {}, errors: {} } });
   assert.equal(
     text,
     [
@@ -47,6 +48,13 @@ test('a passing run without delivery, errors or samples says so in few lines', (
       '',
     ].join('\n'),
   );
+});
+
+test('a pass on fewer actions than scheduled says how many were dropped', () => {
+  const result = smallResult({ verdict: 'passed', thresholds: [] });
+  const counters = { ...result.totals.counters, droppedSlots: 577, scheduledSlots: 9_577 };
+  const lines = renderMarkdownSummary({ ...result, totals: { ...result.totals, counters } }).split('\n');
+  assert.equal(lines[2], '**Passed on less load than asked**: the load generator dropped 577 of 9,577 scheduled actions (6.02%): the load was lower than asked.');
 });
 
 test('an interrupted or failed run is named before the thresholds', () => {

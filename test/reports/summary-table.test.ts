@@ -58,6 +58,34 @@ describe('renderSummaryTable', () => {
     assert.ok(lines.every((line) => line.length <= 60), 'no line is longer than the width');
   });
 
+  it('prints a long warning whole, wrapped at words, with its remedy at the end', () => {
+    const warning =
+      'the load generator itself was saturated in 12 of 60 seconds (first in second 3; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server\'s; use more --workers, fewer clients per machine, or several machines (--shard)';
+    const text = renderSummaryTable({ ...handBuiltResult(), warnings: [warning] }, { width: 80 });
+    const lines = text.trimEnd().split('\n');
+    const start = lines.findIndex((line) => line.startsWith('warning: '));
+    assert.deepEqual(lines.slice(start), [
+      'warning: the load generator itself was saturated in 12 of 60 seconds (first in',
+      '         second 3; per second in series[].loadgen): latencies of those seconds',
+      "         include its own queueing and are not trustworthy as the server's; use",
+      '         more --workers, fewer clients per machine, or several machines',
+      '         (--shard)',
+    ]);
+    assert.ok(lines.every((line) => line.length <= 80), 'no line is longer than the width');
+  });
+
+  it('says in the verdict that a pass was measured on fewer actions than scheduled', () => {
+    const base = handBuiltResult();
+    const thresholds = base.thresholds.map((threshold) => ({ ...threshold, passed: true }));
+    const result: RunResult = { ...base, verdict: 'passed', thresholds, totals: { ...base.totals, counters: counters({ droppedSlots: 577, scheduledSlots: 9_577 }) } };
+    const lines = renderSummaryTable(result, { width: 100 }).split('\n');
+    assert.deepEqual(lines.slice(0, 3), [
+      'PASSED, on less load than asked  rooms: completed in 1m00s (2 of 2 thresholds passed)',
+      '  but the load generator dropped 577 of 9,577 scheduled actions (6.02%): the load was lower than',
+      '  asked (exit code 4; a slots.dropped threshold sets how many are acceptable)',
+    ]);
+  });
+
   it('names the failure of a run that could not be carried out', () => {
     const result: RunResult = {
       ...handBuiltResult(),

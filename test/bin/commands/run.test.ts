@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { sioBench } from '../../helpers/sio-bench-cli.js';
+import { exitCodeOfRun } from '../../../bin/exit-codes.js';
 
 const ROOMS = fileURLToPath(new URL('../../../../scenarios/rooms.yml', import.meta.url));
 
@@ -19,12 +20,22 @@ test('run writes result.json and report.html, prints the summary, and its exit c
   assert.equal(result.version, 1);
   assert.equal(result.status, 'completed');
   assert.deepEqual(result.scenario.overrides, ['clients=40', 'rooms=4', 'duration=4s']);
-  assert.equal(code, result.verdict === 'passed' ? 0 : 1, stderr);
+  assert.equal(code, exitCodeOfRun(result), stderr);
   assert.ok(existsSync(path.join(out, 'report.html')));
   assert.match(stdout, /^(PASSED|FAILED) +rooms/m);
   assert.match(stdout, /broadcast/);
   assert.match(stderr, /result written to .*result\.json/);
   assert.match(stderr, /\[ *\d+s\/ *\d+s\]/, 'plain progress lines on stderr when not a terminal');
+  // Start-up takes seconds: each step is said as it happens, in order, before the first progress line.
+  const steps = [
+    /^sio-bench: starting the built-in server \(bench app\)$/m,
+    /^sio-bench: built-in server listening at http:\/\/127\.0\.0\.1:\d+ \(pid \d+, [\d.]+ m?s\)$/m,
+    /^sio-bench: starting \d+ worker threads? in 1 load process for 40 clients$/m,
+    /^sio-bench: workers ready \((\d+) of \1, [\d.]+ m?s\): the run starts$/m,
+    /\[ *\d+s\/ *\d+s\]/,
+  ];
+  const positions = steps.map((step) => stderr.search(step));
+  assert.ok(positions.every((position, index) => position >= 0 && (index === 0 || position > (positions[index - 1] ?? 0))), `steps in order at ${positions.join(', ')}:\n${stderr}`);
 });
 
 test('a breached threshold exits 1, with the threshold in the summary and JUnit', async () => {

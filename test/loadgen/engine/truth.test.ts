@@ -93,6 +93,8 @@ test('a periodic server stall shows in the corrected percentiles and not in the 
   assert.ok(echo.corrected.maxUs >= 300_000, `corrected max ${echo.corrected.maxUs}µs reflects the stall`);
   assert.ok(echo.uncorrected.p90Us < echo.corrected.p90Us / 3, `uncorrected p90 ${echo.uncorrected.p90Us}µs hides it (corrected ${echo.corrected.p90Us}µs)`);
   assert.equal(result.totals.counters.droppedSlots, 0, 'no slot was lost, only late');
+  // 10 clients x 20 slots/s x the 4 s measure phase: every slot came due, served late or not at all.
+  assert.equal(result.totals.counters.scheduledSlots, 10 * 20 * 4, 'every slot of the schedule is counted once');
 });
 
 test('with a known drop fraction the loss count equals the deliveries the server dropped, exactly', async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
 import { ScenarioError, formatProblem } from '../../../loadgen/scenario/scenario-error.js';
 import type { Scenario } from '../../../loadgen/scenario/schema.js';
+import { RESCALE_FLOOR_CONNECTS_PER_SEC } from '../../../loadgen/scenario/rescale-durations.js';
 
 const ROOMS = `
 name: rooms
@@ -33,13 +34,31 @@ function overrideProblems(text: string, overrides: string[]): string[] {
 }
 
 test('duration=20s rescales the phases in proportion to sum exactly to 20s and scales maxDuration', () => {
-  const scenario = effective(ROOMS, ['duration=20s']);
+  const loaded = parseScenarioText(ROOMS, 's.yml', ['clients=500', 'duration=20s']);
   assert.deepEqual(
-    scenario.phases.map((phase) => phase.durationMs),
+    loaded.scenario.phases.map((phase) => phase.durationMs),
     [5000, 13333, 1667],
   );
-  assert.equal(scenario.maxDurationMs, 40_000);
-  assert.equal(scenario.population.clients, 2000);
+  assert.equal(loaded.scenario.maxDurationMs, 40_000);
+  assert.deepEqual(loaded.notes, [], '500 clients in 5 s is 100/s, under the floor rate: nothing to say');
+});
+
+test('duration=20s keeps the ramp-up of 2,000 clients at 10 s (200/s), the other phases share the rest, and the run says so', () => {
+  assert.equal(RESCALE_FLOOR_CONNECTS_PER_SEC, 200);
+  const loaded = parseScenarioText(ROOMS, 's.yml', ['duration=20s']);
+  // In proportion the ramp-up would be 5 s (400 connects/s); 40 s : 5 s share the other 10 s.
+  assert.deepEqual(loaded.scenario.phases.map((phase) => phase.durationMs), [10_000, 8889, 1111]);
+  assert.equal(loaded.scenario.maxDurationMs, 40_000);
+  assert.deepEqual(loaded.notes, [
+    'duration=20s kept ramp-up at 10s (not 5s): 2000 clients connect at 200/s at most when a ramp-up is rescaled; the other phases share the remaining 10s',
+  ]);
+  // The floor is never longer than the ramp-up as written: a scenario that asks for a fast storm keeps it.
+  const storm = parseScenarioText(ROOMS.replace('duration: 15s', 'duration: 4s'), 's.yml', ['duration=20s']);
+  assert.equal(storm.scenario.phases[0]?.durationMs, 4000);
+  assert.equal(storm.scenario.phases.reduce((sum, phase) => sum + phase.durationMs, 0), 20_000);
+  assert.deepEqual(overrideProblems(ROOMS, ['duration=10s']), [
+    '--set duration: 10s is too short: the ramp-up needs 10s to connect 2000 clients at 200/s at most',
+  ]);
 });
 
 test('rescaling rounds phase boundaries, not phase lengths, so rounding never accumulates', () => {
@@ -55,7 +74,7 @@ test('rescaling rounds phase boundaries, not phase lengths, so rounding never ac
 test('rescaling scales connect rates inversely, so each phase still connects the same clients', () => {
   const text = `
 name: storm
-population: {clients: 2000}
+population: {clients: 100}
 phases:
   - {name: storm, kind: ramp-up, duration: 2s, connectRate: 1000}
   - {name: steady, kind: hold, duration: 5s}
@@ -152,7 +171,7 @@ test('bad overrides name the override', () => {
   assert.deepEqual(overrideProblems(ROOMS, ['client.kind=x']), ['--set client.kind: expected "lean" | "official", got a map']);
   assert.deepEqual(overrideProblems(ROOMS, ['foo']), ['--set foo: expected key=value, e.g. --set clients=200']);
   assert.deepEqual(overrideProblems(ROOMS, ['duration=soon']), ['--set duration: expected a duration > 0 such as 20s or 2m (the phases are rescaled to sum to it)']);
-  assert.deepEqual(overrideProblems(ROOMS, ['duration=2ms']), ['--set duration: 2ms is too short for 3 phases of whole milliseconds']);
+  assert.deepEqual(overrideProblems(ROOMS.replace('clients: 2000', 'clients: 1'), ['duration=2ms']), ['--set duration: 2ms is too short for 3 phases of whole milliseconds']);
   assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.rate.perClient=-1']), ['--set actions.echo.rate.perClient: must be > 0']);
   assert.deepEqual(overrideProblems(ROOMS, ['actions.echo.payload={bytes: 1, colour: red}']), ['--set actions.echo.payload: colour: unknown key; known keys here: bytes, kind']);
 });
@@ -163,13 +182,13 @@ test('override problems and file problems are reported together, overrides first
 });
 
 test('a rescaled connect rate that is not a round number still connects every client', () => {
-  // 100 clients at 100/s in 1s; rescaled to 191ms the rate is 523.56.../s, and 523.56... × 0.191 comes to
-  // 99.99999999999999 in floating point: the check must still count 100 clients.
+  // 25 clients at 25/s in 1s; rescaled to 191ms the rate is 130.89.../s, and 130.89... × 0.191 comes to
+  // 24.999999999999996 in floating point: the check must still count 25 clients.
   const text = `
 name: t
-population: {clients: 100}
+population: {clients: 25}
 phases:
-  - {kind: ramp-up, duration: 1s, connectRate: 100}
+  - {kind: ramp-up, duration: 1s, connectRate: 25}
   - {kind: hold, duration: 9s}
 `;
   const scenario = effective(text, ['duration=1910ms']);
@@ -177,5 +196,5 @@ phases:
     scenario.phases.map((phase) => phase.durationMs),
     [191, 1719],
   );
-  assert.equal(scenario.phases[0]?.connectRatePerSec, (100 * 1000) / 191);
+  assert.equal(scenario.phases[0]?.connectRatePerSec, (25 * 1000) / 191);
 });

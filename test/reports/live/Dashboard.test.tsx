@@ -11,8 +11,8 @@ import { makeRunResult } from '../../fixtures/make-run-result.js';
 const result = makeRunResult();
 const ANSI = /\x1b\[[0-9;]*m/g;
 
-function frameOf(state: LiveState, width: number, stopRequested = false): string {
-  const instance = render(<Dashboard state={state} width={width} stopRequested={stopRequested} />);
+function frameOf(state: LiveState, width: number, stopRequested = false, height = 24): string {
+  const instance = render(<Dashboard state={state} width={width} height={height} stopRequested={stopRequested} />);
   const frame = (instance.lastFrame() ?? '').replace(ANSI, '');
   instance.unmount();
   return frame;
@@ -125,4 +125,33 @@ test('q in the app asks to stop', async () => {
   instance.stdin.write('x');
   assert.equal(stops, 1);
   instance.unmount();
+});
+
+test('at 80×24 the frame fits the terminal: the title and status stay on screen, breached thresholds first', () => {
+  const base = liveStateAt(result, 52);
+  const someLatency = Object.values(base.latencySoFar ?? base.latest?.latency ?? {})[0];
+  assert.ok(someLatency !== undefined);
+  // The headline scenario's load: seven latency metrics, six thresholds (one breached), two error kinds, the server.
+  const latencySoFar = Object.fromEntries(['connect', 'join', 'leave', 'echo', 'direct', 'broadcast', 'fanoutCompletion'].map((metric) => [metric, someLatency]));
+  const thresholds = ['broadcast.latency p(99) < 250ms', 'direct.latency p(99) < 250ms', 'echo.latency p(99) < 250ms', 'connect.failed == 0', 'errors.rate < 0.1%', 'delivery.lost == 0'].map(
+    (expression, index) => ({ expression, passed: index !== 4, actual: 1, limit: 2, unit: 'count' }),
+  );
+  const errors = { connect_error: { count: 3, lastMessage: 'websocket error' }, timeout: { count: 1, lastMessage: 'echo ack timed out' } };
+  const state: LiveState = { ...base, latencySoFar, thresholds, errors };
+  assert.ok(state.server !== undefined, 'the fixture has a server sample');
+  const frame = frameOf(state, 80, false, 24);
+  const lines = frame.split('\n');
+  const finished = state.phases.filter((phase) => phase.status === 'done' || phase.status === 'cut').length;
+  const live = lines.slice(finished);
+  assert.ok(live.length <= 23, `${live.length} rows below the finished phases, more than 23:\n${frame}`);
+  assert.ok(longestLine(frame) <= 80, `a line is longer than 80:\n${frame}`);
+  assert.match(live[0] ?? '', /^sio-bench rooms · /);
+  assert.match(live[1] ?? '', /^running  elapsed 0:52 of 1:00/);
+  assert.equal(live.at(-1), 'press q or Ctrl-C to stop gracefully (the result is still written)');
+  assert.ok(live.includes('  ✗ errors.rate < 0.1%  now 1'), `the breached threshold is shown:\n${frame}`);
+  assert.match(frame, /^errors +connect_error 3 \(\+1 more kinds\) last: websocket error$/m);
+  // A taller terminal shows every panel in full.
+  const tall = frameOf(state, 80, false, 50).split('\n');
+  assert.ok(tall.includes('thresholds') && tall.filter((line) => /^  [✓✗] /.test(line)).length === 6, tall.join('\n'));
+  assert.ok(tall.some((line) => line.startsWith('server ')) && tall.some((line) => line.startsWith('  fanoutCompletion')));
 });

@@ -13,7 +13,9 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 /** A terminal stand-in: 80 columns, collects everything written. */
 class FakeStdout extends EventEmitter {
   readonly columns = 80;
-  readonly rows = 40;
+  constructor(readonly rows = 40) {
+    super();
+  }
   readonly isTTY = true;
   written = '';
   write(chunk: string): boolean {
@@ -45,7 +47,13 @@ class FakeStdin extends EventEmitter {
 
 test('finishMessage names the verdict and the failed thresholds', () => {
   assert.equal(finishMessage(result), 'finished: failed (1 of 3 thresholds failed)');
-  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1) }), 'finished: passed (2 of 2 thresholds held)');
+  const kept = { ...result.totals, counters: { ...result.totals.counters, droppedSlots: 0 } };
+  assert.equal(finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1), totals: kept }), 'finished: passed (2 of 2 thresholds held)');
+  const short = { ...result.totals, counters: { ...result.totals.counters, droppedSlots: 577, scheduledSlots: 9_577 } };
+  assert.equal(
+    finishMessage({ ...result, verdict: 'passed', thresholds: result.thresholds.slice(1), totals: short }),
+    'finished: passed (2 of 2 thresholds held), but the load generator dropped 577 of 9,577 scheduled actions (6.02%): the load was lower than asked',
+  );
   assert.equal(
     finishMessage({ ...result, status: 'failed', failure: { kind: 'target', message: 'target unreachable: ECONNREFUSED' } }),
     'run failed: target unreachable: ECONNREFUSED',
@@ -53,7 +61,8 @@ test('finishMessage names the verdict and the failed thresholds', () => {
 });
 
 test('the Ink reporter draws snapshots, turns q into a stop request and ends with the verdict', async () => {
-  const stdout = new FakeStdout();
+  // A short terminal: a frame as tall as it would be drawn full-screen, without the newline after its last line.
+  const stdout = new FakeStdout(14);
   const stdin = new FakeStdin();
   const reporter = createInkReporter({ stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream });
   let stops = 0;
@@ -68,6 +77,8 @@ test('the Ink reporter draws snapshots, turns q into a stop request and ends wit
   const text = stdout.written.replace(ANSI, '');
   assert.match(text, /sio-bench rooms · builtin http:\/\/127\.0\.0\.1:40123/);
   assert.match(text, /^interrupted after 1m00s: 1 of 3 thresholds failed over the part that ran$/m);
+  // The summary printed next must start on a line of its own, not after the last frame's status line.
+  assert.match(text, /interrupted after 1m00s: 1 of 3 thresholds failed over the part that ran[^\n]*\n$/, 'the last frame ends with a newline');
   assert.equal(stdout.listenerCount('resize'), 0, 'finish stops listening for resizes');
 });
 
