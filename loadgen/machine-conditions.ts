@@ -2,7 +2,8 @@
  * The state of the machine while a run ran, so that `compare` can tell a change of the build from a change of the
  * machine (loadgen/compare/environment-check.ts). Three independent readings:
  * - a fixed calibration task timed before the target starts and after it stops, when none of the run's own
- *   processes are busy: it slows down only when something else takes the cores (or the CPU is throttled);
+ *   processes are busy, fastest of 7 rounds: it slows down only when something else keeps the cores (or the CPU
+ *   is throttled);
  * - the 1-minute load average, sampled every second during the run;
  * - CPU steal from /proc/stat over the run (Linux; absent elsewhere): time the hypervisor gave to other guests.
  * The coordinator adds the seconds in which the load generator was saturated.
@@ -12,8 +13,11 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { MachineConditions } from './run-result.js';
 
-/** Times the calibration task is run at each end; the median is kept. */
-const CALIBRATION_ROUNDS = 5;
+/**
+ * Times the calibration task is run at each end; the fastest is kept: a burst of another process slows some
+ * rounds, and only a machine that stays busier (or slower) slows them all.
+ */
+const CALIBRATION_ROUNDS = 7;
 
 /** Iterations of the calibration task: about 10 ms on a 2020s core. */
 const CALIBRATION_ITERATIONS = 2_000_000;
@@ -41,10 +45,9 @@ export function calibrationRoundMs(iterations = CALIBRATION_ITERATIONS): number 
   return elapsedMs;
 }
 
-/** The median time of CALIBRATION_ROUNDS rounds, ms. */
+/** The fastest of `rounds` rounds (default CALIBRATION_ROUNDS), ms. */
 export function calibrateMs(rounds = CALIBRATION_ROUNDS, iterations = CALIBRATION_ITERATIONS): number {
-  const times = Array.from({ length: rounds }, () => calibrationRoundMs(iterations)).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return Math.min(...Array.from({ length: rounds }, () => calibrationRoundMs(iterations)));
 }
 
 /** Jiffies of the aggregate `cpu` line of /proc/stat: total, idle (idle + iowait) and steal. */

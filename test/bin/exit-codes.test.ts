@@ -9,9 +9,11 @@ function passedWith(droppedSlots: number, thresholds: RunResult['thresholds'] = 
   return { ...result, verdict: 'passed', thresholds, totals: { ...result.totals, counters: counters({ droppedSlots, scheduledSlots: 1_000 }) } };
 }
 
-test('a pass on the whole schedule exits 0; a pass with dropped slots exits 4, not 0', () => {
+test('a pass on the whole schedule exits 0; a pass that dropped more than 1% of its slots exits 4, not 0', () => {
   assert.equal(exitCodeOfRun(passedWith(0)), ExitCode.ok);
-  assert.equal(exitCodeOfRun(passedWith(1)), 4);
+  // 10 of 1,000 is a scheduler hiccup (the summary still counts them); 11 is a shortfall.
+  assert.equal(exitCodeOfRun(passedWith(10)), ExitCode.ok);
+  assert.equal(exitCodeOfRun(passedWith(11)), 4);
   assert.equal(ExitCode.loadShortfall, 4);
 });
 
@@ -21,7 +23,7 @@ test('a threshold on slots.dropped decides alone: within it the run exits 0', ()
 });
 
 test('failed thresholds, failed and interrupted runs keep their codes; a --shard slice judges its outcome only', () => {
-  const short = passedWith(5);
+  const short = passedWith(50);
   assert.equal(exitCodeOfRun({ ...short, verdict: 'failed' }), ExitCode.thresholdsFailed);
   assert.equal(exitCodeOfRun({ ...short, status: 'failed', verdict: 'failed' }), ExitCode.runFailed);
   assert.equal(exitCodeOfRun({ ...short, status: 'interrupted', verdict: 'failed' }), ExitCode.interrupted);

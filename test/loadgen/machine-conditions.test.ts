@@ -33,7 +33,7 @@ test('the repetitions of a side combine: median calibrations, mean load, highest
 });
 
 test('calibration takes longer when the task is larger, and a sampled run records plausible readings', async () => {
-  // The median of 5 rounds of 4x the work takes longer than that of 1x (by far more than timer noise).
+  // The fastest of 5 rounds of 4x the work takes longer than that of 1x (by far more than timer noise).
   assert.ok(calibrateMs(5, 8_000_000) > calibrateMs(5, 2_000_000));
   const sampler = new MachineConditionsSampler();
   await sampler.begin();
