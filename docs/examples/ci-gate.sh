@@ -4,9 +4,13 @@
 #
 #   ci-gate.sh baseline SCENARIO [run flags...]   run on main: run the scenario and save it as the baseline
 #   ci-gate.sh gate     SCENARIO [run flags...]   run on a pull request: run it, compare with the baseline
+#   ci-gate.sh ab       SCENARIO MAIN_CHECKOUT [compare flags...]
+#                                                 run on a pull request: main's built-in server (a built checkout
+#                                                 of main) and this one's, interleaved in one job (docs/ci.md)
 #
 # Exit codes: 0 no regression (or baseline saved), 1 a regression beyond tolerance or a failed threshold,
-# 2 bad input (e.g. no baseline yet), 3 the run could not be carried out.
+# 2 bad input (e.g. no baseline yet), 3 the run could not be carried out, 4 (gate) the thresholds passed on
+# less load than asked.
 #
 # Environment (all optional):
 #   SIO_BENCH       how to call sio-bench            (default: npx --no-install sio-bench)
@@ -19,7 +23,7 @@
 set -u
 
 usage() {
-  echo "usage: $0 baseline|gate SCENARIO [run flags...]" >&2
+  echo "usage: $0 baseline|gate SCENARIO [run flags...] | $0 ab SCENARIO MAIN_CHECKOUT [compare flags...]" >&2
   exit 2
 }
 
@@ -51,8 +55,8 @@ case "$mode" in
     # 1. On the pull request: the same scenario, the same number of repetitions.
     $SIO_BENCH run "$scenario" --repeat "$REPEAT" --no-tui --out "$OUT_DIR" "$@"
     run_code=$?
-    # 0 passed, 1 a threshold failed: both leave a result to compare. Anything else does not.
-    if [ "$run_code" -gt 1 ]; then
+    # 0 passed, 1 a threshold failed, 4 passed on less load: all leave a result to compare. Anything else does not.
+    if [ "$run_code" -gt 1 ] && [ "$run_code" -ne 4 ]; then
       echo "ci-gate: the run failed (exit $run_code); nothing to compare" >&2
       exit "$run_code"
     fi
@@ -68,6 +72,20 @@ case "$mode" in
     # 3. The gate: a bad-input compare (2) wins, then a regression or a failed threshold (1).
     if [ "$compare_code" -ne 0 ]; then exit "$compare_code"; fi
     exit "$run_code"
+    ;;
+  ab)
+    # Both builds on this runner, alternately (A B, B A, ...): drift in a shared machine hits both alike.
+    [ "$#" -ge 1 ] || usage
+    main_checkout=$1
+    shift
+    # shellcheck disable=SC2086
+    $SIO_BENCH compare --run "$scenario" --baseline-target "$main_checkout" --candidate-target . \
+      --repeat "$REPEAT" --out "$OUT_DIR" --md "$OUT_DIR/compare.md" $GATE_FLAGS "$@"
+    compare_code=$?
+    if [ -n "${GITHUB_STEP_SUMMARY:-}" ] && [ -f "$OUT_DIR/compare.md" ]; then
+      cat "$OUT_DIR/compare.md" >> "$GITHUB_STEP_SUMMARY"
+    fi
+    exit "$compare_code"
     ;;
   *)
     usage

@@ -8,6 +8,8 @@
  * once more, so it never reads below its true level).
  */
 
+import { mulberry32 } from '../membership/prng.js';
+
 /** Which way the test looks: is the second sample larger ('greater') or smaller ('less') than the first. */
 export type Alternative = 'greater' | 'less';
 
@@ -68,18 +70,6 @@ function midranks(pooled: readonly number[]): number[] {
   return ranks;
 }
 
-/** mulberry32: a small seeded generator, so a drawn p-value repeats exactly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One-sided test of whether `second` tends to be larger ('greater') or smaller ('less') than `first`.
  * Deterministic: the drawn splits (above EXACT_MAX_SPLITS) come from `seed` (default 1).
@@ -106,7 +96,7 @@ export function permutationTest(first: readonly number[], second: readonly numbe
     visit(0, size, 0);
     return { pValue: atLeast / total, smallestPValue: 1 / total, method: 'exact', splits: total };
   }
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const indices = pooled.map((_, index) => index);
   let atLeast = 0;
   for (let draw = 0; draw < MONTE_CARLO_SPLITS; draw++) {
