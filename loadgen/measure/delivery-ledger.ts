@@ -16,6 +16,8 @@
 import { OPEN_END_US, windowHolds, type MissingCause, type WindowTail } from './membership-window.js';
 import { SortedTimes } from './sorted-times.js';
 
+const US_PER_SEC = 1_000_000;
+
 /** Whether a sender on `channel` receives its own messages (broadcast includeSelf). */
 export type IncludeSelf = (channel: number) => boolean;
 
@@ -137,6 +139,52 @@ export class DeliveryLedger {
       result[tail.cause] += Math.max(0, expectedInTail - tail.received);
     }
     return result;
+  }
+
+  /**
+   * Expected deliveries by the second of the run in which they were sent: element k counts the messages sent in
+   * [originUs + k s, originUs + (k + 1) s) that some window expects, the first element also those sent before
+   * `originUs` and the last also those sent after, so the elements sum to account(+∞).expected. Cost: per
+   * channel O(seconds × log sends) for its boundaries, per window O(log sends), plus the receiver's own sends.
+   */
+  expectedBySendSecond(originUs: number, seconds: number): number[] {
+    const out = new Array<number>(Math.max(0, seconds)).fill(0);
+    if (seconds <= 0) return out;
+    const secondOf = (tUs: number): number => Math.min(seconds - 1, Math.max(0, Math.floor((tUs - originUs) / US_PER_SEC)));
+    for (const [channel, windows] of this.windowsByChannel) {
+      const sends = this.channels.get(channel);
+      if (sends === undefined || sends.all.length === 0) continue;
+      const all = sends.all;
+      // below[k]: sends before second k's start (below[0] = 0, below[seconds] = all of them).
+      const below = new Float64Array(seconds + 1);
+      for (let k = 1; k < seconds; k++) below[k] = all.countBelow(originUs + k * US_PER_SEC);
+      below[seconds] = all.length;
+      // Windows that hold whole seconds add that second's sends once each: counted as coverage, then multiplied.
+      const coverage = new Float64Array(seconds + 1);
+      const includeSelf = this.includeSelf(channel);
+      for (const window of windows) {
+        const { startUs, endUs } = window;
+        if (startUs > endUs) continue;
+        const first = secondOf(startUs);
+        const last = secondOf(endUs);
+        if (first === last) out[first]! += all.countInRange(startUs, endUs);
+        else {
+          out[first]! += below[first + 1]! - all.countBelow(startUs);
+          out[last]! += all.countUpTo(endUs) - below[last]!;
+          coverage[first + 1]! += 1;
+          coverage[last]! -= 1;
+        }
+        if (!includeSelf) {
+          for (const sentUs of sends.bySender.get(window.receiver)?.valuesInRange(startUs, endUs) ?? []) out[secondOf(sentUs)]! -= 1;
+        }
+      }
+      let covering = 0;
+      for (let k = 0; k < seconds; k++) {
+        covering += coverage[k]!;
+        if (covering > 0) out[k]! += covering * (below[k + 1]! - below[k]!);
+      }
+    }
+    return out;
   }
 
   /**
