@@ -5,6 +5,7 @@
  */
 import type { CapacityResult } from '../../loadgen/capacity/capacity-result.js';
 import { escapeHtml, jsonForScript, scriptForInline } from '../html/html-escape.js';
+import { CHART_SETUP_SCRIPT } from '../html/chart-setup-script.js';
 import { PAGE_STYLE } from '../html/page-style.js';
 import { loadUplot } from '../html/render-html-report.js';
 import { buildCapacityCharts, type CapacityChartSpec } from './capacity-chart-data.js';
@@ -69,7 +70,7 @@ ${findings.warnings.length > 0 ? `<h3>Warnings</h3><div class="warnings">${list(
 </main>
 <script type="application/json" id="capacity-data">${jsonForScript(charts)}</script>
 <script>${scriptForInline(uplot.script)}</script>
-<script>${CAPACITY_PAGE_SCRIPT}</script>
+<script>${CHART_SETUP_SCRIPT}${CAPACITY_PAGE_SCRIPT}</script>
 </body>
 </html>
 `;
