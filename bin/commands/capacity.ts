@@ -118,10 +118,12 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       plan,
       ...(projection !== undefined ? { projection } : {}),
       signal: interrupt.signal,
-      runStep: async (loaded, index, count) => {
+      runStep: async (loaded, index, count, remeasure) => {
         if (outDir === undefined) outDir = defaultOutputDir(`${loaded.scenario.name}-capacity`, new Date());
         if (index === 0) await prepareOutputDir(outDir);
-        process.stderr.write(`sio-bench: capacity step ${index + 1} of ${count}: ${loaded.overrides.slice(overrides.length).join(' ')}\n`);
+        process.stderr.write(
+          `sio-bench: capacity step ${index + 1} of ${count}${remeasure ? ' (re-measure: the first run broke an objective)' : ''}: ${loaded.overrides.slice(overrides.length).join(' ')}\n`,
+        );
         return runScenario({
           loaded,
           workers: flags.workers,

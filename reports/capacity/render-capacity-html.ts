@@ -20,6 +20,22 @@ function table(text: TextTable, id: string): string {
     .join('\n')}</tbody></table>`;
 }
 
+/**
+ * The steps table turned on its side: one column per step, one row per figure and per objective. A step has
+ * twelve figures plus one per objective, which overflow a page as columns; steps are few (five for a doubling
+ * plan), so as columns they fit. The first two figures (step, load) head each column.
+ */
+function stepsTable(text: TextTable, id: string): string {
+  const head = text.rows.map((row) => `<th>step ${escapeHtml(row[0] ?? '')}<br>${escapeHtml(row[1] ?? '')}</th>`).join('');
+  const body = text.header.slice(2).map((label, offset) => {
+    const field = offset + 2;
+    const cells = text.rows.map((row) => `<td${text.numeric[field] === true ? '' : ' class="text"'}>${escapeHtml(row[field] ?? '')}</td>`).join('');
+    return `<tr><th class="text" scope="row">${escapeHtml(label)}</th>${cells}</tr>`;
+  });
+  const corner = `<th class="text">${escapeHtml(text.header[1] ?? '')}</th>`;
+  return `<table id="${id}"><thead><tr>${corner}${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`;
+}
+
 function list(lines: readonly string[]): string {
   return lines.length === 0 ? '' : `<ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
 }
@@ -63,7 +79,7 @@ ${
 <h2>Charts</h2>
 <div class="grid">${charts.map(figure).join('\n')}</div>
 <h2>Steps</h2>
-${table(findings.steps, 'steps')}
+<div class="table-scroll">${stepsTable(findings.steps, 'steps')}</div>
 ${findings.warnings.length > 0 ? `<h3>Warnings</h3><div class="warnings">${list(findings.warnings)}</div>` : ''}
 <h2>Scenario</h2>
 <pre class="scenario" id="scenario-text">${escapeHtml(result.scenario.text)}</pre>
