@@ -50,6 +50,7 @@ var sioCharts = (function () {
           ctx.save();
           ctx.font = (11 * ratio) + 'px system-ui, sans-serif';
           ctx.textBaseline = 'top';
+          ctx.textAlign = 'left';
           // A phase that began before the first point (the first phase, at 0 s) is named at the left edge.
           var shown = [];
           markers.forEach(function (marker) {
@@ -61,8 +62,14 @@ var sioCharts = (function () {
             }
             shown.push({ x: x, label: marker.label });
           });
+          // A label that would run into the one before it (phases seconds apart) goes one row lower.
+          var rowEnds = [];
           shown.forEach(function (marker) {
             var x = marker.x;
+            var width = ctx.measureText(marker.label).width;
+            var row = 0;
+            while (rowEnds[row] !== undefined && rowEnds[row] > x + 4 * ratio) row++;
+            rowEnds[row] = x + 4 * ratio + width + 6 * ratio;
             if (x > left + 1) {
               ctx.strokeStyle = 'rgba(95, 107, 122, 0.7)';
               ctx.lineWidth = ratio;
@@ -74,7 +81,7 @@ var sioCharts = (function () {
             }
             ctx.setLineDash([]);
             ctx.fillStyle = '#5f6b7a';
-            ctx.fillText(marker.label, x + 4 * ratio, top + 2 * ratio);
+            ctx.fillText(marker.label, x + 4 * ratio, top + (2 + 13 * row) * ratio);
           });
           ctx.restore();
         },
