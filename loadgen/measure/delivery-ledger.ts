@@ -144,8 +144,9 @@ export class DeliveryLedger {
   /**
    * Expected deliveries by the second of the run in which they were sent: element k counts the messages sent in
    * [originUs + k s, originUs + (k + 1) s) that some window expects, the first element also those sent before
-   * `originUs` and the last also those sent after, so the elements sum to account(+∞).expected. Cost: per
-   * channel O(seconds × log sends) for its boundaries, per window O(log sends), plus the receiver's own sends.
+   * `originUs` and the last also those sent after, so the elements sum to account(+∞).expected. Cost per
+   * channel: O(sends + windows × log), whatever the run's length (an hour-long window is not walked second by
+   * second), plus the receiver's own sends inside its windows.
    */
   expectedBySendSecond(originUs: number, seconds: number): number[] {
     const out = new Array<number>(Math.max(0, seconds)).fill(0);
@@ -155,13 +156,11 @@ export class DeliveryLedger {
       const sends = this.channels.get(channel);
       if (sends === undefined || sends.all.length === 0) continue;
       const all = sends.all;
-      // below[k]: sends before second k's start (below[0] = 0, below[seconds] = all of them).
-      const below = new Float64Array(seconds + 1);
-      for (let k = 1; k < seconds; k++) below[k] = all.countBelow(originUs + k * US_PER_SEC);
-      below[seconds] = all.length;
-      // Windows that hold whole seconds add that second's sends once each: counted as coverage, then multiplied.
-      const coverage = new Float64Array(seconds + 1);
       const includeSelf = this.includeSelf(channel);
+      // Seconds wholly inside a window take all of that second's sends: counted as [from, to) coverage ranges,
+      // then swept once over the seconds that had sends. Its first and last seconds are counted exactly.
+      const coverFrom: number[] = [];
+      const coverTo: number[] = [];
       for (const window of windows) {
         const { startUs, endUs } = window;
         if (startUs > endUs) continue;
@@ -169,19 +168,34 @@ export class DeliveryLedger {
         const last = secondOf(endUs);
         if (first === last) out[first]! += all.countInRange(startUs, endUs);
         else {
-          out[first]! += below[first + 1]! - all.countBelow(startUs);
-          out[last]! += all.countUpTo(endUs) - below[last]!;
-          coverage[first + 1]! += 1;
-          coverage[last]! -= 1;
+          out[first]! += all.countBelow(originUs + (first + 1) * US_PER_SEC) - all.countBelow(startUs);
+          out[last]! += all.countUpTo(endUs) - all.countBelow(originUs + last * US_PER_SEC);
+          if (last - first > 1) {
+            coverFrom.push(first + 1);
+            coverTo.push(last);
+          }
         }
         if (!includeSelf) {
           for (const sentUs of sends.bySender.get(window.receiver)?.valuesInRange(startUs, endUs) ?? []) out[secondOf(sentUs)]! -= 1;
         }
       }
-      let covering = 0;
-      for (let k = 0; k < seconds; k++) {
-        covering += coverage[k]!;
-        if (covering > 0) out[k]! += covering * (below[k + 1]! - below[k]!);
+      if (coverFrom.length === 0) continue;
+      coverFrom.sort((a, b) => a - b);
+      coverTo.sort((a, b) => a - b);
+      let opened = 0;
+      let closed = 0;
+      let index = 0;
+      const values = all.valuesInRange(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+      while (index < values.length) {
+        const second = secondOf(values[index]!);
+        let count = 0;
+        while (index < values.length && secondOf(values[index]!) === second) {
+          count += 1;
+          index += 1;
+        }
+        while (opened < coverFrom.length && coverFrom[opened]! <= second) opened += 1;
+        while (closed < coverTo.length && coverTo[closed]! <= second) closed += 1;
+        out[second]! += (opened - closed) * count;
       }
     }
     return out;
