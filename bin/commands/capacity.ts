@@ -134,7 +134,8 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       },
       onStep: (measured) => {
         const broken = measured.slos.filter((slo) => !slo.passed).map((slo) => slo.message);
-        process.stderr.write(`sio-bench: step ${measured.index + 1} at ${measured.load}: ${measured.outcome}${broken.length > 0 ? ` (${broken.join('; ')})` : ''}\n`);
+        const again = measured.firstMeasurement === undefined ? '' : ' on re-measure';
+        process.stderr.write(`sio-bench: step ${measured.index + 1} at ${measured.load}: ${measured.outcome}${again}${broken.length > 0 ? ` (${broken.join('; ')})` : ''}\n`);
       },
     });
   } catch (error) {

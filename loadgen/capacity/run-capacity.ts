@@ -106,8 +106,8 @@ export async function runCapacity(options: RunCapacityOptions): Promise<Capacity
       stopReason = { kind: 'interrupted', stepIndex: index };
       break;
     }
-    const measure = async (remeasure: boolean): Promise<{ result: RunResult; step: CapacityStep }> => {
-      const result = await options.runStep(planned.loaded, index, plan.steps.length, remeasure);
+    const measure = async (first?: CapacityStep): Promise<{ result: RunResult; step: CapacityStep }> => {
+      const result = await options.runStep(planned.loaded, index, plan.steps.length, first !== undefined);
       environment ??= result.environment;
       runTarget ??= result.target;
       const step = measureStep(result, {
@@ -119,14 +119,13 @@ export async function runCapacity(options: RunCapacityOptions): Promise<Capacity
         warmupMs: plan.warmupMs,
         slos,
       });
+      if (first !== undefined) step.firstMeasurement = { outcome: first.outcome, slos: first.slos };
       options.onStep?.(step, plan.steps.length);
       return { result, step };
     };
-    let { result, step } = await measure(false);
+    let { result, step } = await measure();
     if (step.outcome === 'slo-broken' && result.status !== 'interrupted' && options.confirmBreaches !== false && !aborted(options.signal)) {
-      const first = step;
-      ({ result, step } = await measure(true));
-      step.firstMeasurement = { outcome: first.outcome, slos: first.slos };
+      ({ result, step } = await measure(step));
     }
     steps.push(step);
     if (result.status === 'interrupted') {

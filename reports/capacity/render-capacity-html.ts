@@ -29,7 +29,13 @@ function stepsTable(text: TextTable, id: string): string {
   const head = text.rows.map((row) => `<th>step ${escapeHtml(row[0] ?? '')}<br>${escapeHtml(row[1] ?? '')}</th>`).join('');
   const body = text.header.slice(2).map((label, offset) => {
     const field = offset + 2;
-    const cells = text.rows.map((row) => `<td${text.numeric[field] === true ? '' : ' class="text"'}>${escapeHtml(row[field] ?? '')}</td>`).join('');
+    const cells = text.rows
+      .map((row) => {
+        const value = row[field] ?? '';
+        const classes = [...(text.numeric[field] === true ? [] : ['text']), ...(value.startsWith('FAIL') ? ['fail'] : [])];
+        return `<td${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>${escapeHtml(value)}</td>`;
+      })
+      .join('');
     return `<tr><th class="text" scope="row">${escapeHtml(label)}</th>${cells}</tr>`;
   });
   const corner = `<th class="text">${escapeHtml(text.header[1] ?? '')}</th>`;
