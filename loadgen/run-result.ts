@@ -142,6 +142,11 @@ export interface SeriesPoint {
   /** Encoded histograms of this second, so series from shards merge exactly. */
   histograms: Record<LatencyMetric, EncodedMetricHistograms>;
   counters: ClientCounters;
+  /**
+   * In a result: expected and received of the messages sent in this second, whenever they arrived (set from
+   * the ledger at the end of the run, series-delivery.ts); duplicated, outOfOrder and unexpected as they
+   * arrived in this second. While the run is live, received counts arrivals and expected is 0.
+   */
   delivery: Record<DeliveryMetric, DeliveryTally>;
   connections: ConnectionGauges;
   /** Events sent and received per second over this interval. */

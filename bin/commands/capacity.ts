@@ -135,10 +135,12 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       plan,
       ...(projection !== undefined ? { projection } : {}),
       signal: interrupt.signal,
-      runStep: async (loaded, index, count) => {
+      runStep: async (loaded, index, count, remeasure) => {
         if (outDir === undefined) outDir = defaultOutputDir(`${loaded.scenario.name}-capacity`, new Date());
         if (index === 0) await prepareOutputDir(outDir);
-        process.stderr.write(`sio-bench: capacity step ${index + 1} of ${count}: ${loaded.overrides.slice(overrides.length).join(' ')}\n`);
+        process.stderr.write(
+          `sio-bench: capacity step ${index + 1} of ${count}${remeasure ? ' (re-measure: the first run broke an objective)' : ''}: ${loaded.overrides.slice(overrides.length).join(' ')}\n`,
+        );
         return runScenario({
           loaded,
           workers: flags.workers,
@@ -149,7 +151,8 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
       },
       onStep: (measured) => {
         const broken = measured.slos.filter((slo) => !slo.passed).map((slo) => slo.message);
-        process.stderr.write(`sio-bench: step ${measured.index + 1} at ${measured.load}: ${measured.outcome}${broken.length > 0 ? ` (${broken.join('; ')})` : ''}\n`);
+        const again = measured.firstMeasurement === undefined ? '' : ' on re-measure';
+        process.stderr.write(`sio-bench: step ${measured.index + 1} at ${measured.load}: ${measured.outcome}${again}${broken.length > 0 ? ` (${broken.join('; ')})` : ''}\n`);
       },
     }));
   } catch (error) {

@@ -77,6 +77,11 @@ export interface CapacityStep {
   /** Each objective on this step (see evaluate-slos.ts for which window each reads). */
   slos: ThresholdEvaluation[];
   outcome: StepOutcome;
+  /**
+   * Present when this load was measured twice: its first measurement broke an objective, and this step is the
+   * re-measure that decided the step (run-capacity.ts), so that one noisy run neither names a knee nor stops the plan.
+   */
+  firstMeasurement?: { outcome: StepOutcome; slos: ThresholdEvaluation[] };
   /** The step run's own warnings. */
   warnings: string[];
 }

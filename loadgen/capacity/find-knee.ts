@@ -5,6 +5,7 @@
  */
 import { SATURATED_DELAY_P99_US, SATURATED_UTILIZATION } from '../engine/loadgen-health.js';
 import type { LatencyMetric } from '../metric-names.js';
+import type { ThresholdEvaluation } from '../thresholds/evaluate-thresholds.js';
 import type { CapacityStep } from './capacity-step.js';
 
 /** A step counts as past the knee when its p99 latency exceeds the first step's by this factor. */
@@ -94,8 +95,8 @@ export function resourceShares(step: CapacityStep, memoryLimitBytes: number): Re
   return shares.sort((a, b) => b.share - a.share);
 }
 
-/** Which resource limited `step`, with the evidence, the deciding line first. */
-export function limitingResource(step: CapacityStep, memoryLimitBytes: number): { limiting: LimitingResource; evidence: string[] } {
+/** Which resource limited `step`, with the evidence, the deciding line first; `reason` says what happened there. */
+export function limitingResource(step: CapacityStep, memoryLimitBytes: number, reason: KneeReason): { limiting: LimitingResource; evidence: string[] } {
   const shares = resourceShares(step, memoryLimitBytes);
   const lines = shares.map((share) => share.evidence);
   if (step.loadgenSaturated) {
@@ -118,41 +119,96 @@ export function limitingResource(step: CapacityStep, memoryLimitBytes: number): 
       ],
     };
   }
-  return {
-    limiting: 'none',
-    evidence: [
-      `no measured resource was near its limit (${NEAR_LIMIT_SHARE * 100}% of it): the objective broke for another reason, such as a slow handler, an injected delay or queueing in the server`,
-      ...lines,
-    ],
-  };
+  return { limiting: 'none', evidence: [`no measured resource was near its limit (${NEAR_LIMIT_SHARE * 100}% of it): ${UNEXPLAINED[reason]}`, ...lines] };
+}
+
+/** What the 'none' line says happened, by what made the step the knee. */
+const UNEXPLAINED: Readonly<Record<KneeReason, string>> = {
+  'slo-broken': 'the objective broke for another reason, such as a slow handler, an injected delay or queueing in the server',
+  'latency-rise': 'every objective held, yet latency rose for another reason, such as a slow handler, an injected delay or queueing in the server',
+  'run-failed': "the step's run failed (below)",
+  'loadgen-saturated': 'the load generator was saturated (below)',
+};
+
+/**
+ * A met step whose headline p99 is more than KNEE_LATENCY_FACTOR times the first step's, and whether the next
+ * step says it lasted: one noisy step (a stall of the machine, another process) is not a knee.
+ */
+export interface LatencyRise {
+  stepIndex: number;
+  load: number;
+  metric: LatencyMetric;
+  p99Us: number;
+  /** The first step's p99, µs. */
+  baselineUs: number;
+  /**
+   * 'sustained': the next step's p99 is above the factor too, or the next step did not meet the objectives;
+   * 'recovered': the next step met them within the factor; 'unconfirmed': no step was measured after it.
+   */
+  verdict: 'sustained' | 'recovered' | 'unconfirmed';
+  /** The next step's p99 (µs) and load, when there is one. */
+  next?: { load: number; p99Us: number | undefined; outcome: CapacityStep['outcome'] };
+}
+
+/** Every met step whose headline p99 rose past KNEE_LATENCY_FACTOR × the first step's, in order. */
+export function latencyRises(steps: readonly CapacityStep[]): LatencyRise[] {
+  const metric = headlineLatencyMetric(steps);
+  const baselineUs = metric === undefined ? undefined : steps[0]?.latency[metric]?.corrected.p99Us;
+  if (metric === undefined || baselineUs === undefined || baselineUs <= 0) return [];
+  const p99Of = (step: CapacityStep): number | undefined => step.latency[metric]?.corrected.p99Us;
+  const risen = (step: CapacityStep): boolean => (p99Of(step) ?? 0) > KNEE_LATENCY_FACTOR * baselineUs;
+  const rises: LatencyRise[] = [];
+  steps.forEach((step, position) => {
+    if (step.outcome !== 'met' || !risen(step)) return;
+    const following = steps[position + 1];
+    const verdict = following === undefined ? 'unconfirmed' : following.outcome !== 'met' || risen(following) ? 'sustained' : 'recovered';
+    rises.push({
+      stepIndex: step.index,
+      load: step.load,
+      metric,
+      p99Us: p99Of(step) ?? 0,
+      baselineUs,
+      verdict,
+      ...(following !== undefined ? { next: { load: following.load, p99Us: p99Of(following), outcome: following.outcome } } : {}),
+    });
+  });
+  return rises;
+}
+
+function ms(us: number): string {
+  return `${(us / 1000).toFixed(1)} ms`;
 }
 
 /**
- * The knee: the first step that did not meet the objectives, or the first whose p99 of the headline metric is
- * more than KNEE_LATENCY_FACTOR times the first step's, whichever comes first. Undefined when latency stayed
- * flat and every step met the objectives (the knee is beyond the loads tried).
+ * The knee: the first step that did not meet the objectives (a broken objective is re-measured before the run
+ * stops, run-capacity.ts), or the first whose p99 of the headline metric is more than KNEE_LATENCY_FACTOR times
+ * the first step's and stays so at the next step, whichever comes first. Undefined when every objective held and
+ * no rise lasted (the knee is beyond the loads tried, or a rise at the last step is unconfirmed).
  */
 export function findKnee(steps: readonly CapacityStep[], memoryLimitBytes: number): KneeFinding | undefined {
-  const metric = headlineLatencyMetric(steps);
-  const baselineUs = metric === undefined ? undefined : steps[0]?.latency[metric]?.corrected.p99Us;
+  const sustained = new Map(latencyRises(steps).filter((rise) => rise.verdict === 'sustained').map((rise) => [rise.stepIndex, rise]));
   for (const step of steps) {
-    let reason: KneeReason | undefined;
-    if (step.outcome !== 'met') reason = step.outcome;
-    else if (metric !== undefined && baselineUs !== undefined && baselineUs > 0) {
-      const p99Us = step.latency[metric]?.corrected.p99Us;
-      if (p99Us !== undefined && p99Us > KNEE_LATENCY_FACTOR * baselineUs) reason = 'latency-rise';
-    }
+    const rise = sustained.get(step.index);
+    const reason: KneeReason | undefined = step.outcome !== 'met' ? step.outcome : rise !== undefined ? 'latency-rise' : undefined;
     if (reason === undefined) continue;
-    const { limiting, evidence } = limitingResource(step, memoryLimitBytes);
+    const { limiting, evidence } = limitingResource(step, memoryLimitBytes, reason);
     const why: string[] = [];
-    if (reason === 'latency-rise' && metric !== undefined && baselineUs !== undefined) {
-      why.push(
-        `${metric} latency p99 ${((step.latency[metric]?.corrected.p99Us ?? 0) / 1000).toFixed(1)} ms is more than ${KNEE_LATENCY_FACTOR}× the first step's ${(baselineUs / 1000).toFixed(1)} ms`,
-      );
+    if (rise !== undefined && rise.next !== undefined) {
+      const after =
+        rise.next.outcome === 'met'
+          ? `and stayed so at the next step (${rise.next.p99Us === undefined ? 'no samples' : ms(rise.next.p99Us)} at load ${rise.next.load})`
+          : `and the next step (load ${rise.next.load}) did not meet the objectives`;
+      why.push(`${rise.metric} latency p99 ${ms(rise.p99Us)} is more than ${KNEE_LATENCY_FACTOR}× the first step's ${ms(rise.baselineUs)}, ${after}`);
     }
     for (const slo of step.slos) if (!slo.passed) why.push(`objective broken: ${slo.message}`);
+    if (step.firstMeasurement !== undefined) why.push(`confirmed by a re-measure at the same load (the first measurement broke: ${brokenText(step.firstMeasurement.slos)})`);
     if (step.failure !== undefined) why.push(`the step's run ${step.status}: ${step.failure.message}`);
     return { stepIndex: step.index, load: step.load, reason, limiting, evidence: [...evidence, ...why] };
   }
   return undefined;
+}
+
+/** The broken objectives among `slos`, as one phrase. */
+export function brokenText(slos: readonly ThresholdEvaluation[]): string {
+  return slos.filter((slo) => !slo.passed).map((slo) => slo.message).join('; ');
 }

@@ -1,8 +1,9 @@
 /**
  * A capacity run: resolves the plan (the scenario's `capacity:` block, then the caller's overrides), checks
  * every step's scenario before running any, then runs the scenario once per step with the step's load,
- * measures the step's hold window, and stops at the first step that breaks an objective, saturates the load
- * generator, fails, or is interrupted. Returns the CapacityResult with its analysis.
+ * measures the step's hold window, and stops at the first step that breaks an objective (confirmed by a
+ * re-measure at the same load), saturates the load generator, fails, or is interrupted. Returns the
+ * CapacityResult with its analysis.
  */
 import type { RunResult } from '../run-result.js';
 import { parseScenarioText, type LoadedScenario } from '../scenario/load-scenario.js';
@@ -45,8 +46,14 @@ export interface RunCapacityOptions {
   /** Objectives (threshold syntax). Empty: the scenario's thresholds. */
   slos: readonly string[];
   plan?: CapacityPlanOverrides;
-  /** Runs one step's scenario (runScenario with a reporter, in the CLI). */
-  runStep: (loaded: LoadedScenario, stepIndex: number, stepCount: number) => Promise<RunResult>;
+  /** Runs one step's scenario (runScenario with a reporter, in the CLI); `remeasure`: the second run of a step whose first broke an objective. */
+  runStep: (loaded: LoadedScenario, stepIndex: number, stepCount: number, remeasure: boolean) => Promise<RunResult>;
+  /**
+   * Whether a step that breaks an objective is measured once more at the same load before the plan stops there:
+   * the re-measure decides the step, so one noisy run (a stall of the host) neither stops the plan nor names the
+   * knee. Default true.
+   */
+  confirmBreaches?: boolean;
   /** Memory a server process may use, bytes. Default: the machine's total memory. */
   memoryLimitBytes?: number;
   /** Plan for this target. Limits default to DEFAULT_CPU_BUDGET_PERCENT, DEFAULT_MEMORY_PER_PROCESS_BYTES, DEFAULT_CONNECTIONS_PER_PROCESS. */
@@ -78,6 +85,11 @@ export function resolveCapacityPlan(text: string, file: string, overrides: reado
   return { base, target, dimension, step, holdPerStepMs, warmupMs, loads, steps };
 }
 
+/** Whether `signal` has fired (read afresh: it changes while a step runs). */
+function aborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
 /** Runs the capacity plan and returns its result. Rejects for an unusable plan or scenario (nothing has run then). */
 export async function runCapacity(options: RunCapacityOptions): Promise<CapacityResult> {
   const plan = resolveCapacityPlan(options.text, options.file, options.overrides, options.plan);
@@ -94,20 +106,28 @@ export async function runCapacity(options: RunCapacityOptions): Promise<Capacity
       stopReason = { kind: 'interrupted', stepIndex: index };
       break;
     }
-    const result = await options.runStep(planned.loaded, index, plan.steps.length);
-    environment ??= result.environment;
-    runTarget ??= result.target;
-    const step = measureStep(result, {
-      index,
-      load: planned.load,
-      overrides: planned.overrides,
-      scenario: planned.loaded.scenario,
-      phase: plan.target.phase,
-      warmupMs: plan.warmupMs,
-      slos,
-    });
+    const measure = async (first?: CapacityStep): Promise<{ result: RunResult; step: CapacityStep }> => {
+      const result = await options.runStep(planned.loaded, index, plan.steps.length, first !== undefined);
+      environment ??= result.environment;
+      runTarget ??= result.target;
+      const step = measureStep(result, {
+        index,
+        load: planned.load,
+        overrides: planned.overrides,
+        scenario: planned.loaded.scenario,
+        phase: plan.target.phase,
+        warmupMs: plan.warmupMs,
+        slos,
+      });
+      if (first !== undefined) step.firstMeasurement = { outcome: first.outcome, slos: first.slos };
+      options.onStep?.(step, plan.steps.length);
+      return { result, step };
+    };
+    let { result, step } = await measure();
+    if (step.outcome === 'slo-broken' && result.status !== 'interrupted' && options.confirmBreaches !== false && !aborted(options.signal)) {
+      ({ result, step } = await measure(step));
+    }
     steps.push(step);
-    options.onStep?.(step, plan.steps.length);
     if (result.status === 'interrupted') {
       stopReason = { kind: 'interrupted', stepIndex: index };
       break;

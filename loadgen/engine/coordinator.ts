@@ -37,6 +37,7 @@ import { type WorkerHost } from './worker-host.js';
 import { planWorkers, startWorkerHosts } from './worker-layout.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
+import { setDeliveryBySendSecond } from './series-delivery.js';
 
 /** Worker id of the coordinator's own measurements (fan-out completion) in the merged snapshots. */
 const COORDINATOR_WORKER_ID = -1;
@@ -494,6 +495,15 @@ class Coordinator {
     // The fan-out completions recorded by the final settle belong to the last second.
     this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
     for (const { metric, account } of this.books.finalAccounts()) this.accumulator.setAccounting(metric, account);
+    const seconds = this.lastClosedSec;
+    setDeliveryBySendSecond(
+      this.series,
+      this.books.expectedBySendSecond(this.runStartUs, seconds).map(({ metric, expected }) => ({
+        metric,
+        expected,
+        received: this.liveDelivery.receivedBySendSecond(metric, seconds),
+      })),
+    );
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);

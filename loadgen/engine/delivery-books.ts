@@ -86,6 +86,11 @@ export class DeliveryBooks {
     });
   }
 
+  /** The used metrics' expected deliveries by send second (DeliveryLedger.expectedBySendSecond). */
+  expectedBySendSecond(originUs: number, seconds: number): Array<{ metric: string; expected: number[] }> {
+    return this.usedMetrics().map((metric) => ({ metric, expected: this.ledgers.get(metric)!.expectedBySendSecond(originUs, seconds) }));
+  }
+
   /** How each used fan-out metric's messages were judged. */
   fanoutJudgements(): FanoutJudgement[] {
     const judgements: FanoutJudgement[] = [];

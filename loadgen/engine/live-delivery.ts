@@ -26,8 +26,23 @@ export class LiveDelivery {
         bySec = [];
         this.receiptsBySendSec.set(metric, bySec);
       }
-      bySec[sendSec] = (bySec[sendSec] ?? 0) + count;
+      // A message sent before the run's time zero (a connect-phase send) counts in its first second.
+      const sec = Math.max(0, sendSec);
+      bySec[sec] = (bySec[sec] ?? 0) + count;
     }
+  }
+
+  /**
+   * Distinct receipts of `metric` by the second in which they were sent, over `seconds` seconds: the last
+   * element also holds those sent later, as DeliveryLedger.expectedBySendSecond counts them.
+   */
+  receivedBySendSecond(metric: string, seconds: number): number[] {
+    const out = new Array<number>(Math.max(0, seconds)).fill(0);
+    if (seconds <= 0) return out;
+    this.receiptsBySendSec.get(metric)?.forEach((count, sec) => {
+      out[Math.min(seconds - 1, sec)]! += count;
+    });
+    return out;
   }
 
   /** The live figures at `nowUs` of a run that started at `runStartUs`; duplicates are summed from `series`. */

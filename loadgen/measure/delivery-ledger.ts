@@ -16,6 +16,8 @@
 import { OPEN_END_US, windowHolds, type MissingCause, type WindowTail } from './membership-window.js';
 import { SortedTimes } from './sorted-times.js';
 
+const US_PER_SEC = 1_000_000;
+
 /** Whether a sender on `channel` receives its own messages (broadcast includeSelf). */
 export type IncludeSelf = (channel: number) => boolean;
 
@@ -137,6 +139,66 @@ export class DeliveryLedger {
       result[tail.cause] += Math.max(0, expectedInTail - tail.received);
     }
     return result;
+  }
+
+  /**
+   * Expected deliveries by the second of the run in which they were sent: element k counts the messages sent in
+   * [originUs + k s, originUs + (k + 1) s) that some window expects, the first element also those sent before
+   * `originUs` and the last also those sent after, so the elements sum to account(+∞).expected. Cost per
+   * channel: O(sends + windows × log), whatever the run's length (an hour-long window is not walked second by
+   * second), plus the receiver's own sends inside its windows.
+   */
+  expectedBySendSecond(originUs: number, seconds: number): number[] {
+    const out = new Array<number>(Math.max(0, seconds)).fill(0);
+    if (seconds <= 0) return out;
+    const secondOf = (tUs: number): number => Math.min(seconds - 1, Math.max(0, Math.floor((tUs - originUs) / US_PER_SEC)));
+    for (const [channel, windows] of this.windowsByChannel) {
+      const sends = this.channels.get(channel);
+      if (sends === undefined || sends.all.length === 0) continue;
+      const all = sends.all;
+      const includeSelf = this.includeSelf(channel);
+      // Seconds wholly inside a window take all of that second's sends: counted as [from, to) coverage ranges,
+      // then swept once over the seconds that had sends. Its first and last seconds are counted exactly.
+      const coverFrom: number[] = [];
+      const coverTo: number[] = [];
+      for (const window of windows) {
+        const { startUs, endUs } = window;
+        if (startUs > endUs) continue;
+        const first = secondOf(startUs);
+        const last = secondOf(endUs);
+        if (first === last) out[first]! += all.countInRange(startUs, endUs);
+        else {
+          out[first]! += all.countBelow(originUs + (first + 1) * US_PER_SEC) - all.countBelow(startUs);
+          out[last]! += all.countUpTo(endUs) - all.countBelow(originUs + last * US_PER_SEC);
+          if (last - first > 1) {
+            coverFrom.push(first + 1);
+            coverTo.push(last);
+          }
+        }
+        if (!includeSelf) {
+          for (const sentUs of sends.bySender.get(window.receiver)?.valuesInRange(startUs, endUs) ?? []) out[secondOf(sentUs)]! -= 1;
+        }
+      }
+      if (coverFrom.length === 0) continue;
+      coverFrom.sort((a, b) => a - b);
+      coverTo.sort((a, b) => a - b);
+      let opened = 0;
+      let closed = 0;
+      let index = 0;
+      const values = all.valuesInRange(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+      while (index < values.length) {
+        const second = secondOf(values[index]!);
+        let count = 0;
+        while (index < values.length && secondOf(values[index]!) === second) {
+          count += 1;
+          index += 1;
+        }
+        while (opened < coverFrom.length && coverFrom[opened]! <= second) opened += 1;
+        while (closed < coverTo.length && coverTo[closed]! <= second) closed += 1;
+        out[second]! += (opened - closed) * count;
+      }
+    }
+    return out;
   }
 
   /**

@@ -50,6 +50,25 @@ export class SortedTimes {
     return Array.from(this.values.subarray(this.upperBound(fromUs), this.upperBound(toUs)));
   }
 
+  /** The values v with fromUs <= v <= toUs, ascending: a view, valid until the next append. */
+  valuesInRange(fromUs: number, toUs: number): Float64Array {
+    if (toUs < fromUs || this.size === 0) return new Float64Array(0);
+    this.ensureSorted();
+    return this.values.subarray(this.lowerBound(fromUs), this.upperBound(toUs));
+  }
+
+  /** How many values are below `t` (v < t). */
+  countBelow(t: number): number {
+    this.ensureSorted();
+    return this.lowerBound(t);
+  }
+
+  /** How many values are at or below `t` (v <= t). */
+  countUpTo(t: number): number {
+    this.ensureSorted();
+    return this.upperBound(t);
+  }
+
   private ensureSorted(): void {
     if (this.sorted) return;
     this.values.subarray(0, this.size).sort();

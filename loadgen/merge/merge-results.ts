@@ -17,6 +17,7 @@ import { runStartEpochMsOf } from '../shard/shard-result.js';
 import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
 import { mergeLedgers } from './merged-ledger.js';
 import { mergeSeries } from './merge-series.js';
+import { setDeliveryBySendSecond } from '../engine/series-delivery.js';
 
 /** One slice to merge: its result (with `shard` set), its ledger, and the file it came from. */
 export interface SliceInput {
@@ -32,7 +33,12 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
   const starts = ordered.map((slice) => slice.result.shard?.runStartEpochMs ?? runStartEpochMsOf(slice.result));
   const startEpochMs = Math.min(...starts);
   const endEpochMs = Math.max(...ordered.map((slice, i) => starts[i]! + slice.result.durationMs));
-  const accounting = mergeLedgers(ordered.map((slice) => slice.ledger), channelsOf(scenario, planRun(scenario).totalClients));
+  // The merged series' seconds, as mergeSeries lays them out: per-second delivery is recomputed over them.
+  const seriesSeconds = Math.max(0, ...ordered.map((slice) => Math.round(((slice.result.series[slice.result.series.length - 1]?.epochMs ?? startEpochMs) - startEpochMs) / 1000)));
+  const accounting = mergeLedgers(ordered.map((slice) => slice.ledger), channelsOf(scenario, planRun(scenario).totalClients), {
+    originUs: startEpochMs * 1000,
+    seconds: seriesSeconds,
+  });
   const totals = RunAccumulator.mergeTotals(ordered.map((slice) => slice.result.totals));
   totals.delivery = {};
   for (const { metric, account } of accounting.accounts) {
@@ -73,6 +79,11 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
     if (incomplete > 0) warnings.push(`${incomplete} ${what} did not reach every expected member (see ${metric}.delivery.lost)`);
   }
 
+  const series = mergeSeries(
+    ordered.map((slice, i) => ({ runStartEpochMs: starts[i]!, series: slice.result.series })),
+    fanoutMetrics,
+  );
+  setDeliveryBySendSecond(series, accounting.bySendSecond);
   const merged: RunResult = {
     version: first.version,
     status,
@@ -87,10 +98,7 @@ export function mergeSliceResults(slices: readonly SliceInput[], scenario: Scena
     durationMs: Math.round(durationMs),
     phases: mergePhases(ordered.map((slice) => slice.result.phases)),
     totals,
-    series: mergeSeries(
-      ordered.map((slice, i) => ({ runStartEpochMs: starts[i]!, series: slice.result.series })),
-      fanoutMetrics,
-    ),
+    series,
     server: serverSamplesOf(first, starts[0]! - startEpochMs),
     thresholds,
     warnings,

@@ -9,6 +9,7 @@ import type { DeliveryChannels } from '../measure/delivery-channels.js';
 import type { LedgerAccount } from '../measure/delivery-ledger.js';
 import { LatencyRecorder } from '../measure/latency-recorder.js';
 import type { EncodedMetricHistograms } from '../run-result.js';
+import type { SendSecondDelivery } from '../engine/series-delivery.js';
 import { MESSAGE_FIELDS, SENDER_TAIL_FIELDS, SEND_FIELDS, TAIL_CAUSES, TAIL_FIELDS, WINDOW_FIELDS, type ShardLedger } from '../shard/ledger-log.js';
 
 /** The recomputed accounting of all slices together. */
@@ -19,6 +20,12 @@ export interface MergedAccounting {
   fanouts: Array<{ metric: string; complete: number; incomplete: number }>;
   /** Fan-out completion histograms by metric (one sample per complete fan-out); only metrics that had one. */
   fanoutCompletion: Map<string, EncodedMetricHistograms>;
+  /**
+   * Per used delivering metric, expected and distinct received deliveries by the second (from `seconds.originUs`)
+   * in which they were sent, for the merged series (series-delivery.ts); empty without `seconds`. A slice's own
+   * per-second expected cannot serve: its ledger holds no other slice's sends.
+   */
+  bySendSecond: SendSecondDelivery[];
 }
 
 /**
@@ -26,7 +33,7 @@ export interface MergedAccounting {
  * by the run's `channels`. Throws RangeError when the ledgers contradict each other (a connection's window
  * opened twice: the same slice given twice).
  */
-export function mergeLedgers(ledgers: readonly ShardLedger[], channels: DeliveryChannels): MergedAccounting {
+export function mergeLedgers(ledgers: readonly ShardLedger[], channels: DeliveryChannels, seconds?: { originUs: number; seconds: number }): MergedAccounting {
   const recorders = new Map<string, LatencyRecorder>();
   const books = new DeliveryBooks(channels, (metric) => {
     const recorder = new LatencyRecorder();
@@ -49,9 +56,22 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], channels: Delivery
       const list = ledger.senderTails;
       for (let i = 0; i < list.length; i += SENDER_TAIL_FIELDS) books.addSenderTail({ sender: list[i]!, fromUs: list[i + 1]!, toUs: list[i + 2]! });
     }
+    // A partial's receipts are distinct and inside their windows (the worker logs only those), so they sum to received.
+    const receivedBySecond = new Map<string, number[]>();
+    const secondCount = seconds?.seconds ?? 0;
     for (const ledger of ledgers) {
       const parts = ledger.messages;
       for (let i = 0; i < parts.length; i += MESSAGE_FIELDS) {
+        if (seconds !== undefined && secondCount > 0) {
+          const metric = channels.streamOf(parts[i]!).metric;
+          let bySecond = receivedBySecond.get(metric);
+          if (bySecond === undefined) {
+            bySecond = new Array<number>(secondCount).fill(0);
+            receivedBySecond.set(metric, bySecond);
+          }
+          const second = Math.min(secondCount - 1, Math.max(0, Math.floor((parts[i + 4]! - seconds.originUs) / 1_000_000)));
+          bySecond[second]! += parts[i + 5]!;
+        }
         books.partial({
           channel: parts[i]!,
           sender: parts[i + 1]!,
@@ -73,6 +93,14 @@ export function mergeLedgers(ledgers: readonly ShardLedger[], channels: Delivery
       accounts: books.finalAccounts(),
       fanouts: books.fanoutJudgements().map(({ metric, complete, incomplete }) => ({ metric, complete, incomplete })),
       fanoutCompletion,
+      bySendSecond:
+        seconds === undefined
+          ? []
+          : books.expectedBySendSecond(seconds.originUs, secondCount).map(({ metric, expected }) => ({
+              metric,
+              expected,
+              received: receivedBySecond.get(metric) ?? new Array<number>(secondCount).fill(0),
+            })),
     };
   } finally {
     for (const recorder of recorders.values()) recorder.destroy();

@@ -4,7 +4,7 @@
  */
 import type { CapacityResult } from '../../loadgen/capacity/capacity-result.js';
 import type { CapacityStep } from '../../loadgen/capacity/capacity-step.js';
-import { headlineLatencyMetric, type LimitingResource } from '../../loadgen/capacity/find-knee.js';
+import { brokenText, headlineLatencyMetric, KNEE_LATENCY_FACTOR, latencyRises, type KneeReason, type LimitingResource } from '../../loadgen/capacity/find-knee.js';
 import type { ProjectionBound } from '../../loadgen/capacity/project-processes.js';
 import { formatStepIncrement } from '../../loadgen/capacity/capacity-schema.js';
 import { formatBytes, formatCompact, formatDurationMs, formatInteger, formatLatencyUs, formatSignificant } from '../format.js';
@@ -137,7 +137,7 @@ function stepsTable(result: CapacityResult): TextTable {
     const row = [
       String(step.index + 1),
       formatSignificant(step.load, 6),
-      OUTCOME_TEXT[step.outcome],
+      step.firstMeasurement === undefined ? OUTCOME_TEXT[step.outcome] : `${OUTCOME_TEXT[step.outcome]} (re-measured)`,
       formatCompact(step.offeredSendPerSec),
       formatCompact(step.sendPerSec),
       formatCompact(step.deliveriesPerSec),
@@ -159,6 +159,30 @@ function stepsTable(result: CapacityResult): TextTable {
   return { header, numeric, rows };
 }
 
+const KNEE_REASON_TEXT: Readonly<Record<KneeReason, string>> = {
+  'latency-rise': `latency rose past ${KNEE_LATENCY_FACTOR}× the first step's and stayed there`,
+  'slo-broken': 'objective broken',
+  'loadgen-saturated': 'load generator saturated',
+  'run-failed': 'run failed',
+};
+
+/** Why there is no knee, in words that match what the steps did (a rise that did not last is named). */
+function noKneeText(result: CapacityResult): string {
+  const held = result.steps.every((step) => step.outcome === 'met');
+  const lead = held ? 'No knee within the loads tried: every objective held' : 'No knee within the loads tried';
+  const rises = latencyRises(result.steps);
+  if (rises.length === 0) return `${lead}, and ${headlineLatencyMetric(result.steps) ?? 'latency'} p99 stayed within ${KNEE_LATENCY_FACTOR}× the first step's.`;
+  const told = rises.map((rise) => {
+    const at = `${rise.metric} p99 ${formatLatencyUs(rise.p99Us)} at ${loadText(result, rise.load)}`;
+    const over = `over ${KNEE_LATENCY_FACTOR}× the first step's ${formatLatencyUs(rise.baselineUs)}`;
+    if (rise.verdict === 'unconfirmed') return `${at}, the last step, is ${over}, with no step after it to confirm a knee (raise --max)`;
+    const next = rise.next;
+    const after = next === undefined ? '' : `, ${next.p99Us === undefined ? 'no samples' : formatLatencyUs(next.p99Us)} at ${loadText(result, next.load)}`;
+    return `${at} (${over}) did not last: the next step came back within it${after}`;
+  });
+  return `${lead}; ${told.join('; ')}.`;
+}
+
 /** The findings of `result`. */
 export function buildCapacityFindings(result: CapacityResult): CapacityFindings {
   const { analysis, steps } = result;
@@ -177,8 +201,8 @@ export function buildCapacityFindings(result: CapacityResult): CapacityFindings 
   const kneeStep = knee === undefined ? undefined : steps[knee.stepIndex];
   const kneeText =
     knee === undefined || kneeStep === undefined
-      ? 'No knee within the loads tried: latency stayed within 2× the first step and every objective held.'
-      : `Knee at ${loadText(result, knee.load)} (${stepLabel(result, kneeStep)}, ${knee.reason === 'latency-rise' ? 'latency turned up' : OUTCOME_TEXT[kneeStep.outcome]}); first limit reached: ${describeResource(knee.limiting)}.`;
+      ? noKneeText(result)
+      : `Knee at ${loadText(result, knee.load)} (${stepLabel(result, kneeStep)}, ${KNEE_REASON_TEXT[knee.reason]}); first limit reached: ${describeResource(knee.limiting)}.`;
   const costs: string[] = [];
   const memory = analysis.costs.memory;
   costs.push(
@@ -197,6 +221,13 @@ export function buildCapacityFindings(result: CapacityResult): CapacityFindings 
     ...(step.hostStarvedSeconds > 0
       ? [
           `step ${step.index + 1}: in ${step.hostStarvedSeconds} of ${step.window.points} measured seconds the load generator's event loop was delayed while mostly idle: the host was short of CPU (other processes), so this step's latencies are noisy; measure on a quieter machine`,
+        ]
+      : []),
+    ...(step.firstMeasurement !== undefined
+      ? [
+          step.outcome === 'met'
+            ? `step ${step.index + 1}: the first measurement broke ${brokenText(step.firstMeasurement.slos)}; a re-measure at the same load met every objective, so the step counts as met and its figures are the re-measure's`
+            : `step ${step.index + 1}: the first measurement broke ${brokenText(step.firstMeasurement.slos)}; a re-measure at the same load confirmed it (${OUTCOME_TEXT[step.outcome]}); its figures are the re-measure's`,
         ]
       : []),
     ...step.warnings.map((warning) => `step ${step.index + 1}: ${warning}`),

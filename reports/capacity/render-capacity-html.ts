@@ -5,6 +5,7 @@
  */
 import type { CapacityResult } from '../../loadgen/capacity/capacity-result.js';
 import { escapeHtml, jsonForScript, scriptForInline } from '../html/html-escape.js';
+import { CHART_SETUP_SCRIPT } from '../html/chart-setup-script.js';
 import { PAGE_STYLE } from '../html/page-style.js';
 import { loadUplot } from '../html/render-html-report.js';
 import { buildCapacityCharts, type CapacityChartSpec } from './capacity-chart-data.js';
@@ -17,6 +18,28 @@ function table(text: TextTable, id: string): string {
   return `<table id="${id}"><thead><tr>${text.header.map((value, index) => cell('th', value, index)).join('')}</tr></thead><tbody>${text.rows
     .map((row) => `<tr>${row.map((value, index) => cell('td', value, index)).join('')}</tr>`)
     .join('\n')}</tbody></table>`;
+}
+
+/**
+ * The steps table turned on its side: one column per step, one row per figure and per objective. A step has
+ * twelve figures plus one per objective, which overflow a page as columns; steps are few (five for a doubling
+ * plan), so as columns they fit. The first two figures (step, load) head each column.
+ */
+function stepsTable(text: TextTable, id: string): string {
+  const head = text.rows.map((row) => `<th>step ${escapeHtml(row[0] ?? '')}<br>${escapeHtml(row[1] ?? '')}</th>`).join('');
+  const body = text.header.slice(2).map((label, offset) => {
+    const field = offset + 2;
+    const cells = text.rows
+      .map((row) => {
+        const value = row[field] ?? '';
+        const classes = [...(text.numeric[field] === true ? [] : ['text']), ...(value.startsWith('FAIL') ? ['fail'] : [])];
+        return `<td${classes.length > 0 ? ` class="${classes.join(' ')}"` : ''}>${escapeHtml(value)}</td>`;
+      })
+      .join('');
+    return `<tr><th class="text" scope="row">${escapeHtml(label)}</th>${cells}</tr>`;
+  });
+  const corner = `<th class="text">${escapeHtml(text.header[1] ?? '')}</th>`;
+  return `<table id="${id}"><thead><tr>${corner}${head}</tr></thead><tbody>${body.join('\n')}</tbody></table>`;
 }
 
 function list(lines: readonly string[]): string {
@@ -62,14 +85,14 @@ ${
 <h2>Charts</h2>
 <div class="grid">${charts.map(figure).join('\n')}</div>
 <h2>Steps</h2>
-${table(findings.steps, 'steps')}
+<div class="table-scroll">${stepsTable(findings.steps, 'steps')}</div>
 ${findings.warnings.length > 0 ? `<h3>Warnings</h3><div class="warnings">${list(findings.warnings)}</div>` : ''}
 <h2>Scenario</h2>
 <pre class="scenario" id="scenario-text">${escapeHtml(result.scenario.text)}</pre>
 </main>
 <script type="application/json" id="capacity-data">${jsonForScript(charts)}</script>
 <script>${scriptForInline(uplot.script)}</script>
-<script>${CAPACITY_PAGE_SCRIPT}</script>
+<script>${CHART_SETUP_SCRIPT}${CAPACITY_PAGE_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -32,14 +32,42 @@ export interface ChartSpec {
   series: ChartSeries[];
 }
 
+/** A named vertical line on the time charts: where a phase starts (or the drain after the last one). */
+export interface TimeMarker {
+  /** Seconds since start. */
+  x: number;
+  label: string;
+}
+
+/** A metric measured in too few seconds for a chart over time: the report says so instead of drawing dots. */
+export interface SparseMetric {
+  metric: LatencyMetric;
+  /** Samples in the whole run. */
+  count: number;
+  /** Seconds of the series that had samples, and the first and last of them (tSec). */
+  seconds: number;
+  firstSec: number;
+  lastSec: number;
+}
+
 /** Everything the page's script draws. */
 export interface ReportData {
   /** Seconds since start at the end of each (downsampled) bucket, shared by the time charts. */
   timeSec: number[];
   /** Seconds per bucket when the series was downsampled, 1 otherwise. */
   secondsPerPoint: number;
+  /** The phase boundaries, drawn on every time chart. */
+  phaseMarkers: TimeMarker[];
   charts: ChartSpec[];
+  /** Metrics left out of the charts over time (see MIN_SECONDS_FOR_TIME_CHART). */
+  sparseMetrics: SparseMetric[];
 }
+
+/**
+ * A metric with samples in fewer seconds than this gets no chart over time: ramp-down's leaves all land within a
+ * second or two, and a chart of 2 points per percentile says nothing that its distribution does not say better.
+ */
+export const MIN_SECONDS_FOR_TIME_CHART = 5;
 
 /** Most points per time chart: a one-hour run becomes 6 s buckets. Default 600. */
 export const DEFAULT_MAX_CHART_POINTS = 600;
@@ -83,6 +111,20 @@ class SeriesBuilder<T> {
   series(label: string, index: number, pick: (point: T) => number | null | undefined, how: Aggregation, extra: Partial<ChartSeries> = {}): ChartSeries {
     const raw = this.points.map((point) => pick(point) ?? null);
     return { label, color: color(index), axis: 0, values: aggregate(raw, this.buckets, how).map((value) => roundForChart(value)), ...extra };
+  }
+
+  /** 100 × part / whole of each bucket's sums (a share is not averaged); null where whole is 0. */
+  percentOf(label: string, index: number, part: (point: T) => number, whole: (point: T) => number, extra: Partial<ChartSeries> = {}): ChartSeries {
+    const values = this.buckets.map(({ start, end }) => {
+      let partSum = 0;
+      let wholeSum = 0;
+      for (const point of this.points.slice(start, end)) {
+        partSum += part(point);
+        wholeSum += whole(point);
+      }
+      return wholeSum === 0 ? null : roundForChart((100 * partSum) / wholeSum, 4);
+    });
+    return { label, color: color(index), axis: 0, values, ...extra };
   }
 }
 
@@ -197,6 +239,28 @@ function serverCharts(result: RunResult, maxPoints: number): ChartSpec[] {
   ];
 }
 
+/** Where each phase of the run starts, and where the drain after the last one starts when the series goes on past it. */
+export function phaseMarkers(result: RunResult): TimeMarker[] {
+  const markers = result.phases.map((phase) => ({ x: phase.startMs / 1000, label: phase.name }));
+  const last = result.phases[result.phases.length - 1];
+  const lastSec = result.series[result.series.length - 1]?.tSec ?? 0;
+  if (last !== undefined && (last.startMs + last.durationMs) / 1000 < lastSec) markers.push({ x: (last.startMs + last.durationMs) / 1000, label: 'drain' });
+  return markers;
+}
+
+/** The measured metric's samples per second, if it had samples in fewer than MIN_SECONDS_FOR_TIME_CHART seconds. */
+function sparseMetric(metric: LatencyMetric, result: RunResult): SparseMetric | undefined {
+  const seconds = result.series.filter((point) => (point.latency[metric]?.corrected.count ?? 0) > 0).map((point) => point.tSec);
+  if (seconds.length >= MIN_SECONDS_FOR_TIME_CHART) return undefined;
+  return {
+    metric,
+    count: result.totals.latency[metric]?.corrected.count ?? 0,
+    seconds: seconds.length,
+    firstSec: seconds[0] ?? 0,
+    lastSec: seconds[seconds.length - 1] ?? 0,
+  };
+}
+
 /** Builds every chart of the report, each time series downsampled to at most `maxPoints` points. */
 export function buildReportData(result: RunResult, maxPoints = DEFAULT_MAX_CHART_POINTS): ReportData {
   const buckets = bucketRanges(result.series.length, maxPoints);
@@ -231,8 +295,12 @@ export function buildReportData(result: RunResult, maxPoints = DEFAULT_MAX_CHART
     },
   ];
   const metrics = measuredMetrics(result);
+  const sparseMetrics: SparseMetric[] = [];
   for (const metric of metrics) {
-    if (metric !== 'fanoutCompletion') charts.push(latencyOverTime(metric, build));
+    if (metric === 'fanoutCompletion') continue;
+    const sparse = sparseMetric(metric, result);
+    if (sparse !== undefined) sparseMetrics.push(sparse);
+    else charts.push(latencyOverTime(metric, build));
   }
   if (metrics.includes('fanoutCompletion')) {
     charts.push({
@@ -249,14 +317,12 @@ export function buildReportData(result: RunResult, maxPoints = DEFAULT_MAX_CHART
         build.series('p50', 0, (point) => usToMs(point.latency.fanoutCompletion?.corrected.p50Us), 'max'),
         build.series('p99', 2, (point) => usToMs(point.latency.fanoutCompletion?.corrected.p99Us), 'max'),
         build.series('max', 3, (point) => usToMs(point.latency.fanoutCompletion?.corrected.maxUs), 'max'),
-        build.series(
+        // Of the broadcasts sent in each second, the share of their expected deliveries that arrived.
+        build.percentOf(
           'broadcast delivered %',
           4,
-          (point) => {
-            const delivery = point.delivery.broadcast;
-            return delivery === undefined || delivery.expected === 0 ? null : (100 * delivery.received) / delivery.expected;
-          },
-          'mean',
+          (point) => point.delivery.broadcast?.received ?? 0,
+          (point) => point.delivery.broadcast?.expected ?? 0,
           { axis: 1, dash: true },
         ),
       ],
@@ -268,5 +334,5 @@ export function buildReportData(result: RunResult, maxPoints = DEFAULT_MAX_CHART
   }
   charts.push(...serverCharts(result, maxPoints));
   const secondsPerPoint = buckets.length === 0 ? 1 : Math.max(1, Math.round(result.series.length / buckets.length));
-  return { timeSec, secondsPerPoint, charts };
+  return { timeSec, secondsPerPoint, phaseMarkers: phaseMarkers(result), charts, sparseMetrics };
 }

@@ -36,4 +36,10 @@ pre.scenario { background: #fff; border: 1px solid var(--line); border-radius: 6
 .tables > section { min-width: 0; }
 h3 { font-size: 14px; margin: 8px 0 6px; }
 .u-legend { font-size: 12px; }
+/* A table wider than the page scrolls inside its box instead of running off the page. */
+.table-scroll { max-width: 100%; overflow-x: auto; margin: 0 0 12px; }
+.table-scroll > table { margin: 0; }
+/* The capacity steps, one column per step: the row headers (an objective's expression) wrap. */
+#steps tbody th { background: #f6f7f9; font-weight: 600; white-space: normal; min-width: 10em; max-width: 20em; overflow-wrap: anywhere; }
+#steps td.text { white-space: nowrap; text-align: right; }
 `;

@@ -6,8 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RunResult } from '../../loadgen/run-result.js';
-import { buildReportData, DEFAULT_MAX_CHART_POINTS, type ChartSpec } from './chart-data.js';
+import { formatInteger } from '../format.js';
+import { buildReportData, DEFAULT_MAX_CHART_POINTS, type ChartSpec, type SparseMetric } from './chart-data.js';
 import { escapeHtml, jsonForScript, scriptForInline } from './html-escape.js';
+import { CHART_SETUP_SCRIPT } from './chart-setup-script.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
 import {
@@ -56,6 +58,16 @@ function chartSection(title: string, charts: ChartSpec[], emptyText: string, int
   return `<h2>${escapeHtml(title)}</h2>\n${intro}${body}`;
 }
 
+/** One line per metric measured in too few seconds for a chart over time: where its samples are instead. */
+function sparseNote(sparse: readonly SparseMetric[]): string {
+  if (sparse.length === 0) return '';
+  const lines = sparse.map((entry) => {
+    const when = entry.seconds === 1 ? `all in second ${entry.lastSec}` : `in ${entry.seconds} seconds, ${entry.firstSec}–${entry.lastSec} s`;
+    return `<li id="sparse-${escapeHtml(entry.metric)}">${escapeHtml(entry.metric)}: ${formatInteger(entry.count)} samples ${when} since start, too few seconds for a chart over time; its distribution below shows every sample.</li>`;
+  });
+  return `<ul class="muted sparse">${lines.join('')}</ul>\n`;
+}
+
 /** Renders the report of `result` as one HTML document. */
 export function renderHtmlReport(result: RunResult, options: HtmlReportOptions = {}): string {
   const data = buildReportData(result, options.maxChartPoints ?? DEFAULT_MAX_CHART_POINTS);
@@ -84,7 +96,7 @@ ${chartSection('Connections and throughput', of('traffic'), 'No interval data wa
 <h2>Latency</h2>
 ${renderLatencyTable(result)}
 <p class="muted">Corrected figures count from the intended send time of the schedule (coordinated omission corrected); uncorrected from the actual send time.</p>
-${chartSection('Latency over time', of('latency'), 'No latency samples were recorded.')}
+${chartSection('Latency over time', of('latency'), data.sparseMetrics.length > 0 ? 'No metric was measured over enough seconds for a chart over time.' : 'No latency samples were recorded.', sparseNote(data.sparseMetrics))}
 ${chartSection('Latency distribution', of('distribution'), 'No latency histograms were recorded.')}
 ${chartSection('Fan-out completion', of('fanout'), 'No broadcasts were measured.')}
 ${chartSection('Server beside client', of('server'), 'Server metrics were not sampled in this run.')}
@@ -99,7 +111,7 @@ ${chartSection('Server beside client', of('server'), 'Server metrics were not sa
 </main>
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
 <script>${scriptForInline(uplot.script)}</script>
-<script>${PAGE_SCRIPT}</script>
+<script>${CHART_SETUP_SCRIPT}${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;

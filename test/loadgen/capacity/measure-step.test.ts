@@ -130,15 +130,59 @@ test('runCapacity runs the plan with each step\'s overrides and stops at the fir
     ['actions.echo.rate.perClient=2', 'clients=20', 'phases.steady.duration=5s'],
     ['actions.echo.rate.perClient=2', 'clients=40', 'phases.steady.duration=5s'],
     ['actions.echo.rate.perClient=2', 'clients=80', 'phases.steady.duration=5s'],
+    ['actions.echo.rate.perClient=2', 'clients=80', 'phases.steady.duration=5s'],
   ]);
   assert.deepEqual(result.plan.loads, [20, 40, 80, 160]);
-  // 3 window seconds × clients: 60, 120, 240 against < 200.
+  // 3 window seconds × clients: 60, 120, 240 against < 200; the breach at 80 is re-measured once, and holds.
   assert.deepEqual(result.steps.map((step) => step.outcome), ['met', 'met', 'slo-broken']);
+  assert.deepEqual(result.steps.map((step) => step.firstMeasurement?.outcome), [undefined, undefined, 'slo-broken']);
   assert.deepEqual(result.stopReason, { kind: 'slo-broken', stepIndex: 2 });
   assert.equal(result.analysis.sustainableStepIndex, 1);
   assert.equal(result.analysis.knee?.stepIndex, 2);
   // rss = 1 MB + 1000 B per client, exactly.
   assert.ok(Math.abs((result.analysis.costs.memory?.bytesPerClient ?? 0) - 1000) < 1e-6);
+});
+
+test('a breach its re-measure does not repeat was noise: the plan goes on; without confirmation it stops there', async () => {
+  const runs = (confirmBreaches: boolean) => {
+    const seen: Array<[number, boolean]> = [];
+    const first80 = { done: false };
+    return {
+      seen,
+      run: runCapacity({
+        text: CAPACITY_SCENARIO,
+        file: 'cap.yml',
+        overrides: [],
+        slos: ['acks.timedOut < 200'],
+        confirmBreaches,
+        runStep: async (loaded, _index, _count, remeasure) => {
+          const clients = loaded.scenario.population.clients;
+          seen.push([clients, remeasure]);
+          // The first run at 80 clients times out 240 acks (a stall); its re-measure 120, like 40 clients.
+          if (clients === 80 && !first80.done) {
+            first80.done = true;
+            return stepResult(80, 5_000);
+          }
+          return stepResult(clients === 80 ? 40 : clients, 5_000);
+        },
+      }),
+    };
+  };
+  const confirmed = runs(true);
+  const result = await confirmed.run;
+  assert.deepEqual(confirmed.seen, [[20, false], [40, false], [80, false], [80, true], [160, false], [160, true]]);
+  assert.deepEqual(result.steps.map((step) => [step.load, step.outcome, step.firstMeasurement?.outcome]), [
+    [20, 'met', undefined],
+    [40, 'met', undefined],
+    [80, 'met', 'slo-broken'],
+    [160, 'slo-broken', 'slo-broken'],
+  ]);
+  assert.equal(result.analysis.sustainableStepIndex, 2);
+  assert.deepEqual(result.stopReason, { kind: 'slo-broken', stepIndex: 3 });
+  const unconfirmed = runs(false);
+  const stopped = await unconfirmed.run;
+  assert.deepEqual(unconfirmed.seen, [[20, false], [40, false], [80, false]]);
+  assert.deepEqual(stopped.stopReason, { kind: 'slo-broken', stepIndex: 2 });
 });
 
 test('a plan the scenario cannot run is refused before any step runs', async () => {

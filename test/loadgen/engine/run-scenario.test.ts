@@ -86,6 +86,18 @@ function assertExactDelivery(result: RunResult): void {
   // The series adds up to the totals: merged seconds, not averaged percentiles.
   const seriesBroadcasts = result.series.reduce((sum, point) => sum + (point.latency.broadcast?.corrected.count ?? 0), 0);
   assert.equal(seriesBroadcasts, totals.latency.broadcast?.corrected.count);
+  // Each second carries the delivery of the messages sent in it: they sum to the totals, and with nothing lost
+  // every second received all it expected; every second of the steady phase (not the drain after it, which
+  // carries its name) sent broadcasts, so each expected some.
+  for (const metric of ['broadcast', 'direct'] as const) {
+    const expected = result.series.map((point) => point.delivery[metric]?.expected ?? 0);
+    const received = result.series.map((point) => point.delivery[metric]?.received ?? 0);
+    assert.equal(expected.reduce((a, b) => a + b, 0), totals.delivery[metric]!.expected, `${metric}: per-second expected sums to the total`);
+    assert.deepEqual(received, expected, `${metric}: every second received what it expected`);
+  }
+  const steadyPhase = result.phases.find((phase) => phase.name === 'steady')!;
+  const steady = result.series.filter((point) => point.tSec * 1000 > steadyPhase.startMs && point.tSec * 1000 <= steadyPhase.startMs + steadyPhase.durationMs);
+  assert.ok(steady.length > 0 && steady.every((point) => (point.delivery.broadcast?.expected ?? 0) > 0), 'every steady second expected broadcasts');
 }
 
 test('lean client over websocket: every broadcast and direct accounted for exactly', async () => {

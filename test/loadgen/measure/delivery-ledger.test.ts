@@ -163,3 +163,50 @@ test('SortedTimes counts half-open ranges (from, to]', () => {
   assert.equal(times.countAboveUpTo(9, 9), 0);
   assert.equal(times.countAboveUpTo(10, 2), 0);
 });
+
+test('expected by send second: hand-computed buckets, own sends left out, early and late sends clamped', () => {
+  const s = 1_000_000;
+  const ledger = new DeliveryLedger(() => false);
+  // Channel 1, origin 10 s: sender 1 at 9.5 s (before the origin), 10.2, 11.0 (second 1's first µs), 11.5, 12.9,
+  // 14.1 (after the last of 3 seconds); sender 2 at 10.7 and 12.0.
+  ledger.addSends(1, 1, [9.5 * s, 10.2 * s, 11 * s, 11.5 * s, 12.9 * s, 14.1 * s]);
+  ledger.addSends(1, 2, [10.7 * s, 12 * s]);
+  // Receiver 2: [10.5 s, open): from 11.0 on (not its own 10.7 and 12.0). Receiver 3: [10.2 s, 11.0 s], both bounds in.
+  // Receiver 1: [0, 12.0 s]: everything of sender 2 up to then (10.7, 12.0), none of its own.
+  ledger.openWindow(1, 2, 2, 10.5 * s);
+  ledger.openWindow(1, 3, 3, 10.2 * s);
+  ledger.closeWindow(1, 3, 11 * s);
+  ledger.openWindow(1, 1, 1, 0);
+  ledger.closeWindow(1, 1, 12 * s);
+  // Second 0 [10, 11): receiver 3 gets 10.2, 10.7; receiver 1 gets 10.7 -> 3.
+  // Second 1 [11, 12): receiver 2 gets 11.0, 11.5; receiver 3 gets 11.0 -> 3.
+  // Second 2 [12, ...): receiver 2 gets 12.9, 14.1; receiver 1 gets 12.0 -> 3.
+  assert.deepEqual(ledger.expectedBySendSecond(10 * s, 3), [3, 3, 3]);
+  assert.equal(ledger.account(Number.POSITIVE_INFINITY).expected, 9);
+  // One second holds everything (the 9.5 s send is expected nowhere: it is receiver 1's own).
+  assert.deepEqual(ledger.expectedBySendSecond(10 * s, 1), [9]);
+  assert.deepEqual(ledger.expectedBySendSecond(10 * s, 0), []);
+});
+
+test('expected by send second agrees with account() differences at every second boundary', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ channel: fc.integer({ min: 0, max: 2 }), sender: fc.integer({ min: 0, max: 3 }), sentUs: fc.integer({ min: 0, max: 6_000 }) }), { maxLength: 40 }),
+      fc.array(fc.record({ channel: fc.integer({ min: 0, max: 2 }), receiver: fc.integer({ min: 0, max: 3 }), fromUs: fc.integer({ min: 0, max: 6_000 }), lengthUs: fc.integer({ min: 0, max: 4_000 }), open: fc.boolean() }), { maxLength: 12 }),
+      fc.boolean(),
+      (sends, windows, includeSelf) => {
+        const ledger = new DeliveryLedger(() => includeSelf);
+        for (const send of sends) ledger.addSends(send.channel, send.sender, [send.sentUs * 1000]);
+        windows.forEach((window, connection) => {
+          ledger.openWindow(window.channel, window.receiver, connection, window.fromUs * 1000);
+          if (!window.open) ledger.closeWindow(window.channel, connection, (window.fromUs + window.lengthUs) * 1000);
+        });
+        // Send times are whole ms, so "sent before the boundary" is account(boundary - 1 µs).
+        const seconds = 5;
+        const upTo = (k: number): number => (k >= seconds ? ledger.account(Number.POSITIVE_INFINITY).expected : ledger.account(k * 1_000_000 - 1).expected);
+        const oracle = Array.from({ length: seconds }, (_, k) => (k === 0 ? upTo(1) : upTo(k + 1) - upTo(k)));
+        assert.deepEqual(ledger.expectedBySendSecond(0, seconds), oracle);
+      },
+    ),
+  );
+});

@@ -123,3 +123,15 @@ test('a tail in one slice counts its missing messages by cause in the merge, the
   const none = { ...withEnd, tails: Float64Array.from(ended.tails.map((value, i) => (i === 4 ? 0 : value))) };
   assert.deepEqual(mergeLedgers([none, second!], channels(false)).accounts[0]!.account, { expected: 8, inFlightAtStop: 0, undeliverable: 1 });
 });
+
+test('per send second over all slices: expected from every slice\'s sends and windows, received from every partial', () => {
+  // Seconds start at -999,700 µs, so second 0 holds what was sent before 300 µs and second 1 the rest.
+  const merged = mergeLedgers(slices(), channels(false), { originUs: -999_700, seconds: 2 });
+  // Broadcast at 200: expected 3, received 1 + 2; at 300: expected 3, received 2 (member 3 never got it);
+  // at 600: expected 2, received 1 + 1. The direct at 400 is expected once; no partial says it arrived.
+  assert.deepEqual(merged.bySendSecond, [
+    { metric: 'broadcast', expected: [3, 5], received: [3, 4] },
+    { metric: 'direct', expected: [0, 1], received: [0, 0] },
+  ]);
+  assert.deepEqual(mergeLedgers(slices(), channels(false)).bySendSecond, []);
+});

@@ -120,6 +120,12 @@ test('two slices in two processes merge into exactly the accounting of one singl
     }
     const seriesSent = merged.series.reduce((n, point) => n + point.counters.eventsSent, 0);
     assert.equal(seriesSent, merged.totals.counters.eventsSent, 'the merged series holds every event the totals count');
+    // Each merged second carries the delivery of the messages sent in it, over every slice's members.
+    for (const metric of ['broadcast', 'direct'] as const) {
+      const sum = (field: 'expected' | 'received') => merged.series.reduce((n, point) => n + (point.delivery[metric]?.[field] ?? 0), 0);
+      assert.equal(sum('expected'), merged.totals.delivery[metric]!.expected, `${metric}: per-second expected sums to the total`);
+      assert.equal(sum('received'), merged.totals.delivery[metric]!.received, `${metric}: per-second received sums to the total`);
+    }
   } finally {
     await server.stop();
     await rm(dir, { recursive: true, force: true });

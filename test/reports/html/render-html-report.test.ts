@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildReportData } from '../../../reports/html/chart-data.js';
+import { buildReportData, phaseMarkers } from '../../../reports/html/chart-data.js';
 import { renderHtmlReport } from '../../../reports/html/render-html-report.js';
 import { formatLatencyUs } from '../../../reports/format.js';
 import { makeRunResult, stretchRunResult } from '../../fixtures/make-run-result.js';
@@ -88,4 +88,36 @@ test('a one-hour run stays within a few hundred KB', () => {
   assert.match(html, /each point of the time charts covers 6 s/);
   const sizeBytes = Buffer.byteLength(html);
   assert.ok(sizeBytes < 400 * 1024, `one-hour report is ${sizeBytes} bytes`);
+});
+
+test('time charts carry the phase boundaries, and the drain after the last phase when the series runs past it', () => {
+  assert.deepEqual(phaseMarkers(result), [
+    { x: 0, label: 'ramp-up' },
+    { x: 6, label: 'steady' },
+    { x: 48, label: 'spike' },
+  ]);
+  const short = { ...result, phases: result.phases.map((phase) => (phase.name === 'spike' ? { ...phase, durationMs: 9_000 } : phase)) };
+  assert.deepEqual(phaseMarkers(short).slice(-2), [
+    { x: 48, label: 'spike' },
+    { x: 57, label: 'drain' },
+  ]);
+  assert.deepEqual(buildReportData(result).phaseMarkers, phaseMarkers(result));
+});
+
+test('a metric measured in fewer than 5 seconds gets a line, not a chart over time', () => {
+  // Leaves in seconds 58 and 59 only, 40 and 2 of them.
+  const leave = (count: number) => ({ corrected: { count, minUs: 1, meanUs: 1, p50Us: 1, p90Us: 1, p99Us: 1, p999Us: 1, maxUs: 1 }, uncorrected: { count, minUs: 1, meanUs: 1, p50Us: 1, p90Us: 1, p99Us: 1, p999Us: 1, maxUs: 1 } });
+  const withLeaves = structuredClone(result);
+  withLeaves.totals.latency.leave = leave(42);
+  withLeaves.series[57]!.latency.leave = leave(40);
+  withLeaves.series[58]!.latency.leave = leave(2);
+  const data = buildReportData(withLeaves);
+  assert.deepEqual(data.sparseMetrics, [{ metric: 'leave', count: 42, seconds: 2, firstSec: 58, lastSec: 59 }]);
+  assert.equal(data.charts.some((chart) => chart.id === 'latency-leave'), false);
+  assert.ok(data.charts.some((chart) => chart.id === 'latency-broadcast'));
+  assert.ok(
+    renderHtmlReport(withLeaves).includes(
+      '<li id="sparse-leave">leave: 42 samples in 2 seconds, 58–59 s since start, too few seconds for a chart over time; its distribution below shows every sample.</li>',
+    ),
+  );
 });
