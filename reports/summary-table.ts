@@ -7,6 +7,7 @@ import { orderMetrics } from '../loadgen/metric-names.js';
 import type { LatencySummary, RunResult, ServerSample, ThresholdResult } from '../loadgen/run-result.js';
 import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
 import { describeShortfall } from './shortfall-text.js';
+import { machineConditionsItems } from './machine-conditions-text.js';
 import {
   formatBytes,
   formatCompact,
@@ -62,6 +63,7 @@ function renderHeader(result: RunResult, width: number): string[] {
       width,
     ),
   );
+  if (result.conditions !== undefined) lines.push(...wrapItems('machine', machineConditionsItems(result.conditions), width));
   return lines;
 }
 

@@ -8,6 +8,9 @@ import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPe
 import { formatThresholdFigure, thresholdFailureMessage } from '../junit.js';
 import { breachWords, runVerdictWords, thresholdState, type ThresholdState } from '../threshold-state.js';
 import { measuredMetrics } from './chart-data.js';
+import { scheduleShortfall } from '../../loadgen/schedule/schedule-shortfall.js';
+import { machineConditionsItems } from '../machine-conditions-text.js';
+import { describeShortfall } from '../shortfall-text.js';
 import { escapeHtml } from './html-escape.js';
 
 /** A table: header cells, then rows of cells; cells are escaped text unless given as `{ html }`. */
@@ -35,6 +38,8 @@ export function renderHeader(result: RunResult): string {
   const reasons: string[] = [];
   if (result.status === 'failed' && result.failure !== undefined) reasons.push(`${result.failure.kind}: ${result.failure.message}`);
   for (const threshold of unmet) reasons.push(`${threshold.expression}: ${thresholdFailureMessage(threshold)}`);
+  const shortfall = result.status === 'completed' && result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
+  if (shortfall !== undefined) reasons.push(`but ${describeShortfall(shortfall)} (exit code 4)`);
   const { label, outcome } = runVerdictWords(result);
   const verdictClass = result.status === 'interrupted' ? 'interrupted' : result.verdict;
   const env = result.environment;
@@ -57,6 +62,7 @@ export function renderHeader(result: RunResult): string {
     ...(env.gitCommit === undefined ? [] : [metaItem('git commit', env.gitCommit)]),
     ...(env.serverVersion === undefined ? [] : [metaItem('server', env.serverVersion)]),
     ...(result.scenario.overrides.length === 0 ? [] : [metaItem('overrides', result.scenario.overrides.join(' '))]),
+    ...(result.conditions === undefined ? [] : [metaItem('machine', machineConditionsItems(result.conditions).join(' · '))]),
   ];
   const warnings =
     result.warnings.length === 0
