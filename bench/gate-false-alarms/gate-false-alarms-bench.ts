@@ -8,6 +8,9 @@
  * - Power: the candidate's server takes 30% longer on every reply (the reply-delay fault: 10 ms on the baseline,
  *   13 ms on the candidate). Detected when an echo latency row is a regression.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { compareResults } from '../../loadgen/compare/compare-results.js';
 import type { Comparison } from '../../loadgen/compare/comparison.js';
 import { runInterleaved } from '../../loadgen/compare/interleaved-runs.js';
@@ -25,6 +28,9 @@ const CANDIDATE_REPLY_DELAY_MS = 13;
 
 const silent: LiveReporter = { update: () => undefined, finish: async () => undefined, onStopRequest: () => undefined };
 
+/** Where each comparison's two results are kept, so that a changed rule can be judged again on the same runs. */
+const RESULTS_DIR = path.join(os.tmpdir(), `sio-bench-gate-false-alarms-${process.pid}`);
+
 async function compareOnce(baselineDelayMs: number, candidateDelayMs: number, label: string): Promise<Comparison> {
   const baseline = parseScenarioText(gateScenarioText(baselineDelayMs), 'gate-aa.yml');
   const candidate = parseScenarioText(gateScenarioText(candidateDelayMs), 'gate-aa.yml');
@@ -38,6 +44,10 @@ async function compareOnce(baselineDelayMs: number, candidateDelayMs: number, la
   if (ran.baseline === undefined || ran.candidate === undefined || ran.baseline.status !== 'completed' || ran.candidate.status !== 'completed') {
     throw new Error(`${label}: a run did not complete (${ran.baseline?.failure?.message ?? ran.candidate?.failure?.message ?? 'stopped'})`);
   }
+  const folder = path.join(RESULTS_DIR, label.replace(/[^a-z0-9]+/gi, '-'));
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'baseline.json'), JSON.stringify(ran.baseline));
+  await writeFile(path.join(folder, 'candidate.json'), JSON.stringify(ran.candidate));
   return compareResults(ran.baseline, ran.candidate);
 }
 
@@ -94,7 +104,7 @@ async function runBench(settings: BenchSettings): Promise<string> {
     process.stderr.write(`gate-false-alarms: power ${index}/${comparisons}: ${hit ? 'detected' : 'missed'} (echo p50 ${p50?.change === undefined ? '?' : percent(p50.change)}, ${p50?.verdict})\n`);
   }
   const lines = [
-    `gate-false-alarms: ${comparisons} A/A and ${comparisons} power comparisons, each ${RUNS_PER_SIDE} + ${RUNS_PER_SIDE} interleaved runs of bench/gate-false-alarms/gate-scenario.ts at compare's defaults (${aaSeconds.toFixed(0)} s for A/A)`,
+    `gate-false-alarms: ${comparisons} A/A and ${comparisons} power comparisons, each ${RUNS_PER_SIDE} + ${RUNS_PER_SIDE} interleaved runs of bench/gate-false-alarms/gate-scenario.ts at compare's defaults (${aaSeconds.toFixed(0)} s for A/A; results in ${RESULTS_DIR})`,
     '',
     `A/A false alarms: ${falseAlarms} of ${comparisons} comparisons (${percent(falseAlarms / comparisons)}) had a regression in any metric; ${aaNotJudged} were not judged (machine differed)`,
     `power (+${CANDIDATE_REPLY_DELAY_MS - BASELINE_REPLY_DELAY_MS} ms on a ${BASELINE_REPLY_DELAY_MS} ms reply, +30%): detected in ${detected} of ${comparisons}; echo p50 change median ${percent(quantile(echoChanges, 0.5))}; ${powerNotJudged} not judged`,

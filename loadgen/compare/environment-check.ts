@@ -3,6 +3,9 @@
  * run back to back on a shared 2-core machine, five were judged regressions because the machine's load differed
  * between the two runs. This check reads what each result recorded (RunResult.conditions, per repetition when
  * there are repetitions) and names every difference beyond its bound; `compare` then does not call a regression.
+ * When the two sides' runs were interleaved in time (`compare --run`), the machine's drift fell on both alike and
+ * is part of the noise that the exact test already weighs: only what differs by side is checked then (the machine,
+ * Node.js, a saturated load generator), not the readings that vary from moment to moment.
  */
 import { combineConditions } from '../machine-conditions.js';
 import type { MachineConditions, RunResult } from '../run-result.js';
@@ -34,6 +37,20 @@ function conditionsOf(result: RunResult): MachineConditions | undefined {
   return result.conditions;
 }
 
+/** Start times of a side's runs, epoch ms: its repetitions', or its own. */
+function runStartsMs(result: RunResult): number[] {
+  const starts = result.repetitions !== undefined && result.repetitions.length > 0 ? result.repetitions.map((repetition) => repetition.startedAt) : [result.startedAt];
+  return starts.map((startedAt) => Date.parse(startedAt)).filter((ms) => Number.isFinite(ms));
+}
+
+/** True when each side has a run that started between two runs of the other: the sides ran interleaved. */
+export function ranInterleaved(baseline: RunResult, candidate: RunResult): boolean {
+  const a = runStartsMs(baseline);
+  const b = runStartsMs(candidate);
+  if (a.length < 2 || b.length < 2) return false;
+  return Math.min(...a) < Math.max(...b) && Math.min(...b) < Math.max(...a);
+}
+
 /** The calibration of a side: the mean of its before and after, ms. */
 function calibrationMs(conditions: MachineConditions): number {
   return (conditions.calibrationBeforeMs + conditions.calibrationAfterMs) / 2;
@@ -59,6 +76,21 @@ export function environmentDifferences(baseline: RunResult, candidate: RunResult
   const before = conditionsOf(baseline);
   const after = conditionsOf(candidate);
   if (before === undefined || after === undefined) return differences;
+  if (!ranInterleaved(baseline, candidate)) differences.push(...driftDifferences(before, after, bounds));
+  for (const [label, conditions, result] of [['baseline', before, baseline], ['candidate', after, candidate]] as const) {
+    const seconds = Math.max(1, Math.round(result.durationMs / 1000));
+    if (conditions.saturatedSeconds / seconds > bounds.saturatedShare) {
+      differences.push(
+        `the load generator was saturated in ${conditions.saturatedSeconds} of the ${label}'s ${seconds} s (bound ${fixed(bounds.saturatedShare * 100, 0)}%): its latencies include its own queueing`,
+      );
+    }
+  }
+  return differences;
+}
+
+/** The readings that move with the machine's moment: calibration, load average, steal. */
+function driftDifferences(before: MachineConditions, after: MachineConditions, bounds: EnvironmentBounds): string[] {
+  const differences: string[] = [];
   const slow = Math.max(calibrationMs(before), calibrationMs(after));
   const quick = Math.min(calibrationMs(before), calibrationMs(after));
   if (quick > 0 && slow / quick > bounds.calibrationRatio) {
@@ -80,14 +112,6 @@ export function environmentDifferences(baseline: RunResult, candidate: RunResult
     differences.push(
       `CPU steal differed: ${fixed(before.stealFraction * 100, 1)}% baseline, ${fixed(after.stealFraction * 100, 1)}% candidate (bound ${fixed(bounds.stealFraction * 100, 0)} points)`,
     );
-  }
-  for (const [label, conditions, result] of [['baseline', before, baseline], ['candidate', after, candidate]] as const) {
-    const seconds = Math.max(1, Math.round(result.durationMs / 1000));
-    if (conditions.saturatedSeconds / seconds > bounds.saturatedShare) {
-      differences.push(
-        `the load generator was saturated in ${conditions.saturatedSeconds} of the ${label}'s ${seconds} s (bound ${fixed(bounds.saturatedShare * 100, 0)}%): its latencies include its own queueing`,
-      );
-    }
   }
   return differences;
 }

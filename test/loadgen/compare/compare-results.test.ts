@@ -190,3 +190,23 @@ test("an action's own metrics are compared like the built-in ones: chat latency 
   assert.equal(row(comparison.rows, 'chat.delivery.lost').candidate, 90 / 9000);
   assert.ok(comparison.regressions.includes('chat.delivery.lost'));
 });
+
+test('sides interleaved in time: the drift readings are noise the test already weighs; saturation still counts', () => {
+  const stamp = (result: RunResult, minutes: number[]): RunResult => {
+    result.repetitions!.forEach((repetition, index) => {
+      repetition.startedAt = new Date(Date.UTC(2026, 11, 3, 6, minutes[index]!)).toISOString();
+    });
+    return result;
+  };
+  // A B B A A B: minutes 0, 3, 4 for the baseline and 1, 2, 5 for the candidate.
+  const baseline = stamp(withConditions(handResult(echoRuns([1000, 1100, 1300])), {}), [0, 3, 4]);
+  const slower = stamp(withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 20, calibrationAfterMs: 20, loadAverageMean: 4 }), [1, 2, 5]);
+  const comparison = compareResults(baseline, slower, { metrics: ['echo.latency.p50'] });
+  assert.deepEqual(comparison.environmentDifferences, []);
+  assert.deepEqual(comparison.regressions, ['echo.latency.p50']);
+  const saturated = stamp(withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { saturatedSeconds: 5 }), [1, 2, 5]);
+  assert.match(compareResults(baseline, saturated, { metrics: ['echo.latency.p50'] }).environmentDifferences.join(), /saturated in 15 of the candidate's 10 s/);
+  // One side entirely before the other is not interleaved: the calibration counts again.
+  const after = stamp(withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 20, calibrationAfterMs: 20 }), [6, 7, 8]);
+  assert.match(compareResults(baseline, after, { metrics: ['echo.latency.p50'] }).environmentDifferences.join(), /100% slower during the candidate/);
+});
