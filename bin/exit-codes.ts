@@ -59,7 +59,7 @@ export const EXIT_CODE_MEANINGS: Readonly<Record<ExitCodeValue, string>> = {
   [ExitCode.badInput]: 'bad input (a scenario, a flag or a file); nothing was run',
   [ExitCode.runFailed]: 'the run could not be carried out (target unreachable, server died, worker failed)',
   [ExitCode.interrupted]: 'interrupted (SIGINT)',
-  [ExitCode.loadShortfall]: 'run: every threshold passed, but the load generator dropped scheduled actions (less load than asked)',
+  [ExitCode.loadShortfall]: 'run: every threshold passed, but the load generator dropped over 1% of the scheduled actions',
 };
 
 /**

@@ -71,7 +71,7 @@ export const registerCompare: RegisterCommand = (program: Command, setExitCode) 
     .addHelpText(
       'after',
       exitCodesHelp([
-        [ExitCode.ok, 'no regression beyond the tolerance'],
+        [ExitCode.ok, 'no regression beyond the tolerance (undecided or not-judged changes do not fail it)'],
         [ExitCode.thresholdsFailed, 'a regression beyond the tolerance'],
         [ExitCode.badInput, 'bad input (a file, a flag, a baseline name, results of different scenarios)'],
         [ExitCode.runFailed, 'with --run: a run could not be carried out'],

@@ -82,8 +82,8 @@ export const registerRun: RegisterCommand = (program: Command, setExitCode) => {
         [ExitCode.thresholdsFailed, 'a threshold failed, or --baseline found a regression'],
         [ExitCode.badInput, 'bad input (the scenario, a flag, a baseline name); nothing was run'],
         [ExitCode.runFailed, 'the run could not be carried out (target unreachable, server died, worker failed)'],
+        [ExitCode.loadShortfall, 'every threshold passed, but the load generator dropped over 1% of the scheduled actions'],
         [ExitCode.interrupted, 'interrupted (SIGINT); the result covers the part that ran'],
-        [ExitCode.loadShortfall, 'every threshold passed, but the load generator dropped scheduled actions (less load than asked)'],
       ]),
     )
     .action(async (file: string, flags: RunFlags) => {

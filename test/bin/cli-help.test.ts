@@ -17,6 +17,7 @@ test('the top-level help lists every exit code and what it means', async () => {
         '  1    a threshold failed, or compare found a regression',
         '  2    bad input (a scenario, a flag or a file); nothing was run',
         '  3    the run could not be carried out (target unreachable, server died, worker failed)',
+        '  4    run: every threshold passed, but the load generator dropped over 1% of the scheduled actions',
         '  130  interrupted (SIGINT)',
         '',
       ].join('\n'),
@@ -27,9 +28,12 @@ test('the top-level help lists every exit code and what it means', async () => {
 
 test('run, compare and capacity list their exit codes in their own terms', async () => {
   const run = await sioBench(['run', '--help']);
-  assert.match(run.stdout, /\nExit codes:\n  0 {4}the run completed and every threshold passed .*\n  1 {4}a threshold failed, or --baseline found a regression\n  2 {4}.*\n  3 {4}.*\n  130  interrupted \(SIGINT\); the result covers the part that ran\n$/);
+  assert.match(run.stdout, /\nExit codes:\n  0 {4}the run completed and every threshold passed .*\n  1 {4}a threshold failed, or --baseline found a regression\n  2 {4}.*\n  3 {4}.*\n  4 {4}every threshold passed, but the load generator dropped over 1% of the scheduled actions\n  130  interrupted \(SIGINT\); the result covers the part that ran\n$/);
   const compare = await sioBench(['compare', '--help']);
-  assert.match(compare.stdout, /\nExit codes:\n  0  no regression beyond the tolerance\n  1  a regression beyond the tolerance\n  2  bad input .*results of different scenarios\)\n$/);
+  assert.match(
+    compare.stdout,
+    /\nExit codes:\n  0 {4}no regression beyond the tolerance \(undecided or not-judged changes do not fail it\)\n  1 {4}a regression beyond the tolerance\n  2 {4}bad input .*results of different scenarios\)\n  3 {4}with --run: a run could not be carried out\n  130  with --run: interrupted \(Ctrl-C\)\n$/,
+  );
   const capacity = await sioBench(['capacity', '--help']);
   assert.match(capacity.stdout, /\nExit codes:\n  0 {4}a sustainable load was found\n  1 {4}not even the first step met the objectives\n  2 {4}.*\n  3 {4}.*\n  130  .*\n$/);
 });
