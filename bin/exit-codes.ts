@@ -1,3 +1,5 @@
+import type { CapacityResult } from '../loadgen/capacity/capacity-result.js';
+import type { Comparison } from '../loadgen/compare/comparison.js';
 import type { RunResult } from '../loadgen/run-result.js';
 import type { UserError } from '../loadgen/user-error.js';
 import { scheduleShortfall } from '../loadgen/schedule/schedule-shortfall.js';
@@ -50,6 +52,21 @@ export function exitCodeOfRun(result: RunResult, options: { slice?: boolean } = 
       if (result.verdict !== 'passed') return ExitCode.thresholdsFailed;
       return scheduleShortfall(result) === undefined ? ExitCode.ok : ExitCode.loadShortfall;
   }
+}
+
+/** The exit code of a comparison (`compare`, `run --baseline`): 1 when it found a regression, else 0. */
+export function exitCodeOfComparison(comparison: Pick<Comparison, 'regressions'>): ExitCodeValue {
+  return comparison.regressions.length > 0 ? ExitCode.thresholdsFailed : ExitCode.ok;
+}
+
+/**
+ * The exit code of a finished capacity search: 0 a sustainable load was found, 1 not even the first step met the
+ * objectives, 3 the first step's run could not be carried out, 130 interrupted.
+ */
+export function exitCodeOfCapacity(result: Pick<CapacityResult, 'stopReason' | 'analysis'>): ExitCodeValue {
+  if (result.stopReason.kind === 'interrupted') return ExitCode.interrupted;
+  if (result.analysis.sustainableStepIndex !== undefined) return ExitCode.ok;
+  return result.stopReason.kind === 'run-failed' ? ExitCode.runFailed : ExitCode.thresholdsFailed;
 }
 
 /** What each exit code means in general; the commands say it in their own terms in their `--help`. */

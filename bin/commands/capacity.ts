@@ -17,7 +17,7 @@ import { parseByteSize, parseDurationMs } from '../../loadgen/units.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import { buildCapacityFindings } from '../../reports/capacity/capacity-findings.js';
 import { writeCapacityReports } from '../../reports/capacity/write-capacity-reports.js';
-import { ExitCode, exitCodesHelp } from '../exit-codes.js';
+import { ExitCode, exitCodeOfCapacity, exitCodesHelp } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import { abortOnInterrupt } from '../interrupt-signals.js';
 import type { RegisterCommand } from './register-command.js';
@@ -168,14 +168,7 @@ async function capacityCommand(file: string, flags: CapacityFlags): Promise<numb
   const findings = buildCapacityFindings(result);
   process.stdout.write(`${findings.sustainable}\n${findings.stop}\n${findings.knee}\n${findings.projection?.summary ?? ''}\n`);
   process.stderr.write(`sio-bench: capacity report written to ${written.html}, ${written.md} and ${written.json}\n`);
-  return capacityExitCode(result);
-}
-
-/** The exit code of a finished capacity run (see the file comment). */
-export function capacityExitCode(result: CapacityResult): number {
-  if (result.stopReason.kind === 'interrupted') return ExitCode.interrupted;
-  if (result.analysis.sustainableStepIndex !== undefined) return ExitCode.ok;
-  return result.stopReason.kind === 'run-failed' ? ExitCode.runFailed : ExitCode.thresholdsFailed;
+  return exitCodeOfCapacity(result);
 }
 
 function duration(flag: string, positive: boolean): (value: string) => number {

@@ -20,7 +20,7 @@ import type { RunResult } from '../../loadgen/run-result.js';
 import { parseDurationMs } from '../../loadgen/units.js';
 import { renderCompareMarkdown } from '../../reports/compare-markdown.js';
 import { renderCompareTable } from '../../reports/compare-table.js';
-import { ExitCode, exitCodesHelp } from '../exit-codes.js';
+import { ExitCode, exitCodeOfComparison, exitCodesHelp } from '../exit-codes.js';
 import { badInput } from '../../loadgen/user-error.js';
 import type { RegisterCommand } from './register-command.js';
 import { collect, positiveInteger } from './option-parsers.js';
@@ -108,7 +108,7 @@ async function compareCommand(files: string[], flags: CompareFlags): Promise<num
     if (flags.baseline !== undefined) throw badInput('--run and --baseline cannot be combined: --run runs its own baseline (--baseline-target)');
     return compareRunCommand(flags.run, flags, options, async (comparison, mdFile) => {
       await printComparison(comparison, flags.md ?? mdFile);
-      return gateExitCode(comparison);
+      return exitCodeOfComparison(comparison);
     });
   }
   for (const flag of ['baselineTarget', 'candidateTarget', 'out'] as const) {
@@ -133,7 +133,7 @@ async function compareCommand(files: string[], flags: CompareFlags): Promise<num
   if (!flags.allowDifferentScenarios) checkSameScenario(baseline, options.baselineLabel, candidate, candidateFile);
   const comparison = compareResults(baseline, candidate, options);
   await printComparison(comparison, flags.md);
-  return gateExitCode(comparison);
+  return exitCodeOfComparison(comparison);
 }
 
 /**
@@ -146,11 +146,6 @@ function checkSameScenario(baseline: RunResult, baselineLabel: string, candidate
     `the results ran different scenarios (${baseline.scenario.name} in ${baselineLabel}, ${candidate.scenario.name} in ${candidateLabel}), ` +
       'so their figures do not measure the same load; pass --allow-different-scenarios to compare them anyway',
   );
-}
-
-/** 1 when the comparison found a regression, else 0. */
-export function gateExitCode(comparison: Comparison): number {
-  return comparison.regressions.length > 0 ? ExitCode.thresholdsFailed : ExitCode.ok;
 }
 
 /** Prints the table on stdout and writes the Markdown to `mdFile` when given (its folder is created). */
@@ -198,7 +193,7 @@ export async function applyBaselineFlags(result: RunResult, flags: RunBaselineFl
       candidateLabel: 'this run',
     });
     await printComparison(comparison, path.join(outDir, RUN_COMPARE_MARKDOWN_FILE));
-    code = gateExitCode(comparison);
+    code = exitCodeOfComparison(comparison);
   }
   if (flags.saveBaseline !== undefined) {
     const saved = await saveBaseline(result, flags.saveBaseline, dir);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ExitCode, exitCodeOfRun } from '../../bin/exit-codes.js';
+import { ExitCode, exitCodeOfCapacity, exitCodeOfComparison, exitCodeOfRun } from '../../bin/exit-codes.js';
 import type { RunResult } from '../../loadgen/run-result.js';
 import { counters, handBuiltResult } from '../reports/fixtures/hand-built-result.js';
 
@@ -28,4 +28,14 @@ test('failed thresholds, failed and interrupted runs keep their codes; a --shard
   assert.equal(exitCodeOfRun({ ...short, status: 'failed', verdict: 'failed' }), ExitCode.runFailed);
   assert.equal(exitCodeOfRun({ ...short, status: 'interrupted', verdict: 'failed' }), ExitCode.interrupted);
   assert.equal(exitCodeOfRun(short, { slice: true }), ExitCode.ok);
+});
+
+test('a comparison exits 1 only on a regression; a capacity search by what it found', () => {
+  assert.equal(exitCodeOfComparison({ regressions: [] }), ExitCode.ok);
+  assert.equal(exitCodeOfComparison({ regressions: ['echo.latency.p50'] }), ExitCode.thresholdsFailed);
+  const found = { stopReason: { kind: 'objective-broken' }, analysis: { sustainableStepIndex: 2 } } as unknown as Parameters<typeof exitCodeOfCapacity>[0];
+  assert.equal(exitCodeOfCapacity(found), ExitCode.ok);
+  assert.equal(exitCodeOfCapacity({ ...found, analysis: { ...found.analysis, sustainableStepIndex: undefined } }), ExitCode.thresholdsFailed);
+  assert.equal(exitCodeOfCapacity({ ...found, stopReason: { kind: 'run-failed' } as never, analysis: { ...found.analysis, sustainableStepIndex: undefined } }), ExitCode.runFailed);
+  assert.equal(exitCodeOfCapacity({ ...found, stopReason: { kind: 'interrupted' } as never }), ExitCode.interrupted);
 });
