@@ -4,23 +4,17 @@
  * Math.random.
  */
 
+import { createSeededRandom } from '../../server/seeded-random.js';
+
 /** A generator of floats uniform in [0, 1). */
 export type Random = () => number;
 
 /**
  * mulberry32: a small, fast 32-bit generator with a full 2^32 period, good enough for load shaping
- * (not for cryptography). `seed` is any integer; only its low 32 bits are used.
+ * (not for cryptography). `seed` is any integer; only its low 32 bits are used. The same generator as the fault
+ * injection's (server/seeded-random.ts).
  */
-export function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const mulberry32: (seed: number) => Random = createSeededRandom;
 
 /**
  * Mixes integers into one well-spread unsigned 32-bit hash (murmur3's finalizer over a running state), so that

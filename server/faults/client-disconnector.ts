@@ -11,7 +11,7 @@ import type { DisconnectFaultJson } from '../metrics/metrics-json.js';
 import { monotonicNowUs } from '../metrics/units.js';
 import type { FaultOptions } from '../types.js';
 import { chooseIndices, disconnectCount } from './disconnect-choice.js';
-import { createSeededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../seeded-random.js';
 import { UNDELIVERABLE_AMBIGUITY_US, UndeliverableLedger } from './undeliverable-ledger.js';
 
 /** Mixed into `seed` so that the disconnect fault draws from a stream of its own, apart from the reply faults'. */

@@ -3,7 +3,7 @@
  * drawn from the seeded generator so that a run repeats. No timers and no sockets here (client-disconnector.ts
  * carries the decision out).
  */
-import type { RandomSource } from './seeded-random.js';
+import type { RandomSource } from '../seeded-random.js';
 
 /** How many of `connected` clients a disconnect round takes: round(fraction × connected). */
 export function disconnectCount(connected: number, fraction: number): number {

@@ -4,7 +4,7 @@
  * can be counted exactly in tests; fault-injector.ts carries them out.
  */
 import type { FaultOptions } from '../types.js';
-import type { RandomSource } from './seeded-random.js';
+import type { RandomSource } from '../seeded-random.js';
 
 /** What to do with one reply. */
 export type FaultDecision =

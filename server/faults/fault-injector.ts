@@ -6,7 +6,7 @@ import type { FaultOptions } from '../types.js';
 import { createFaultDecider, hasReplyFaults, type FaultDecider, type ReplyKind } from './fault-decider.js';
 import { faultOptionsProblems } from './fault-options.js';
 import { startEventLoopStaller, type EventLoopStaller } from './event-loop-staller.js';
-import { createSeededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../seeded-random.js';
 import { InjectedDelayRecord } from './injected-delays.js';
 import { microsecondsToMilliseconds, millisecondsToMicroseconds } from '../metrics/units.js';
 import type { InjectedDelaysJson } from '../metrics/metrics-json.js';

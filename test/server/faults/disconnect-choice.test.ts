@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseIndices, disconnectCount } from '../../../server/faults/disconnect-choice.js';
-import { createSeededRandom, type RandomSource } from '../../../server/faults/seeded-random.js';
+import { createSeededRandom, type RandomSource } from '../../../server/seeded-random.js';
 
 function scripted(values: readonly number[]): RandomSource {
   let index = 0;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createFaultDecider, NO_FAULTS, type FaultDecision } from '../../../server/faults/fault-decider.js';
-import { createSeededRandom, type RandomSource } from '../../../server/faults/seeded-random.js';
+import { createSeededRandom, type RandomSource } from '../../../server/seeded-random.js';
 import type { FaultOptions } from '../../../server/types.js';
 
 /** A random source that returns the given values in order, then fails the test if asked for more. */

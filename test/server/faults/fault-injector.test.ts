@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startFaultInjector } from '../../../server/faults/fault-injector.js';
 import { startEventLoopStaller } from '../../../server/faults/event-loop-staller.js';
 import { NO_FAULTS } from '../../../server/faults/fault-decider.js';
-import { createSeededRandom } from '../../../server/faults/seeded-random.js';
+import { createSeededRandom } from '../../../server/seeded-random.js';
 
 test('no injector at all when every fault is off', () => {
   assert.equal(startFaultInjector(NO_FAULTS), undefined);

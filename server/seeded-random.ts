@@ -1,6 +1,8 @@
 /**
- * A small seeded pseudo-random generator (mulberry32), so that a fault-injection run makes the same decisions
- * every time it is repeated with the same seed. Not for anything that needs cryptographic quality.
+ * The one small seeded pseudo-random generator (mulberry32) of the project: fault injection makes the same
+ * decisions every time it is repeated with the same seed, and the load generator (loadgen/membership/prng.ts) draws
+ * the same membership in every worker. It lives on the server's side because the server never imports the load
+ * generator. Not for anything that needs cryptographic quality.
  */
 
 /** Returns uniformly distributed numbers in [0, 1); the same `seed` always gives the same sequence. */
