@@ -5,7 +5,7 @@
  * pairs. Each side's runs merge into one result with repetitions (as `run --repeat`), ready for compareResults.
  */
 import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
-import type { LiveReporter } from '../live-state.js';
+import { seriesRunReporter } from './series-reporter.js';
 import type { RunResult } from '../run-result.js';
 import type { LoadedScenario } from '../scenario/load-scenario.js';
 import { mergeRepetitions } from './merge-repetitions.js';
@@ -67,17 +67,9 @@ export async function runInterleaved(options: InterleavedOptions): Promise<Inter
     const side = name === 'baseline' ? baseline : candidate;
     const label = `run ${position + 1}/${order.length}: ${side.label} (${results[name].length + 1}/${repeat})`;
     options.notice?.(label);
-    const callbacks: Array<() => void> = [];
-    stopCurrent = () => {
-      for (const callback of callbacks) callback();
-    };
-    const reporter: LiveReporter = {
-      update: (state) => options.reporter.update({ ...state, message: state.message ?? label }),
-      finish: async () => undefined,
-      onStopRequest: (callback) => {
-        callbacks.push(callback);
-      },
-    };
+    const series = seriesRunReporter(options.reporter, label);
+    stopCurrent = series.stop;
+    const reporter = series.reporter;
     const run: RunScenarioOptions = { ...common, loaded: side.loaded, reporter };
     if (side.serverLauncherPath !== undefined) run.serverLauncherPath = side.serverLauncherPath;
     const result = await runOnce(run);

@@ -4,7 +4,7 @@
  */
 import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
 import type { RunResult } from '../run-result.js';
-import type { LiveReporter } from '../live-state.js';
+import { seriesRunReporter } from './series-reporter.js';
 import { mergeRepetitions } from './merge-repetitions.js';
 
 /** Options of {@link runRepeated}: those of a single run, plus how many times. */
@@ -37,18 +37,9 @@ export async function runRepeated(options: RunRepeatedOptions): Promise<RunResul
     if (index > 1 && (stopRequested || options.signal?.aborted === true)) break;
     const label = `repetition ${index}/${repeat}`;
     options.notice?.(label);
-    const callbacks: Array<() => void> = [];
-    stopCurrent = () => {
-      for (const callback of callbacks) callback();
-    };
-    const reporter: LiveReporter = {
-      update: (state) => options.reporter.update({ ...state, message: state.message ?? label }),
-      // The caller finishes the shared reporter once, with the merged result.
-      finish: async () => undefined,
-      onStopRequest: (callback) => {
-        callbacks.push(callback);
-      },
-    };
+    const series = seriesRunReporter(options.reporter, label);
+    stopCurrent = series.stop;
+    const reporter = series.reporter;
     const result = await runOnce({ ...single, reporter });
     results.push(result);
     if (result.status !== 'completed') break;
