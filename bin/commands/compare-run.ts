@@ -102,7 +102,7 @@ export async function compareRunCommand(file: string, flags: CompareRunFlags, op
     return done?.status === 'interrupted' ? ExitCode.interrupted : ExitCode.runFailed;
   }
   const comparison = compareResults(ran.baseline, ran.candidate, { ...options, baselineLabel: baseline.label, candidateLabel: candidate.label });
-  comparison.notes.unshift(`Interleaved in one job, in balanced pairs (${ran.order.map((name) => (name === 'baseline' ? 'A' : 'B')).join(' ')}): drift in the machine fell on both sides alike.`);
+  comparison.notes.unshift(`Interleaved in one job (${ran.order.map((name) => (name === 'baseline' ? 'A' : 'B')).join(' ')}): drift in the machine fell on both sides alike.`);
   const gate = await print(comparison, path.join(outDir, 'compare.md'));
   for (const result of [ran.baseline, ran.candidate]) {
     if (result.status !== 'completed') return exitCodeOfRun(result);

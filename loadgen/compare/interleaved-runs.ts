@@ -1,8 +1,10 @@
 /**
- * `sio-bench compare --run SCENARIO`: runs a baseline and a candidate target alternately in one job, in balanced
- * pairs (A B, B A, A B, ...), so that drift in a shared machine (another job starting, a thermal limit, a noisy
- * neighbour) falls on both sides alike instead of on whichever ran second; a linear drift cancels over each two
- * pairs. Each side's runs merge into one result with repetitions (as `run --repeat`), ready for compareResults.
+ * `sio-bench compare --run SCENARIO`: runs a baseline and a candidate target alternately in one job, A B A B ...,
+ * so that what a shared machine does meanwhile (another job starting, a thermal limit, a noisy neighbour) falls on
+ * both sides alike instead of on whichever ran second. Strict alternation spreads a burst that lasts a run or two
+ * over both sides (balanced pairs, A B B A, would let it land on two runs of one: the A/A benchmark saw exactly
+ * that); a slow drift gives the later side a bias far below the tolerances. Each side's runs merge into one result
+ * with repetitions (as `run --repeat`), ready for compareResults.
  */
 import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
 import { seriesRunReporter } from './series-reporter.js';
@@ -38,11 +40,11 @@ export interface InterleavedResults {
   order: SideName[];
 }
 
-/** The order of `repeat` runs per side in balanced pairs: A B, B A, A B, ... */
+/** The order of `repeat` runs per side: A B A B ... */
 export function interleavedOrder(repeat: number): SideName[] {
   if (!Number.isInteger(repeat) || repeat < 1) throw new RangeError(`repeat must be a positive integer (got ${repeat})`);
   const order: SideName[] = [];
-  for (let pair = 0; pair < repeat; pair++) order.push(...(pair % 2 === 0 ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const)));
+  for (let pair = 0; pair < repeat; pair++) order.push('baseline', 'candidate');
   return order;
 }
 

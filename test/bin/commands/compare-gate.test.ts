@@ -110,9 +110,9 @@ test('compare --run: a URL baseline and a checkout candidate run interleaved in 
       '--set', 'duration=3s', '--workers', '1', '--out', out, '--metric', 'echo.latency.p50',
     ]);
     assert.equal(ab.code, 1, `${ab.stdout}\n${ab.stderr}`);
-    // Three runs a side by default, in balanced pairs.
-    assert.match(ab.stderr, /run 1\/6: baseline http:[^\n]*\n[^]*run 2\/6: candidate built-in server of [^\n]*\n[^]*run 3\/6: candidate [^]*run 4\/6: baseline [^]*run 6\/6: candidate /);
-    assert.match(ab.stdout, /Interleaved in one job, in balanced pairs \(A B B A A B\)/);
+    // Three runs a side by default, alternating.
+    assert.match(ab.stderr, /run 1\/6: baseline http:[^\n]*\n[^]*run 2\/6: candidate built-in server of [^\n]*\n[^]*run 3\/6: baseline [^]*run 4\/6: candidate [^]*run 6\/6: candidate /);
+    assert.match(ab.stdout, /Interleaved in one job \(A B A B A B\)/);
     assert.match(ab.stdout, /echo\.latency\.p50 .* 0\.05  REGRESSION\n/);
     for (const side of ['baseline', 'candidate']) assert.equal(readResult(path.join(out, side, 'result.json')).repetitions?.length, 3);
     assert.match(await readFile(path.join(out, 'compare.md'), 'utf8'), /\*\*REGRESSION\*\*/);

@@ -198,7 +198,7 @@ test('sides interleaved in time: the drift readings are noise the test already w
     });
     return result;
   };
-  // A B B A A B: minutes 0, 3, 4 for the baseline and 1, 2, 5 for the candidate.
+  // Interleaved: minutes 0, 3, 4 for the baseline and 1, 2, 5 for the candidate.
   const baseline = stamp(withConditions(handResult(echoRuns([1000, 1100, 1300])), {}), [0, 3, 4]);
   const slower = stamp(withConditions(handResult(echoRuns([21_000, 22_000, 23_000])), { calibrationBeforeMs: 20, calibrationAfterMs: 20, loadAverageMean: 4 }), [1, 2, 5]);
   const comparison = compareResults(baseline, slower, { metrics: ['echo.latency.p50'] });

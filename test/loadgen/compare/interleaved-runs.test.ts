@@ -20,9 +20,9 @@ function reporter(): LiveReporter & { stop(): void } {
   return { update: () => undefined, finish: async () => undefined, onStopRequest: (callback) => callbacks.push(callback), stop: () => callbacks.forEach((callback) => callback()) };
 }
 
-test('balanced pairs: A B, B A, A B, ...', () => {
+test('strict alternation: A B A B ...', () => {
   assert.deepEqual(interleavedOrder(1), ['baseline', 'candidate']);
-  assert.deepEqual(interleavedOrder(3), ['baseline', 'candidate', 'candidate', 'baseline', 'baseline', 'candidate']);
+  assert.deepEqual(interleavedOrder(3), ['baseline', 'candidate', 'baseline', 'candidate', 'baseline', 'candidate']);
   assert.throws(() => interleavedOrder(0), /positive integer/);
 });
 
@@ -44,12 +44,12 @@ test('each side runs its own scenario and launcher in the interleaved order, and
     notice: (line) => notices.push(line),
     runOnce,
   });
-  assert.deepEqual(calls, ['http://127.0.0.1:2 -', 'http://127.0.0.1:3 /other/bin/sio-bench.js', 'http://127.0.0.1:3 /other/bin/sio-bench.js', 'http://127.0.0.1:2 -']);
-  assert.deepEqual(notices, ['run 1/4: baseline A (1/2)', 'run 2/4: candidate B (1/2)', 'run 3/4: candidate B (2/2)', 'run 4/4: baseline A (2/2)']);
-  assert.deepEqual(ran.order, ['baseline', 'candidate', 'candidate', 'baseline']);
-  // Runs 1 and 4 are the baseline's (echo p50 1 ms and 4 ms), 2 and 3 the candidate's.
-  assert.deepEqual(ran.baseline?.repetitions?.map((repetition) => repetition.latency.echo?.corrected.p50Us), [1000, 4000]);
-  assert.deepEqual(ran.candidate?.repetitions?.map((repetition) => repetition.latency.echo?.corrected.p50Us), [2000, 3000]);
+  assert.deepEqual(calls, ['http://127.0.0.1:2 -', 'http://127.0.0.1:3 /other/bin/sio-bench.js', 'http://127.0.0.1:2 -', 'http://127.0.0.1:3 /other/bin/sio-bench.js']);
+  assert.deepEqual(notices, ['run 1/4: baseline A (1/2)', 'run 2/4: candidate B (1/2)', 'run 3/4: baseline A (2/2)', 'run 4/4: candidate B (2/2)']);
+  assert.deepEqual(ran.order, ['baseline', 'candidate', 'baseline', 'candidate']);
+  // Runs 1 and 3 are the baseline's (echo p50 1 ms and 3 ms), 2 and 4 the candidate's.
+  assert.deepEqual(ran.baseline?.repetitions?.map((repetition) => repetition.latency.echo?.corrected.p50Us), [1000, 3000]);
+  assert.deepEqual(ran.candidate?.repetitions?.map((repetition) => repetition.latency.echo?.corrected.p50Us), [2000, 4000]);
 });
 
 test('a stop request ends the current run and skips the rest; a side that never ran is absent', async () => {
