@@ -203,9 +203,18 @@ export async function applyBaselineFlags(result: RunResult, flags: RunBaselineFl
 }
 
 /** Checks the baseline flags before a run, so a typo fails in a second and not after the whole run. */
-export function checkBaselineFlags(flags: RunBaselineFlags): void {
+export function checkBaselineFlags(flags: RunBaselineFlags, scenarioName: string): void {
   const dir = flags.baselineDir ?? DEFAULT_BASELINE_DIR;
-  if (flags.baseline !== undefined) loadBaseline(flags.baseline, dir);
+  if (flags.baseline !== undefined) {
+    const baseline = loadBaseline(flags.baseline, dir);
+    // As compare refuses results of different scenarios: a run that could only be compared with a wrong baseline is not started.
+    if (baseline.scenario.name !== scenarioName) {
+      throw badInput(
+        `--baseline ${flags.baseline} ran scenario ${baseline.scenario.name}, this run is ${scenarioName}: their figures would not measure the same load ` +
+          '(compare them anyway with sio-bench compare --allow-different-scenarios after the run)',
+      );
+    }
+  }
   // baselinePath throws bad input for a name that is not a safe file name.
   if (flags.saveBaseline !== undefined) baselinePath(flags.saveBaseline, dir);
 }

@@ -97,7 +97,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
   const loaded = withServerMetrics(await namingFlags(flagged, () => loadScenarioFile(file, overrides)), flags.serverMetrics);
   const shardRun = flags.shard === undefined ? undefined : newShardRun(flags.shard, loaded.scenario);
   if (flags.repeat > 1 && flags.shard !== undefined) throw badInput('--repeat cannot be combined with --shard');
-  checkBaselineFlags(flags);
+  checkBaselineFlags(flags, loaded.scenario.name);
   const outDir = flags.out ?? defaultOutputDir(loaded.scenario.name, new Date());
   await prepareOutputDir(outDir);
 

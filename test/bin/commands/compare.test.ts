@@ -80,6 +80,11 @@ test('--baseline NAME takes the place of the first file', async () => {
   const outcome = await sioBench(['compare', '--baseline', 'main', '--baseline-dir', baselineDir, paths.slow!]);
   assert.equal(outcome.code, 1, outcome.stderr);
   assert.match(outcome.stdout, /^sio-bench compare: baseline main \(3 runs/);
+  // run --baseline refuses, before it starts, a baseline of another scenario (hand, not rooms).
+  const rooms = path.join(repoRoot, 'scenarios', 'rooms.yml');
+  const refused = await sioBench(['run', rooms, '--baseline', 'main', '--baseline-dir', baselineDir, '--no-tui', '--out', path.join(dir, 'never')]);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /--baseline main ran scenario hand, this run is rooms/);
 });
 
 test('bad input exits 2 with one line that says what is wrong', async () => {
