@@ -81,7 +81,7 @@ test('ci-gate.sh saves a baseline on main, then gates a rerun of the same build:
 test('the GitHub Actions example parses and runs the same commands as the script', async () => {
   const { parse } = await import('yaml');
   const workflow = parse(await readFile(path.join(repoRoot, 'docs', 'examples', 'sio-bench.yml'), 'utf8')) as {
-    jobs: { bench: { steps: Array<{ run?: string; uses?: string }> } };
+    jobs: { bench: { steps: Array<{ run?: string; uses?: string }> }; ab: { steps: Array<{ run?: string; uses?: string; with?: { path?: string } }> } };
   };
   const runs = workflow.jobs.bench.steps.map((step) => step.run ?? '').join('\n');
   const shell = await readFile(script, 'utf8');
@@ -90,4 +90,9 @@ test('the GitHub Actions example parses and runs the same commands as the script
     assert.ok(shell.includes(command.replace('--save-baseline main', '--save-baseline')), `the script runs ${command}`);
   }
   assert.ok(workflow.jobs.bench.steps.some((step) => step.uses?.startsWith('actions/upload-artifact') === true), 'the workflow uploads the reports');
+  // The interleaved job: main checked out beside the pull request, both built, compared by compare --run.
+  const abRuns = workflow.jobs.ab.steps.map((step) => step.run ?? '').join('\n');
+  assert.ok(workflow.jobs.ab.steps.some((step) => step.uses?.startsWith('actions/checkout') === true && step.with?.path === 'main'));
+  assert.match(abRuns, /compare --run "\$SCENARIO" --baseline-target main --candidate-target \./);
+  assert.match(shell, /compare --run "\$scenario" --baseline-target "\$main_checkout" --candidate-target \./);
 });
