@@ -70,8 +70,23 @@ export async function connectRedis(options: RedisConnectionOptions): Promise<Red
   return client;
 }
 
-/** Closes `client` at once (pending commands are abandoned); a client that is already closed is left alone. */
+/** Longest wait for QUIT's reply before the connection is dropped, ms. */
+const QUIT_WAIT_MS = 2000;
+
+/**
+ * Closes `client`: QUIT first, which lets the replies already asked for arrive (an adapter's heartbeat in flight
+ * would otherwise reject, unhandled inside the adapter, with "Disconnects client"), then, if the server did not
+ * answer within QUIT_WAIT_MS (or QUIT failed), drops the connection. A client that is already closed is left alone.
+ */
 export async function closeRedis(client: RedisConnection): Promise<void> {
+  if (!client.isOpen) return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, QUIT_WAIT_MS);
+  });
+  // A failed QUIT (the server went away) is what the disconnect below is for.
+  await Promise.race([client.quit().then(() => undefined, () => undefined), waited]);
+  clearTimeout(timer);
   if (client.isOpen) await client.disconnect();
 }
 
