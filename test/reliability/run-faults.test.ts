@@ -108,7 +108,9 @@ for (const fault of ['crash', 'hang'] as const) {
     const { file, dir } = await writeScenario(t, 'long-run', LONG_RUN);
     const outDir = path.join(dir, 'out');
     const run = spawnCli(['run', file, '--no-tui', '--workers', '2', '--out', outDir], {
-      env: { ...process.env, [WORKER_FAULT_ENV]: `${fault}:1@2000` },
+      // 3.5 s: mid-second (an interval sent at a second's end does not race the fault), and 2.5 s after the 1 s ramp,
+      // so that every connect has completed and been reported even on a loaded machine.
+      env: { ...process.env, [WORKER_FAULT_ENV]: `${fault}:1@3500` },
       deadlineMs: 70_000,
     });
     t.after(() => killProcess(run.child));
