@@ -18,7 +18,8 @@ import { escapeMarkdown } from './markdown.js';
 /** The Markdown text (ends with a newline). */
 export function renderCompareMarkdown(comparison: Comparison): string {
   const failed = comparison.regressions.length > 0;
-  const unjudged = !failed && comparison.environmentDifferences.length > 0;
+  // The warning sign only when the machine's difference kept a change from being judged, not for a note alone.
+  const unjudged = !failed && comparison.rows.some((row) => row.verdict === 'environment-differs');
   const withStatistics = comparison.mode === 'repetitions';
   const lines = [
     `### ${failed ? '❌' : unjudged ? '⚠️' : '✅'} sio-bench compare: ${escapeMarkdown(comparison.candidate.scenarioName)}`,

@@ -89,6 +89,14 @@ test('the Markdown puts the outcome first and regressions in bold', () => {
     ].join('\n'),
   );
   const passing = renderCompareMarkdown(compareResults(handResult(echoRuns([2000])), handResult(echoRuns([2000]))));
+  // A machine that differed, but changed no verdict, is a note and not a warning sign.
+  const noted = compareResults(handResult(echoRuns([2000, 2100, 2200])), handResult(echoRuns([2000, 2100, 2200])));
+  noted.environmentDifferences.push('the machine was 30% slower during the baseline');
+  assert.ok(renderCompareMarkdown(noted).startsWith('### ✅ '));
+  const unjudged = compareResults(handResult(echoRuns([1000, 1100, 1200])), handResult(echoRuns([9000, 9100, 9200])), { metrics: ['echo.latency.p50'] });
+  unjudged.rows[0]!.verdict = 'environment-differs';
+  unjudged.regressions = [];
+  assert.ok(renderCompareMarkdown(unjudged).startsWith('### ⚠️ '));
   assert.ok(passing.startsWith("### ✅ sio-bench compare: hand\n\n**PASS: no regression beyond each metric's tolerance**\n"));
 });
 
