@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { median } from './compare/sample-statistics.js';
 import type { MachineConditions } from './run-result.js';
 
 /**
@@ -135,8 +136,8 @@ export function combineConditions(list: ReadonlyArray<MachineConditions | undefi
   if (first === undefined) return undefined;
   const mean = (values: number[]): number => round3(values.reduce((sum, value) => sum + value, 0) / values.length);
   const combined: MachineConditions = {
-    calibrationBeforeMs: medianOf(known.map((conditions) => conditions.calibrationBeforeMs)),
-    calibrationAfterMs: medianOf(known.map((conditions) => conditions.calibrationAfterMs)),
+    calibrationBeforeMs: round3(median(known.map((conditions) => conditions.calibrationBeforeMs))),
+    calibrationAfterMs: round3(median(known.map((conditions) => conditions.calibrationAfterMs))),
     loadAverageMean: mean(known.map((conditions) => conditions.loadAverageMean)),
     loadAverageMax: Math.max(...known.map((conditions) => conditions.loadAverageMax)),
     cpuCount: first.cpuCount,
@@ -147,10 +148,4 @@ export function combineConditions(list: ReadonlyArray<MachineConditions | undefi
   const busy = known.flatMap((conditions) => (conditions.busyFraction === undefined ? [] : [conditions.busyFraction]));
   if (busy.length > 0) combined.busyFraction = mean(busy);
   return combined;
-}
-
-function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : round3((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
