@@ -103,7 +103,7 @@ for (const transport of ['websocket', 'polling'] as const) {
     a.close();
     b.close();
     await server.stop();
-    assert.deepEqual(await server.exited, { code: 0, signal: null });
+    assert.deepEqual(await server.exited, { code: 0, signal: null }, `serve's stderr: ${server.stderrTail()}`);
     const workerPids = after.processes.filter((p) => p.process !== 'primary').map((p) => p.pid);
     assert.equal(workerPids.length, 2);
     assert.deepEqual(
