@@ -18,7 +18,7 @@ import { resolveServerOptions, type ReferenceServerOptionsInput } from '../serve
 import type { ReferenceServerOptions } from '../types.js';
 import { isWorkerToPrimaryMessage, WORKER_INDEX_ENV, workerName, type PrimaryToWorkerMessage } from './cluster-messages.js';
 import { ClusterMetricsCollector, handleClusterMetricsRequest, type KnownWorker } from './cluster-metrics.js';
-import { createFrontDoor, routeByPath } from './front-door.js';
+import { createFrontDoor, routeByPath, type FrontDoor } from './front-door.js';
 import { SessionRegistry } from './session-registry.js';
 
 /** A running multi-process server, as the primary sees it. */
@@ -68,137 +68,174 @@ export async function startClusterPrimary(
   if (!cluster.isPrimary) throw new Error('startClusterPrimary must run in the primary process');
   const options = resolveServerOptions(input);
   if (usesRedis(scaleOut.adapter) && scaleOut.redisUrl !== undefined) await closeRedis(await connectRedis({ url: scaleOut.redisUrl }));
-  const startTimeoutMs = extras.startTimeoutMs ?? 30_000;
-  const stopGraceMs = extras.stopGraceMs ?? 10_000;
+  const primary = new PrimaryProcess(options, scaleOut, extras.stopGraceMs ?? 10_000);
+  const close = (): Promise<void> => primary.close();
+  try {
+    await primary.untilWorkersReady(extras.startTimeoutMs ?? 30_000);
+    await primary.listen();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { url: primary.url(), options, scaleOut, workerPids: primary.workerPids(), failure: primary.failure, close };
+}
 
-  // Sticky relays request bytes as Buffers, which the default JSON serialization of the IPC channel would mangle.
-  cluster.setupPrimary({ serialization: 'advanced' });
-  if (scaleOut.adapter === 'cluster') setupClusterAdapterPrimary();
-  // Sticky is given an http.Server that never listens: the front door emits 'connection' on it. A real
-  // http.Server (not a bare emitter) because sticky relies on what its connection listener does to the socket
-  // first: with a bare emitter, a websocket client's first frame was now and then lost during the handover.
-  const toWorkers = createHttpServer();
-  setupStickyPrimary(toWorkers, { loadBalancingMethod: 'least-connection' });
-  // Registered after sticky's own listener of the same messages; the front door holds a request for a sid that
-  // neither has seen yet (see session-registry.ts).
-  const sessions = new SessionRegistry();
-  const observeSessions = (_worker: Worker, message: unknown): void => sessions.observe(message);
-  cluster.on('message', observeSessions);
+/**
+ * The primary's moving parts: the forked workers, sticky's handover, the front door and the metrics it answers,
+ * and where the cluster is in its life (starting, serving, closing), which decides what a worker's end means.
+ */
+class PrimaryProcess {
+  readonly failure: Promise<string>;
+  private reportFailure: (message: string) => void = () => undefined;
+  private state: 'starting' | 'serving' | 'closing' = 'starting';
+  private readonly workers = new Map<number, KnownWorker>();
+  private readonly exits = new Map<number, Promise<void>>();
+  private readonly readyWorkers = new Set<number>();
+  private readonly ready: Promise<void>;
+  private allReady: () => void = () => undefined;
+  private startFailed: (error: ClusterStartError) => void = () => undefined;
+  private readonly sessions = new SessionRegistry();
+  private readonly primaryMetrics = new ServerMetrics({ namespaces: () => [] });
+  private readonly collector: ClusterMetricsCollector;
+  private readonly frontDoor: FrontDoor;
+  private closing: Promise<void> | undefined;
 
-  const workers = new Map<number, KnownWorker>();
-  const primaryMetrics = new ServerMetrics({ namespaces: () => [] });
-  primaryMetrics.start();
-  const collector = new ClusterMetricsCollector(() => [...workers.values()], primaryMetrics);
-  const metricsServer = createHttpServer((req, res) => handleClusterMetricsRequest(() => collector.collect(), req, res));
-  const frontDoor = createFrontDoor({ route: routeByPath([metricsTextPath, metricsJsonPath]), local: metricsServer, workers: toWorkers, sessions });
+  constructor(
+    private readonly options: ReferenceServerOptions,
+    private readonly scaleOut: ScaleOutOptions,
+    private readonly stopGraceMs: number,
+  ) {
+    this.failure = new Promise<string>((resolve) => (this.reportFailure = resolve));
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.allReady = resolve;
+      this.startFailed = reject;
+    });
+    // Sticky relays request bytes as Buffers, which the default JSON serialization of the IPC channel would mangle.
+    cluster.setupPrimary({ serialization: 'advanced' });
+    if (scaleOut.adapter === 'cluster') setupClusterAdapterPrimary();
+    // Sticky is given an http.Server that never listens: the front door emits 'connection' on it. A real
+    // http.Server (not a bare emitter) because sticky relies on what its connection listener does to the socket
+    // first: with a bare emitter, a websocket client's first frame was now and then lost during the handover.
+    const toWorkers = createHttpServer();
+    setupStickyPrimary(toWorkers, { loadBalancingMethod: 'least-connection' });
+    // Registered after sticky's own listener of the same messages; the front door holds a request for a sid that
+    // neither has seen yet (see session-registry.ts).
+    cluster.on('message', this.observeSessions);
+    this.primaryMetrics.start();
+    this.collector = new ClusterMetricsCollector(() => [...this.workers.values()], this.primaryMetrics);
+    const metricsServer = createHttpServer((req, res) => handleClusterMetricsRequest(() => this.collector.collect(), req, res));
+    this.frontDoor = createFrontDoor({ route: routeByPath([metricsTextPath, metricsJsonPath]), local: metricsServer, workers: toWorkers, sessions: this.sessions });
+    cluster.on('message', this.onMessage);
+    cluster.on('exit', this.onExit);
+    for (let index = 1; index <= scaleOut.workers; index += 1) {
+      const worker = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
+      this.workers.set(worker.id, { index, worker });
+      this.exits.set(worker.id, new Promise((resolve) => worker.once('exit', () => resolve())));
+      worker.on('error', (error: Error) => this.onWorkerError(worker, error));
+    }
+  }
 
-  let state: 'starting' | 'serving' | 'closing' = 'starting';
-  let reportFailure: (message: string) => void = () => undefined;
-  const failure = new Promise<string>((resolve) => {
-    reportFailure = resolve;
-  });
-  let startFailed: (error: ClusterStartError) => void = () => undefined;
-  const exits = new Map<number, Promise<void>>();
-  const readyWorkers = new Set<number>();
-  let allReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve, reject) => {
-    allReady = resolve;
-    startFailed = reject;
-  });
+  async untilWorkersReady(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.ready,
+        new Promise<never>((_resolve, reject) => {
+          timer = setTimeout(() => reject(new ClusterStartError(`the workers were not ready within ${timeoutMs} ms`, null)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
+  async listen(): Promise<void> {
+    const server = this.frontDoor.server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ port: this.options.port, host: this.options.host, backlog: this.options.listenBacklog }, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.state = 'serving';
+  }
 
-  const onMessage = (worker: Worker, message: unknown): void => {
+  url(): string {
+    const { port } = this.frontDoor.server.address() as AddressInfo;
+    const host = this.options.host;
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  workerPids(): number[] {
+    return [...this.workers.values()].sort((a, b) => a.index - b.index).map(({ worker }) => worker.process.pid ?? -1);
+  }
+
+  /** Stops listening, tells every worker to close (SIGKILL after the grace), resolves once all have exited. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.state = 'closing';
+      this.frontDoor.server.close();
+      await this.stopWorkers();
+      // Connections whose requests sticky relays through the primary (long-polling bodies) end with their worker.
+      this.frontDoor.destroyConnections();
+      this.primaryMetrics.stop();
+      cluster.off('message', this.onMessage);
+      cluster.off('message', this.observeSessions);
+      cluster.off('exit', this.onExit);
+    })();
+    return this.closing;
+  }
+
+  private readonly observeSessions = (_worker: Worker, message: unknown): void => this.sessions.observe(message);
+
+  private readonly onMessage = (worker: Worker, message: unknown): void => {
     if (!isWorkerToPrimaryMessage(message)) return;
     switch (message.type) {
       case 'sio-bench:worker-ready':
-        readyWorkers.add(worker.id);
-        if (readyWorkers.size === scaleOut.workers) allReady();
+        this.readyWorkers.add(worker.id);
+        if (this.readyWorkers.size === this.scaleOut.workers) this.allReady();
         return;
       case 'sio-bench:metrics':
-        collector.receive(worker.id, message);
+        this.collector.receive(worker.id, message);
         return;
       default:
         throw new RangeError(`unknown message ${JSON.stringify(message satisfies never)}`);
     }
   };
-  const onExit = (worker: Worker, code: number | null, signal: string | null): void => {
-    const known = workers.get(worker.id);
+
+  private readonly onExit = (worker: Worker, code: number | null, signal: string | null): void => {
+    const known = this.workers.get(worker.id);
     if (known === undefined) return;
     const how = `${workerName(known.index)} (pid ${worker.process.pid}) ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`}`;
-    if (state === 'starting') startFailed(new ClusterStartError(`${how} before it was ready`, code));
-    else if (state === 'serving') reportFailure(`${how} while serving`);
+    if (this.state === 'starting') this.startFailed(new ClusterStartError(`${how} before it was ready`, code));
+    else if (this.state === 'serving') this.reportFailure(`${how} while serving`);
   };
-  cluster.on('message', onMessage);
-  cluster.on('exit', onExit);
 
-  for (let index = 1; index <= scaleOut.workers; index += 1) {
-    const worker = cluster.fork({ [WORKER_INDEX_ENV]: String(index) });
-    workers.set(worker.id, { index, worker });
-    exits.set(worker.id, new Promise((resolve) => worker.once('exit', () => resolve())));
+  /**
+   * A message to a worker could not be sent. A closed channel is a worker on its way out (sticky still tells it
+   * of a relayed connection that closed after the worker released its channel, before it exited): its exit is
+   * what counts, and onExit judges it. Anything else while serving is the cluster failing.
+   */
+  private onWorkerError(worker: Worker, error: Error): void {
+    if ('code' in error && error.code === 'ERR_IPC_CHANNEL_CLOSED') return;
+    const name = workerName(this.workers.get(worker.id)?.index ?? 0);
+    if (this.state === 'serving') this.reportFailure(`the primary could not reach ${name}: ${error.message}`);
   }
 
-  const stopWorkers = async (): Promise<void> => {
-    for (const { worker } of workers.values()) {
+  private async stopWorkers(): Promise<void> {
+    for (const { worker } of this.workers.values()) {
       if (worker.isConnected()) worker.send({ type: 'sio-bench:shutdown' } satisfies PrimaryToWorkerMessage);
     }
     let graceTimer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'grace-over'>((resolve) => {
-      graceTimer = setTimeout(() => resolve('grace-over'), stopGraceMs);
+      graceTimer = setTimeout(() => resolve('grace-over'), this.stopGraceMs);
     });
-    const allExited = Promise.all(exits.values());
+    const allExited = Promise.all(this.exits.values());
     if ((await Promise.race([allExited, graceOver])) === 'grace-over') {
-      for (const { worker } of workers.values()) if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill('SIGKILL');
+      for (const { worker } of this.workers.values()) if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill('SIGKILL');
       await allExited;
     }
     clearTimeout(graceTimer);
-  };
-
-  let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      state = 'closing';
-      frontDoor.server.close();
-      await stopWorkers();
-      // Connections whose requests sticky relays through the primary (long-polling bodies) end with their worker.
-      frontDoor.destroyConnections();
-      primaryMetrics.stop();
-      cluster.off('message', onMessage);
-      cluster.off('message', observeSessions);
-      cluster.off('exit', onExit);
-    })();
-    return closing;
-  };
-
-  let startTimer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      ready,
-      new Promise<never>((_resolve, reject) => {
-        startTimer = setTimeout(() => reject(new ClusterStartError(`the workers were not ready within ${startTimeoutMs} ms`, null)), startTimeoutMs);
-      }),
-    ]);
-    await new Promise<void>((resolve, reject) => {
-      frontDoor.server.once('error', reject);
-      frontDoor.server.listen({ port: options.port, host: options.host, backlog: options.listenBacklog }, () => {
-        frontDoor.server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    await close();
-    throw error;
-  } finally {
-    clearTimeout(startTimer);
   }
-  state = 'serving';
-  const { port } = frontDoor.server.address() as AddressInfo;
-  const host = options.host;
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    options,
-    scaleOut,
-    workerPids: [...workers.values()].sort((a, b) => a.index - b.index).map(({ worker }) => worker.process.pid ?? -1),
-    failure,
-    close,
-  };
 }
