@@ -12,6 +12,9 @@
  * await server.close();
  * ```
  * docs/server-api.md maps python-socketio's server API to this facade, call by call.
+ * One file, though over 300 lines: the facade is one object, python-socketio's `Server`, and its methods read
+ * together as that API does; the parts with a life of their own (handlers, rooms, sessions, metrics, transports)
+ * are in their own files already.
  */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

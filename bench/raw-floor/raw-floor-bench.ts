@@ -13,6 +13,8 @@
  * The raw client is a floor, not a product: whatever a real client adds (decoding, accounting, timers) comes on
  * top. If even the floor spends more than a goal allows, no client of this runtime meets it on this machine.
  * Run alone: node dist/bench/run-all.js raw-floor [--quick]
+ * One file, though over 300 lines: both measurements and the table that sets them side by side are one
+ * experiment, run in this order; the raw client itself is raw-connection.ts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';

@@ -2,6 +2,7 @@
  * The actions a virtual client performs: a discriminated union on `kind`. Bench-protocol actions (join, leave,
  * broadcast, direct, echo) need a server that speaks the bench protocol; custom and listen work with any
  * Socket.IO server; churn disconnects and reconnects clients.
+ * One file, though over 300 lines: the union is one type, and each member's schema reads beside the others'.
  */
 import { z } from 'zod';
 import { formatDurationMs } from '../units.js';

@@ -11,6 +11,9 @@
  * end), bounds included, the sender excluded; a receipt counts once per connection; an expected message that
  * never arrived is undeliverable (or in flight at stop) when the connection ended abruptly (or by the stop)
  * less than the in-flight horizon after it was sent, lost otherwise.
+ *
+ * One file, though over 300 lines: the generator of sequences, the fake server and the oracle are read together
+ * to trust the property.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
