@@ -8,7 +8,6 @@ import { Option, type Command } from 'commander';
 import { defaultOutputDir, prepareOutputDir, writeResultAtomic } from '../../loadgen/result/write-result.js';
 import { loadScenarioFile, type LoadedScenario } from '../../loadgen/scenario/load-scenario.js';
 import type { RunResult } from '../../loadgen/run-result.js';
-import { createInkReporter } from '../../reports/live/ink-reporter.js';
 import { createPlainReporter } from '../../reports/live/plain-reporter.js';
 import type { LiveReporter } from '../../loadgen/live-state.js';
 import { renderSummaryTable } from '../../reports/summary-table.js';
@@ -115,8 +114,9 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
 
 async function runAndReport(flags: RunFlags, loaded: LoadedScenario, outDir: string, shardRun: ShardRun | undefined, live: LiveMetricsEndpoint | undefined): Promise<number> {
   const interactive = flags.tui && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  // Ink and React take about half a second to load: only a dashboard loads them.
   const display: LiveReporter = interactive
-    ? createInkReporter({ stdout: process.stdout, stdin: process.stdin })
+    ? (await import('../../reports/live/ink-reporter.js')).createInkReporter({ stdout: process.stdout, stdin: process.stdin })
     : createPlainReporter(process.stderr);
   const reporter = live?.wrap(display) ?? display;
   const interrupt = abortOnInterrupt();

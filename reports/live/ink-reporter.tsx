@@ -4,12 +4,9 @@
  */
 import { render, type Instance } from 'ink';
 import type { RunResult } from '../../loadgen/run-result.js';
-import { scheduleShortfall } from '../../loadgen/schedule/schedule-shortfall.js';
-import { describeShortfall } from '../shortfall-text.js';
 import { DashboardApp } from './DashboardApp.js';
 import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
-import { thresholdTally } from '../threshold-state.js';
-import { formatDurationMs } from '../format.js';
+import { finishMessage } from './finish-message.js';
 
 /** Streams of {@link createInkReporter}: the terminal the dashboard draws on and reads keys from. */
 export interface InkReporterStreams {
@@ -22,20 +19,6 @@ const DEFAULT_COLUMNS = 80;
 
 /** Rows assumed when the stream does not know its height. */
 const DEFAULT_ROWS = 24;
-
-/** The closing words of the dashboard: how the run ended and its verdict (reports/threshold-state.ts words). */
-export function finishMessage(result: RunResult): string {
-  const shortfall = result.status === 'completed' && result.verdict === 'passed' ? scheduleShortfall(result) : undefined;
-  switch (result.status) {
-    case 'completed':
-      return `finished: ${result.verdict} (${thresholdTally(result.thresholds)})${shortfall === undefined ? '' : `, but ${describeShortfall(shortfall)}`}`;
-    case 'interrupted':
-      // Short enough for an 80-column dashboard, which cuts its last line rather than wrapping it.
-      return `interrupted after ${formatDurationMs(result.durationMs)}: ${thresholdTally(result.thresholds)} over the part that ran`;
-    case 'failed':
-      return `run failed: ${result.failure?.message ?? 'see the result'}`;
-  }
-}
 
 /** A LiveReporter that draws the Ink dashboard on `stdout` and reads q / Ctrl-C from `stdin`. */
 export function createInkReporter({ stdout, stdin }: InkReporterStreams): LiveReporter {

@@ -5,7 +5,7 @@
 import type { RunResult } from '../../loadgen/run-result.js';
 import { renderProgressLine } from '../progress-line.js';
 import type { LiveReporter, LiveState } from '../../loadgen/live-state.js';
-import { finishMessage } from './ink-reporter.js';
+import { finishMessage } from './finish-message.js';
 
 /** Where plain lines go: anything with a write method (process.stderr). */
 export interface LineSink {

@@ -1,11 +1,9 @@
 /**
  * Opens the socket.io adapter of one server process: the constructor to hand to createReferenceServer's
  * `adapter`, and what to close once that server has closed (the Redis clients). The cluster adapter works only
- * in a node:cluster worker whose primary ran `setupPrimary` (see server/cluster/cluster-primary.ts).
+ * in a node:cluster worker whose primary ran `setupPrimary` (see server/cluster/cluster-primary.ts). Each adapter's
+ * package (and the Redis client) is loaded only when that adapter is opened: a one-process server never loads them.
  */
-import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
-import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { createAdapter as createRedisStreamsAdapter } from '@socket.io/redis-streams-adapter';
 import type { AdapterConstructor } from '../socket-io-options.js';
 import type { AdapterKind } from './adapter-kind.js';
 import { closeRedis, connectRedis, type RedisConnection } from './redis-connection.js';
@@ -37,10 +35,13 @@ export async function openAdapter(kind: AdapterKind, options: OpenAdapterOptions
   switch (kind) {
     case 'memory':
       return { kind, adapter: undefined, close: () => Promise.resolve() };
-    case 'cluster':
-      return { kind, adapter: createClusterAdapter(), close: () => Promise.resolve() };
+    case 'cluster': {
+      const { createAdapter } = await import('@socket.io/cluster-adapter');
+      return { kind, adapter: createAdapter(), close: () => Promise.resolve() };
+    }
     case 'redis': {
       const url = requireUrl(kind, options.redisUrl);
+      const { createAdapter } = await import('@socket.io/redis-adapter');
       const publisher = await connectRedis({ url, onError: options.onRedisError });
       let subscriber: RedisConnection;
       try {
@@ -49,13 +50,14 @@ export async function openAdapter(kind: AdapterKind, options: OpenAdapterOptions
         await closeRedis(publisher);
         throw error;
       }
-      return { kind, adapter: createRedisAdapter(publisher, subscriber), close: once(() => closeAll([publisher, subscriber])) };
+      return { kind, adapter: createAdapter(publisher, subscriber), close: once(() => closeAll([publisher, subscriber])) };
     }
     case 'redis-streams': {
       const url = requireUrl(kind, options.redisUrl);
+      const { createAdapter } = await import('@socket.io/redis-streams-adapter');
       // The adapter duplicates this client for its reading and subscribing connections and closes those itself.
       const client = await connectRedis({ url, onError: options.onRedisError });
-      return { kind, adapter: createRedisStreamsAdapter(client, { blockTimeInMs: STREAMS_BLOCK_MS }), close: once(() => closeAll([client])) };
+      return { kind, adapter: createAdapter(client, { blockTimeInMs: STREAMS_BLOCK_MS }), close: once(() => closeAll([client])) };
     }
     default:
       throw new RangeError(`unknown adapter ${JSON.stringify(kind satisfies never)}`);

@@ -3,7 +3,7 @@
  * attempts (a wrong URL fails the start at once instead of retrying forever); a connection lost later is
  * retried with a growing delay, and its errors are reported without flooding stderr.
  */
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 
 /** The client type the adapters are given. */
 export type RedisConnection = ReturnType<typeof createClient>;
@@ -43,6 +43,8 @@ export async function connectRedis(options: RedisConnectionOptions): Promise<Red
   const onError = options.onError ?? ((message: string) => process.stderr.write(`sio-bench server: redis: ${message}\n`));
   let connectedOnce = false;
   let errors = 0;
+  // Loaded here, not at the top: only a server with a Redis adapter needs the client library.
+  const { createClient } = await import('redis');
   const client = createClient({
     url: options.url,
     socket: {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { test } from 'node:test';
-import { createInkReporter, finishMessage } from '../../../reports/live/ink-reporter.js';
+import { createInkReporter } from '../../../reports/live/ink-reporter.js';
+import { finishMessage } from '../../../reports/live/finish-message.js';
 import { createPlainReporter } from '../../../reports/live/plain-reporter.js';
 import { renderProgressLine } from '../../../reports/progress-line.js';
 import { liveStateAt } from '../../fixtures/make-live-state.js';
