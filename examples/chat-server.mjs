@@ -26,6 +26,11 @@ io.on('connection', (socket) => {
     socket.to(message.room).emit('chat_message', message);
   });
 
+  // A private message to one other client, by its socket id.
+  socket.on('direct_message', (message) => {
+    socket.to(message.to).emit('direct_message', message);
+  });
+
   // The whole room, sender included, as io.to(room).emit.
   socket.on('announce', (message) => {
     io.to(message.room).emit('announcement', message);

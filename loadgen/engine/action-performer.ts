@@ -24,6 +24,8 @@ export interface ActionPerformerDeps {
   clock: Clock;
   /** A churn action: close `sim` now (draining its in-flight messages) and reconnect it after the delay. */
   churn(sim: SimClient, reconnectDelayMs: number): void;
+  /** Another open client of this worker for `{{peerSid}}`, the next in turn; undefined when there is none. */
+  peerOf(sim: SimClient): SimClient | undefined;
 }
 
 /** Performs actions for the clients of one worker. */
@@ -124,6 +126,10 @@ export class ActionPerformer {
       roomIndex = sim.rooms[sim.customTurn % sim.rooms.length]!;
       sim.customTurn += 1;
     }
+    // A slot with no peer to send to is not sent, as a bench direct without peers.
+    const needsPeer = usesPlaceholder(action.args, '{{peerSid}}');
+    const peer = needsPeer ? this.deps.peerOf(sim) : undefined;
+    if (needsPeer && peer?.client?.id === undefined) return done?.();
     const values: CustomArgValues = {
       sid: client.id ?? '',
       requestId: `${sim.index}.${this.replySeq++}`,
@@ -131,8 +137,9 @@ export class ActionPerformer {
       index: sim.index,
       sentUs,
       ...(roomIndex !== undefined ? { room: roomName(roomIndex) } : {}),
+      ...(peer?.client?.id !== undefined ? { peerSid: peer.client.id } : {}),
     };
-    const channel = action.delivers === undefined ? undefined : this.deliveryChannel(sim, action, roomIndex ?? FIXED_ROOM);
+    const channel = action.delivers === undefined ? undefined : this.deliveryChannel(sim, action, roomIndex ?? FIXED_ROOM, peer);
     if (channel !== undefined) {
       const seq = sim.customSeq?.get(channel) ?? 0;
       (sim.customSeq ??= new Map()).set(channel, seq + 1);
@@ -177,8 +184,8 @@ export class ActionPerformer {
     if (channel !== undefined) this.deps.delivery.recordSend(channel, sim.index, sentUs);
   }
 
-  /** The channel a custom message of `action` goes out on, for the room it names (FIXED_ROOM: none). */
-  private deliveryChannel(sim: SimClient, action: CustomAction, room: number): number {
+  /** The channel a custom message of `action` goes out on, for the room it names (FIXED_ROOM: none) or its peer. */
+  private deliveryChannel(sim: SimClient, action: CustomAction, room: number, peer: SimClient | undefined): number {
     const channels = this.deps.delivery.channels;
     const slot = channels.slotOf(action.name);
     switch (action.delivers!.to) {
@@ -187,6 +194,8 @@ export class ActionPerformer {
         return channels.room(slot, room);
       case 'sender':
         return channels.personal(slot, sim.index);
+      case 'peer':
+        return channels.personal(slot, peer!.index);
       case 'everyone':
       case 'everyone-else':
         return channels.namespace(slot);

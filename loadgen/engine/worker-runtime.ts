@@ -13,6 +13,7 @@ import { ScheduleQueue } from '../schedule/schedule-queue.js';
 import { BENCH_ACTION_KINDS, type Action } from '../scenario/action-schema.js';
 import { expandCustomArgs } from '../scenario/custom-args.js';
 import { channelsOf } from '../measure/delivery-channels.js';
+import { PeerCursor } from './peer-cursor.js';
 import { ActionPerformer } from './action-performer.js';
 import { RoomMembership } from './room-membership.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
@@ -106,6 +107,7 @@ export class WorkerRuntime {
       this.sims.push(createSimClient(index, membership.roomsOf(index), peers));
     }
     this.receiver = new EventReceiver(scenario.actions, this.metrics, this.delivery, this.deps.clock);
+    const peers = new PeerCursor(this.sims);
     this.actions = new ActionPerformer(scenario.actions, {
       metrics: this.metrics,
       delivery: this.delivery,
@@ -116,6 +118,7 @@ export class WorkerRuntime {
         this.queue.push(nowUs + Math.round(reconnectDelayMs * 1000), this.sims.indexOf(sim), RECONNECT);
         this.armTimer();
       },
+      peerOf: (sim) => peers.next(sim),
     });
     this.slots = new ActionSlots(scenario, this.plan, this.sims, {
       metrics: this.metrics,

@@ -7,7 +7,8 @@
  * delivery (slots 1..n, in the scenario's order). Inside a block of `span` channels:
  *   0 .. rooms-1          the population's rooms (a bench broadcast; a custom delivery to `{{room}}`);
  *   rooms                 the one fixed room that custom joins without `{{room}}` enter (python's 'my room');
- *   rooms+1 .. +clients   each client's own channel (a bench direct to it; a custom delivery to the sender);
+ *   rooms+1 .. +clients   each client's own channel (a bench direct to it; a custom delivery to the sender or to
+ *                         it as a peer);
  *   rooms+1+clients       the whole namespace (a custom delivery to everyone).
  */
 import type { Action, DeliveryAudience } from '../scenario/action-schema.js';
@@ -55,8 +56,8 @@ export class DeliveryChannels {
       { metric: 'direct', includeSelf: false, fansOut: false, used: benchUsed.direct },
       ...declared.map((stream) => ({
         metric: stream.name,
-        includeSelf: stream.audience !== 'room' && stream.audience !== 'everyone-else',
-        fansOut: stream.audience !== 'sender',
+        includeSelf: stream.audience !== 'room' && stream.audience !== 'everyone-else' && stream.audience !== 'peer',
+        fansOut: stream.audience !== 'sender' && stream.audience !== 'peer',
         used: true,
       })),
     ];
@@ -117,7 +118,7 @@ export class DeliveryChannels {
   /** Channels a connection is a member of from its connect: its own, and the namespace's. */
   connectChannels(clientIndex: number): number[] {
     const channels = [this.personal(0, clientIndex)];
-    for (const slot of this.slotsWhere((audience) => audience === 'sender')) channels.push(this.personal(slot, clientIndex));
+    for (const slot of this.slotsWhere((audience) => audience === 'sender' || audience === 'peer')) channels.push(this.personal(slot, clientIndex));
     for (const slot of this.slotsWhere((audience) => audience === 'everyone' || audience === 'everyone-else')) channels.push(this.namespace(slot));
     return channels;
   }

@@ -28,10 +28,11 @@ export const DEFAULT_RECONNECT_DELAY_MS = 1_000;
 
 /**
  * Who a server delivers a custom action's message to: the members of the room it was sent to (`room`: the sender
- * excepted, as `socket.to(room).emit`; `room-and-sender`: as `io.to(room).emit`), the sender alone (`sender`), or
- * every client of the namespace (`everyone`: `io.emit`; `everyone-else`: `socket.broadcast.emit`).
+ * excepted, as `socket.to(room).emit`; `room-and-sender`: as `io.to(room).emit`), the sender alone (`sender`), the
+ * one peer whose sid the args carry (`peer`: `{{peerSid}}`, as `socket.to(sid).emit`), or every client of the
+ * namespace (`everyone`: `io.emit`; `everyone-else`: `socket.broadcast.emit`).
  */
-export const DELIVERY_AUDIENCES = ['room', 'room-and-sender', 'sender', 'everyone', 'everyone-else'] as const;
+export const DELIVERY_AUDIENCES = ['room', 'room-and-sender', 'sender', 'peer', 'everyone', 'everyone-else'] as const;
 export type DeliveryAudience = (typeof DELIVERY_AUDIENCES)[number];
 
 const common = { name: nameSchema.optional() };

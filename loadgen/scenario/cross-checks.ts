@@ -162,6 +162,9 @@ function checkCustomDelivery(action: Extract<Action, { kind: 'custom' }>, index:
   if (!usesPlaceholder(action.args, '{{messageId}}')) {
     problems.push({ path: [...at('delivers'), 'idField'], message: `the receivers read each message's id at ${delivers.idField}: put '{{messageId}}' in args where the server relays it from` });
   }
+  if (delivers.to === 'peer' && !usesPlaceholder(action.args, '{{peerSid}}')) {
+    problems.push({ path: [...at('delivers'), 'to'], message: "a delivery to a peer goes to the sid the server is given: put '{{peerSid}}' in args where your server reads it" });
+  }
   if (delivers.to === 'room' || delivers.to === 'room-and-sender') {
     const joins = scenario.actions.filter((other) => other.kind === 'custom' && other.joins);
     const byRoom = usesPlaceholder(action.args, '{{room}}');

@@ -9,12 +9,14 @@
  *   `{{room}}`  one of the client's rooms from `population` (string, `room:<k>`): a joining action sends one
  *               request per room of the client, any other action goes round its rooms;
  *   `{{messageId}}` the id of this message (string) that a declared delivery reads back at the receivers;
- *   `{{sentUs}}` the send time on the load generator's clock, µs (number).
+ *   `{{sentUs}}` the send time on the load generator's clock, µs (number);
+ *   `{{peerSid}}` the namespace sid of another connected client (string), for a direct message: the clients of
+ *               the sender's worker thread in turn (a worker knows only its own clients' sids).
  * Other strings are left alone, so no escaping is needed for ordinary text.
  */
 
 /** Every placeholder, for validation messages. */
-export const CUSTOM_ARG_PLACEHOLDERS = ['{{sid}}', '{{id}}', '{{nowMs}}', '{{index}}', '{{room}}', '{{messageId}}', '{{sentUs}}'] as const;
+export const CUSTOM_ARG_PLACEHOLDERS = ['{{sid}}', '{{id}}', '{{nowMs}}', '{{index}}', '{{room}}', '{{messageId}}', '{{sentUs}}', '{{peerSid}}'] as const;
 export type CustomArgPlaceholder = (typeof CUSTOM_ARG_PLACEHOLDERS)[number];
 
 /** What the placeholders stand for in one request. */
@@ -28,6 +30,8 @@ export interface CustomArgValues {
   /** Absent where the action declares no delivery. */
   messageId?: string;
   sentUs: number;
+  /** The peer's sid; absent where the action names no `{{peerSid}}`. */
+  peerSid?: string;
 }
 
 const PLACEHOLDER_LIKE = /^\{\{.*\}\}$/;
@@ -54,6 +58,8 @@ function expandValue(value: unknown, values: CustomArgValues): unknown {
         return values.messageId ?? value;
       case '{{sentUs}}':
         return values.sentUs;
+      case '{{peerSid}}':
+        return values.peerSid ?? value;
       default:
         return value;
     }

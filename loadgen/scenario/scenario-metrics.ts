@@ -41,7 +41,7 @@ export function latencyMetricsOf(action: Action): string[] {
       if (action.reply !== undefined) metrics.push('customReply', action.name);
       if (action.delivers !== undefined) {
         metrics.push(action.name);
-        if (action.delivers.to !== 'sender') metrics.push(fanoutMetricOf(action.name));
+        if (action.delivers.to !== 'sender' && action.delivers.to !== 'peer') metrics.push(fanoutMetricOf(action.name));
       }
       return metrics;
     }

@@ -2,7 +2,8 @@
  * examples/chat-server.mjs, a plain Socket.IO chat server that knows nothing of sio-bench, load-tested with
  * examples/chat.yml: 300 clients in 30 rooms, chat messages relayed to the other members of the room. The
  * oracle is the server's own books (test/examples/fixtures/counting-chat-server.mjs, the same handlers plus
- * counters): every delivery it made, dropped and doubled, one per other member of the room at its emit.
+ * counters): every delivery it made, dropped and doubled, one per other member of the room at its emit, and one
+ * per direct message to a connected socket.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -25,6 +26,10 @@ interface ServerCounts {
   delivered: number;
   dropped: number;
   duplicated: number;
+  directs: number;
+  directDelivered: number;
+  directDropped: number;
+  directDuplicated: number;
 }
 
 const servers: ChildProcess[] = [];
@@ -53,7 +58,8 @@ test('the example server as it is: every chat message at every member, its fan-o
   assert.deepEqual(result.totals.errors, {});
   const chat = result.totals.delivery.chat!;
   // 30 rooms of 10 (uniform), all joined before the chat phase: each message is due at the 9 other members.
-  const sends = result.totals.counters.eventsSent - 300 - 300 - (result.totals.latency.ping?.corrected.count ?? 0);
+  const dm = result.totals.delivery.dm!;
+  const sends = result.totals.counters.eventsSent - 300 - 300 - (result.totals.latency.ping?.corrected.count ?? 0) - dm.expected;
   assert.ok(sends > 500, `chat messages sent: ${sends}`);
   assert.equal(chat.expected, 9 * sends);
   assert.equal(chat.received, chat.expected);
@@ -62,7 +68,12 @@ test('the example server as it is: every chat message at every member, its fan-o
   assert.equal(result.totals.latency['chat.fanout']?.corrected.count, sends, 'every message completed its fan-out');
   assert.equal(result.totals.latency['join-room']?.corrected.count, 300);
   assert.equal(result.totals.latency['leave-room']?.corrected.count, 300);
-  assert.deepEqual(Object.keys(result.totals.delivery), ['chat'], 'no bench-protocol rows for a scenario without them');
+  // Each direct message is due at its one peer ({{peerSid}}), and got there once.
+  assert.ok(dm.expected > 50, `direct messages: ${dm.expected}`);
+  assert.deepEqual([dm.received, dm.lost, dm.duplicated, dm.outOfOrder, dm.unexpected, dm.undeliverable, dm.inFlightAtStop], [dm.expected, 0, 0, 0, 0, 0, 0]);
+  assert.equal(result.totals.latency.dm?.corrected.count, dm.received);
+  assert.equal(result.totals.latency['dm.fanout'], undefined, 'one receiver: no fan-out');
+  assert.deepEqual(Object.keys(result.totals.delivery), ['chat', 'dm'], 'no bench-protocol rows for a scenario without them');
   const byExpression = new Map(result.thresholds.map((threshold) => [threshold.expression, threshold]));
   assert.equal(byExpression.get('chat.delivery.lost == 0')?.passed, true);
   assert.equal(byExpression.get('chat.latency p(99) < 100ms')?.actual, (result.totals.latency.chat?.corrected.p99Us ?? NaN) / 1000);
@@ -82,6 +93,10 @@ test("a server that drops every 7th chat message and sends every 5th twice: lost
   assert.equal(chat.received, counts.delivered);
   assert.equal(chat.expected, counts.delivered + counts.dropped);
   assert.deepEqual([chat.outOfOrder, chat.unexpected, chat.undeliverable, chat.inFlightAtStop], [0, 0, 0, 0]);
+  const dm = result.totals.delivery.dm!;
+  assert.ok(counts.directDropped > 0 && counts.directDuplicated > 0, JSON.stringify(counts));
+  assert.deepEqual([dm.expected, dm.received, dm.lost, dm.duplicated], [counts.directDelivered + counts.directDropped, counts.directDelivered, counts.directDropped, counts.directDuplicated]);
+  assert.deepEqual([dm.outOfOrder, dm.unexpected, dm.undeliverable, dm.inFlightAtStop], [0, 0, 0, 0]);
   const lost = result.thresholds.find((threshold) => threshold.expression === 'chat.delivery.lost == 0');
   assert.deepEqual([lost?.passed, lost?.actual], [false, counts.dropped]);
   assert.equal(result.verdict, 'failed');

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ActionPerformer, type RateAction } from '../../../loadgen/engine/action-performer.js';
+import { PeerCursor } from '../../../loadgen/engine/peer-cursor.js';
 import { DeliveryRecorder } from '../../../loadgen/engine/delivery-recorder.js';
 import { EventReceiver } from '../../../loadgen/engine/event-receiver.js';
 import { decodeMessageId, encodeMessageId } from '../../../loadgen/engine/message-id.js';
@@ -45,7 +46,6 @@ function setUp(actionsYaml: string, population = '{clients: 3}') {
   const clock = manualClock(1_000);
   const metrics = new WorkerMetrics();
   const delivery = new DeliveryRecorder(metrics, channelsOf(scenario, scenario.population.clients), 0);
-  const performer = new ActionPerformer(scenario.actions, { metrics, delivery, clock, churn: () => undefined });
   const receiver = new EventReceiver(scenario.actions, metrics, delivery, clock);
   const sent: Sent[] = [];
   const sims: SimClient[] = [0, 1, 2].map((index) => {
@@ -56,6 +56,8 @@ function setUp(actionsYaml: string, population = '{clients: 3}') {
     for (const channel of delivery.channels.connectChannels(index)) delivery.openWindow(sim.connection, channel, 0);
     return sim;
   });
+  const peers = new PeerCursor(sims);
+  const performer = new ActionPerformer(scenario.actions, { metrics, delivery, clock, churn: () => undefined, peerOf: (sim) => peers.next(sim) });
   const perform = (sim: SimClient, name: string): void => {
     const action = scenario.actions.find((candidate) => candidate.name === name) as RateAction;
     performer.perform(sim, action, buildPayload(undefined), clock.nowUs(), undefined);
@@ -153,6 +155,32 @@ test("deliveries to everyone and to the sender: every connection's namespace and
     ['shout', true, true, true],
     ['whisper', true, false, true],
   ]);
+  metrics.destroy();
+});
+
+test('a direct message to a peer: {{peerSid}} names the other open clients of the worker in turn, and only that peer expects it', () => {
+  const { metrics, delivery, receiver, sims, sent, perform } = setUp(`
+  - {kind: custom, name: dm, event: direct_message, args: [{to: '{{peerSid}}', id: '{{messageId}}'}], rate: {perClient: 1}, delivers: {event: direct_message, to: peer, idField: id}}
+`);
+  sims[2]!.state = ClientState.closed;
+  perform(sims[0]!, 'dm');
+  perform(sims[0]!, 'dm');
+  perform(sims[1]!, 'dm');
+  // Client 2 is closed and the sender is never its own peer: 0 writes to 1, then to 1 again, and 1 writes to 0.
+  const messages = sent.map((entry) => entry.args[0] as { to: string; id: string });
+  assert.deepEqual(messages.map((message) => message.to), ['sid-1', 'sid-1', 'sid-0']);
+  const channels = delivery.channels;
+  assert.deepEqual(messages.map((message) => decodeMessageId(message.id)?.channel), [channels.personal(1, 1), channels.personal(1, 1), channels.personal(1, 0)]);
+  // The server relays each to its peer; a copy that reaches a third client is unexpected there.
+  receiver.onEvent(sims[1]!, sims[1]!.connection!, 'direct_message', [messages[0]]);
+  receiver.onEvent(sims[1]!, sims[1]!.connection!, 'direct_message', [messages[1]]);
+  receiver.onEvent(sims[0]!, sims[0]!.connection!, 'direct_message', [messages[2]]);
+  receiver.onEvent(sims[2]!, sims[2]!.connection!, 'direct_message', [messages[2]]);
+  const snapshot = metrics.takeSnapshot(0, 0, 1, { target: 0, open: 0, connecting: 0, failed: 0 });
+  assert.deepEqual(snapshot.delivery.dm, { expected: 0, received: 3, duplicated: 0, outOfOrder: 0, unexpected: 1 });
+  assert.deepEqual(channels.all.map((stream) => [stream.metric, stream.includeSelf, stream.fansOut]).slice(2), [['dm', false, false]]);
+  // Every connection is a member of its own peer channel from its connect.
+  assert.ok(channels.connectChannels(2).includes(channels.personal(1, 2)));
   metrics.destroy();
 });
 

@@ -92,13 +92,27 @@ test('cross-field problems, located', () => {
     "s.yml:11:5 phases.3.name: duplicate phase name 'hold' (also phases.1); give each phase a distinct name",
     's.yml:13:11 actions.0.kind: population.rooms is 0 but action broadcast needs rooms',
     's.yml:14:23 actions.0.rate.perClient: 2000000/s per client cannot be scheduled: at most 1000/s per client (one slot per millisecond)',
-    's.yml:15:41 actions.1.args.0.a: unknown placeholder {{what}} (one of: {{sid}}, {{id}}, {{nowMs}}, {{index}}, {{room}}, {{messageId}}, {{sentUs}})',
+    's.yml:15:41 actions.1.args.0.a: unknown placeholder {{what}} (one of: {{sid}}, {{id}}, {{nowMs}}, {{index}}, {{room}}, {{messageId}}, {{sentUs}}, {{peerSid}})',
     "s.yml:16:5 actions.2.name: duplicate action name 'custom' (also actions.1); give each action of the same kind a distinct name",
     's.yml:16:48 actions.2.reply: measure either the ack (ack: true) or a reply event, not both',
     's.yml:17:12 actions.3.kind: a direct send needs at least 2 clients',
     's.yml:19:21 thresholds.0: a percentile must be > 0 and <= 100, got 101',
     "s.yml:20:14 thresholds.1: unknown delivery counter 'lots' (one of: expected, received, lost, inFlightAtStop, undeliverable, duplicated, outOfOrder, unexpected)",
     's.yml:21:5 thresholds.2: nothing in this scenario records push latency (it needs a listen action with a timestampField), so the threshold could only fail',
+  ]);
+});
+
+test('a delivery to a peer needs the peer sid in its args', () => {
+  const text = [
+    'name: peer', // 1
+    'population: {clients: 4}', // 2
+    'phases: [{kind: hold, duration: 1s}]', // 3
+    'actions:', // 4
+    '  - {kind: custom, name: dm, event: dm, args: [{to: x, id: "{{messageId}}"}], rate: {total: 1}, delivers: {event: dm, to: peer, idField: id}}', // 5
+    '',
+  ].join('\n');
+  assert.deepEqual(problemsOf(text), [
+    "s.yml:5:123 actions.0.delivers.to: a delivery to a peer goes to the sid the server is given: put '{{peerSid}}' in args where your server reads it",
   ]);
 });
 
