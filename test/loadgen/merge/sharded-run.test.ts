@@ -44,7 +44,7 @@ drain: 3s
 `;
 
 /** Time between starting the slices' processes and their common time zero: covers their start-up, ms. */
-const START_LEAD_MS = 15_000;
+const START_LEAD_MS = 8_000;
 
 /** Longest a CLI child may take (a 5 s scenario plus start-up and drain), ms. */
 const CHILD_TIMEOUT_MS = 60_000;
