@@ -105,11 +105,21 @@ function resolveKey(raw: unknown, segments: readonly string[], value: unknown): 
 
 /**
  * Applies `overrides` (each `key=value`) to `document` in order. Returns what was applied (to name an override
- * in later problems) and the problems of overrides that could not be applied at all.
+ * in later problems) and the problems of overrides that could not be applied at all. How far `duration=` may
+ * shorten a ramp-up depends on the population the run will have, so it reads the client count that every other
+ * override leaves (`--set duration=20s --set clients=400` rescales for 400 clients, as the other order does).
  */
 export function applyOverrides(document: Document, overrides: readonly string[]): { applied: AppliedOverride[]; problems: OverrideProblem[] } {
   const applied: AppliedOverride[] = [];
   const problems: OverrideProblem[] = [];
+  const others = overrides.filter((text) => text.slice(0, Math.max(0, text.indexOf('='))).trim() !== 'duration');
+  let finalClients: number | undefined;
+  if (others.length < overrides.length) {
+    const probe = document.clone();
+    applyOverrides(probe, others);
+    const clients = probe.getIn(['population', 'clients']);
+    finalClients = typeof clients === 'number' ? clients : undefined;
+  }
   for (const text of overrides) {
     const equals = text.indexOf('=');
     const key = equals > 0 ? text.slice(0, equals).trim() : text.trim();
@@ -130,7 +140,7 @@ export function applyOverrides(document: Document, overrides: readonly string[])
         problems.push({ override: text, key, message: 'expected a duration > 0 such as 20s or 2m (the phases are rescaled to sum to it)' });
         continue;
       }
-      const rescaled = rescaleDurations(document, targetMs);
+      const rescaled = rescaleDurations(document, targetMs, finalClients);
       if ('error' in rescaled) problems.push({ override: text, key, message: rescaled.error });
       else applied.push({ text, key, paths: rescaled.paths, ...(rescaled.note === undefined ? {} : { note: rescaled.note }) });
       continue;

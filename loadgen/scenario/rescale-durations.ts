@@ -45,9 +45,10 @@ function proportional(oldMs: readonly number[], targetMs: number): number[] {
  * Rescales every phase so that the phases sum to `targetMs` exactly. A ramp-up whose share would be shorter than
  * its floor (clients / RESCALE_FLOOR_CONNECTS_PER_SEC, never more than its own length) keeps the floor, and the
  * other phases share the rest in proportion. Connect rates are scaled by the inverse factor of their phase, so
- * each phase still connects the same clients; a given maxDuration is scaled with the total.
+ * each phase still connects the same clients; a given maxDuration is scaled with the total. `clientsAtRun`: the
+ * run's client count when other overrides change it (default: the document's).
  */
-export function rescaleDurations(document: Document, targetMs: number): Rescaled {
+export function rescaleDurations(document: Document, targetMs: number, clientsAtRun?: number): Rescaled {
   const raw = document.toJS() as unknown;
   const phases = isRecord(raw) ? raw['phases'] : undefined;
   if (!Array.isArray(phases) || phases.length === 0) return { error: 'the scenario has no phases to rescale' };
@@ -58,7 +59,7 @@ export function rescaleDurations(document: Document, targetMs: number): Rescaled
     oldMs.push(ms);
   }
   const population = isRecord(raw) ? raw['population'] : undefined;
-  const clients = isRecord(population) && typeof population['clients'] === 'number' ? population['clients'] : 0;
+  const clients = clientsAtRun ?? (isRecord(population) && typeof population['clients'] === 'number' ? population['clients'] : 0);
   const floorMs = phases.map((phase, index) =>
     isRecord(phase) && phase['kind'] === 'ramp-up' ? Math.min(oldMs[index] ?? 0, Math.ceil((clients * 1000) / RESCALE_FLOOR_CONNECTS_PER_SEC)) : 0,
   );

@@ -41,6 +41,10 @@ test('duration=20s rescales the phases in proportion to sum exactly to 20s and s
   );
   assert.equal(loaded.scenario.maxDurationMs, 40_000);
   assert.deepEqual(loaded.notes, [], '500 clients in 5 s is 100/s, under the floor rate: nothing to say');
+  // The rescale reads the population the other overrides set, whichever comes first on the command line.
+  const durationFirst = parseScenarioText(ROOMS, 's.yml', ['duration=20s', 'clients=500']);
+  assert.deepEqual(durationFirst.scenario.phases.map((phase) => phase.durationMs), [5000, 13333, 1667]);
+  assert.deepEqual(durationFirst.notes, []);
 });
 
 test('duration=20s keeps the ramp-up of 2,000 clients at 10 s (200/s), the other phases share the rest, and the run says so', () => {
