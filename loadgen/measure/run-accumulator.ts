@@ -143,12 +143,13 @@ export class RunAccumulator {
     const withHistograms = options.histograms ?? true;
     if (this.pending.length > 0) this.closeSecond(this.lastClosedSec, 0, '', undefined);
     const delivery: RunTotals['delivery'] = {};
-    for (const [metric, tally] of this.delivery) {
-      const account = this.accounting.get(metric);
-      delivery[metric] = finishDelivery({ ...tally, expected: account?.expected ?? tally.expected }, account);
-    }
+    // In the ledgers' order (the scenario's), whatever order the workers' tallies arrived in; then any tally
+    // that has no ledger.
     for (const [metric, account] of this.accounting) {
-      delivery[metric] ??= finishDelivery({ ...zeroDelivery(), expected: account.expected }, account);
+      delivery[metric] = finishDelivery({ ...(this.delivery.get(metric) ?? zeroDelivery()), expected: account.expected }, account);
+    }
+    for (const [metric, tally] of this.delivery) {
+      if (!this.accounting.has(metric)) delivery[metric] = finishDelivery(tally, undefined);
     }
     const latency: RunTotals['latency'] = {};
     const histograms: RunTotals['histograms'] = {};

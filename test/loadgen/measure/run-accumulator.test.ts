@@ -126,6 +126,19 @@ test('delivery totals: lost never negative, excess received reported as unexpect
   });
 });
 
+test("delivery totals come in the ledgers' order (the scenario's), not in the order the workers' tallies arrived", () => {
+  const accumulator = new RunAccumulator();
+  const metrics = new WorkerMetrics();
+  metrics.delivered('dm', 'new');
+  metrics.delivered('chat', 'new');
+  accumulator.add(metrics.takeSnapshot(0, 0, 1000, gauges(1)));
+  accumulator.closeSecond(1, 0, 'hold');
+  accumulator.setAccounting('chat', { expected: 1, inFlightAtStop: 0, undeliverable: 0 });
+  accumulator.setAccounting('dm', { expected: 1, inFlightAtStop: 0, undeliverable: 0 });
+  assert.deepEqual(Object.keys(accumulator.totals().delivery), ['chat', 'dm']);
+  metrics.destroy();
+});
+
 test('errors sum with the latest message; disconnect reasons sum; pending snapshots reach the totals', () => {
   const accumulator = new RunAccumulator();
   const metrics = new WorkerMetrics();
