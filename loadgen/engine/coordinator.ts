@@ -34,7 +34,8 @@ import { plannedRunStart } from '../shard/planned-start.js';
 import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
 import { type WorkerHost } from './worker-host.js';
-import { planWorkers, startWorkerHosts } from './worker-layout.js';
+import { describeWorker, planWorkers, startWorkerHosts } from './worker-layout.js';
+import { WorkerWatchdog } from './worker-watchdog.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
@@ -47,12 +48,6 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-/**
- * A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms.
- * Generous on purpose: a worker saturated by a connect storm can go quiet for several seconds and still be alive
- * (its seconds are then flagged as saturated); only a worker silent this long is given up on.
- */
-export const WORKER_SILENT_MS = 15_000;
 /**
  * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
  * scenario `reconnect` policy, only once every client has also given up reconnecting.
@@ -126,9 +121,10 @@ class Coordinator {
   private lastNotice: string | undefined;
   private interrupted = false;
   private stopping = false;
-  /** Last time each worker was heard from (monotonic µs), to notice a hung one. */
-  private readonly lastHeardUs = new Map<number, number>();
-  private watchdog: NodeJS.Timeout | undefined;
+  /** Workers in total, once they are laid out. */
+  private workerCount = 0;
+  private readonly workerWatchdog = new WorkerWatchdog();
+  private watchdogTimer: NodeJS.Timeout | undefined;
   /** Whether any client has been connected yet, and since which second none is (URL targets). */
   private readonly targetWatchdog: TargetWatchdog;
   private allDone!: () => void;
@@ -232,6 +228,7 @@ class Coordinator {
     const allReady = new Promise<void>((resolve) => {
       readyResolve = resolve;
     });
+    this.workerCount = layout.workerCount;
     this.hosts = startWorkerHosts(layout, base, (message) => {
       if (message.type === 'ready') {
         ready.add(message.workerId);
@@ -262,8 +259,8 @@ class Coordinator {
       clock: this.clock,
       metrics: this.ownMetrics,
     });
-    for (const id of this.activeWorkers) this.lastHeardUs.set(id, this.runStartUs);
-    this.watchdog = setInterval(() => this.checkWorkersAlive(), 1000);
+    for (const id of this.activeWorkers) this.workerWatchdog.heard(id, this.runStartUs);
+    this.watchdogTimer = setInterval(() => this.checkWorkersAlive(), 1000);
     const onAbort = (): void => this.interrupt();
     this.options.signal?.addEventListener('abort', onAbort, { once: true });
     this.options.reporter.onStopRequest(onAbort);
@@ -302,7 +299,7 @@ class Coordinator {
       case 'memory':
         return;
       case 'interval': {
-        this.lastHeardUs.set(message.snapshot.workerId, this.clock.nowUs());
+        this.workerWatchdog.heard(message.snapshot.workerId, this.clock.nowUs());
         this.applyLedger(message.ledger);
         const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
         let pending = this.pendingSeconds.get(sec);
@@ -321,33 +318,20 @@ class Coordinator {
       case 'fatal':
         // A worker that already said 'done' has delivered everything; what happens to its thread after is moot.
         if (!this.activeWorkers.has(message.workerId)) return;
-        this.fail('worker_failed', `${this.describeWorker(message.workerId)} failed: ${message.message}`);
+        this.fail('worker_failed', `${describeWorker(message.workerId, this.workerCount, this.plan.totalClients)} failed: ${message.message}`);
         this.workerEnded(message.workerId);
         return;
     }
   }
 
-  /** A worker and the clients it drives, for error messages. */
-  private describeWorker(workerId: number): string {
-    const workers = this.hosts.reduce((n, host) => n + host.workerIds.length, 0);
-    const clients = Math.max(0, Math.ceil((this.plan.totalClients - workerId) / workers));
-    return `worker ${workerId} (${clients} clients: i where i mod ${workers} = ${workerId})`;
-  }
-
-  /** Ends the run when a worker has gone silent: a hung thread never rejects, so piscina cannot tell us. */
+  /** Ends the run when a worker has gone silent (worker-watchdog.ts). */
   private checkWorkersAlive(): void {
-    const nowUs = this.clock.nowUs();
-    for (const id of [...this.activeWorkers]) {
-      const silentMs = (nowUs - (this.lastHeardUs.get(id) ?? nowUs)) / 1000;
-      if (silentMs <= WORKER_SILENT_MS) continue;
-      if (this.stopping) {
-        // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
-        this.warnings.push(`${this.describeWorker(id)} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
-        this.workerEnded(id);
-        continue;
-      }
-      this.fail('worker_hung', `${this.describeWorker(id)} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
-      this.workerEnded(id);
+    for (const { workerId, silentMs } of this.workerWatchdog.silent(this.activeWorkers, this.clock.nowUs())) {
+      const worker = describeWorker(workerId, this.workerCount, this.plan.totalClients);
+      // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
+      if (this.stopping) this.warnings.push(`${worker} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
+      else this.fail('worker_hung', `${worker} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
+      this.workerEnded(workerId);
     }
   }
 
@@ -482,7 +466,7 @@ class Coordinator {
 
   private async teardown(): Promise<void> {
     this.stopping = true;
-    if (this.watchdog) clearInterval(this.watchdog);
+    if (this.watchdogTimer) clearInterval(this.watchdogTimer);
     await this.httpLoad?.stop();
     await Promise.all(this.hosts.map((host) => host.close()));
     await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
