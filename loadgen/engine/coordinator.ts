@@ -13,12 +13,11 @@ import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
-import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
+import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample } from '../run-result.js';
 import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
-import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
-import { BreachTimes } from '../thresholds/breach-times.js';
+import { ThresholdJudge } from '../thresholds/threshold-judge.js';
 import type { LiveReporter, LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
@@ -103,7 +102,7 @@ class Coordinator {
   private readonly warnings: string[] = [];
   private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
   private readonly activeWorkers = new Set<number>();
-  private readonly breaches = new BreachTimes();
+  private readonly thresholds: ThresholdJudge;
   private hosts: WorkerHost[] = [];
   private server: BuiltinServer | undefined;
   private sampler: MetricsSampler | undefined;
@@ -139,6 +138,7 @@ class Coordinator {
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
     this.liveDelivery = new LiveDelivery(this.books, FANOUT_SETTLE_US);
+    this.thresholds = new ThresholdJudge(this.scenario.thresholds);
     this.targetWatchdog = new TargetWatchdog(TARGET_GONE_SEC, this.scenario.reconnect !== undefined);
   }
 
@@ -421,7 +421,7 @@ class Coordinator {
       delivery,
       errors: totals.errors,
       server: this.serverSamples[this.serverSamples.length - 1],
-      thresholds: this.evaluate(totals, elapsedMs, true),
+      thresholds: this.thresholds.judge(totals, elapsedMs, true),
       latencySoFar: totals.latency,
       status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
       ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
@@ -436,27 +436,6 @@ class Coordinator {
   private notice(line: string): void {
     this.lastNotice = line;
     this.options.notice?.(line);
-  }
-
-  private evaluate(totals: RunResult['totals'], elapsedMs: number, live: boolean): ThresholdResult[] {
-    return evaluateThresholds(this.scenario.thresholds, totals, Math.max(1, elapsedMs)).map((evaluation) => {
-      const result = thresholdResultOf(evaluation);
-      if (evaluation.noSamples) {
-        // Nothing measured yet is no breach: live it holds; at the end it fails for its reason, with no breach time.
-        if (live) {
-          result.passed = true;
-          delete result.noSamplesReason;
-        }
-      } else if (!evaluation.passed) {
-        this.breaches.record(evaluation.expression, Math.round(elapsedMs / 1000));
-      }
-      const breach = this.breaches.of(evaluation.expression);
-      if (breach !== undefined) {
-        result.firstBreachedAtSec = breach.firstSec;
-        result.lastBreachedAtSec = breach.lastSec;
-      }
-      return result;
-    });
   }
 
   private targetInfo(): RunResult['target'] {
@@ -491,7 +470,7 @@ class Coordinator {
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
-    const thresholds = this.evaluate(totals, durationMs, false);
+    const thresholds = this.thresholds.judge(totals, durationMs, false);
     const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
     const lastSec = this.lastClosedSec;
     const phases: PhaseRecord[] = this.plan.phases
