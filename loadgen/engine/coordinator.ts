@@ -13,12 +13,11 @@ import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
-import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample, type ThresholdResult } from '../run-result.js';
+import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample } from '../run-result.js';
 import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
-import { evaluateThresholds, thresholdResultOf } from '../thresholds/evaluate-thresholds.js';
-import { BreachTimes } from '../thresholds/breach-times.js';
+import { ThresholdJudge } from '../thresholds/threshold-judge.js';
 import type { LiveReporter, LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
@@ -34,7 +33,8 @@ import { plannedRunStart } from '../shard/planned-start.js';
 import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
 import { planRun, phaseAt, type RunPlan } from './run-plan.js';
 import { type WorkerHost } from './worker-host.js';
-import { planWorkers, startWorkerHosts } from './worker-layout.js';
+import { describeWorker, planWorkers, startWorkerHosts } from './worker-layout.js';
+import { WorkerWatchdog } from './worker-watchdog.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
@@ -47,12 +47,6 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-/**
- * A worker that sends no interval for this long is taken as hung (crashed threads are reported by piscina), ms.
- * Generous on purpose: a worker saturated by a connect storm can go quiet for several seconds and still be alive
- * (its seconds are then flagged as saturated); only a worker silent this long is given up on.
- */
-export const WORKER_SILENT_MS = 15_000;
 /**
  * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
  * scenario `reconnect` policy, only once every client has also given up reconnecting.
@@ -108,7 +102,7 @@ class Coordinator {
   private readonly warnings: string[] = [];
   private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
   private readonly activeWorkers = new Set<number>();
-  private readonly breaches = new BreachTimes();
+  private readonly thresholds: ThresholdJudge;
   private hosts: WorkerHost[] = [];
   private server: BuiltinServer | undefined;
   private sampler: MetricsSampler | undefined;
@@ -126,9 +120,10 @@ class Coordinator {
   private lastNotice: string | undefined;
   private interrupted = false;
   private stopping = false;
-  /** Last time each worker was heard from (monotonic µs), to notice a hung one. */
-  private readonly lastHeardUs = new Map<number, number>();
-  private watchdog: NodeJS.Timeout | undefined;
+  /** Workers in total, once they are laid out. */
+  private workerCount = 0;
+  private readonly workerWatchdog = new WorkerWatchdog();
+  private watchdogTimer: NodeJS.Timeout | undefined;
   /** Whether any client has been connected yet, and since which second none is (URL targets). */
   private readonly targetWatchdog: TargetWatchdog;
   private allDone!: () => void;
@@ -143,6 +138,7 @@ class Coordinator {
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
     this.liveDelivery = new LiveDelivery(this.books, FANOUT_SETTLE_US);
+    this.thresholds = new ThresholdJudge(this.scenario.thresholds);
     this.targetWatchdog = new TargetWatchdog(TARGET_GONE_SEC, this.scenario.reconnect !== undefined);
   }
 
@@ -232,6 +228,7 @@ class Coordinator {
     const allReady = new Promise<void>((resolve) => {
       readyResolve = resolve;
     });
+    this.workerCount = layout.workerCount;
     this.hosts = startWorkerHosts(layout, base, (message) => {
       if (message.type === 'ready') {
         ready.add(message.workerId);
@@ -262,8 +259,8 @@ class Coordinator {
       clock: this.clock,
       metrics: this.ownMetrics,
     });
-    for (const id of this.activeWorkers) this.lastHeardUs.set(id, this.runStartUs);
-    this.watchdog = setInterval(() => this.checkWorkersAlive(), 1000);
+    for (const id of this.activeWorkers) this.workerWatchdog.heard(id, this.runStartUs);
+    this.watchdogTimer = setInterval(() => this.checkWorkersAlive(), 1000);
     const onAbort = (): void => this.interrupt();
     this.options.signal?.addEventListener('abort', onAbort, { once: true });
     this.options.reporter.onStopRequest(onAbort);
@@ -302,7 +299,7 @@ class Coordinator {
       case 'memory':
         return;
       case 'interval': {
-        this.lastHeardUs.set(message.snapshot.workerId, this.clock.nowUs());
+        this.workerWatchdog.heard(message.snapshot.workerId, this.clock.nowUs());
         this.applyLedger(message.ledger);
         const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
         let pending = this.pendingSeconds.get(sec);
@@ -321,33 +318,20 @@ class Coordinator {
       case 'fatal':
         // A worker that already said 'done' has delivered everything; what happens to its thread after is moot.
         if (!this.activeWorkers.has(message.workerId)) return;
-        this.fail('worker_failed', `${this.describeWorker(message.workerId)} failed: ${message.message}`);
+        this.fail('worker_failed', `${describeWorker(message.workerId, this.workerCount, this.plan.totalClients)} failed: ${message.message}`);
         this.workerEnded(message.workerId);
         return;
     }
   }
 
-  /** A worker and the clients it drives, for error messages. */
-  private describeWorker(workerId: number): string {
-    const workers = this.hosts.reduce((n, host) => n + host.workerIds.length, 0);
-    const clients = Math.max(0, Math.ceil((this.plan.totalClients - workerId) / workers));
-    return `worker ${workerId} (${clients} clients: i where i mod ${workers} = ${workerId})`;
-  }
-
-  /** Ends the run when a worker has gone silent: a hung thread never rejects, so piscina cannot tell us. */
+  /** Ends the run when a worker has gone silent (worker-watchdog.ts). */
   private checkWorkersAlive(): void {
-    const nowUs = this.clock.nowUs();
-    for (const id of [...this.activeWorkers]) {
-      const silentMs = (nowUs - (this.lastHeardUs.get(id) ?? nowUs)) / 1000;
-      if (silentMs <= WORKER_SILENT_MS) continue;
-      if (this.stopping) {
-        // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
-        this.warnings.push(`${this.describeWorker(id)} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
-        this.workerEnded(id);
-        continue;
-      }
-      this.fail('worker_hung', `${this.describeWorker(id)} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
-      this.workerEnded(id);
+    for (const { workerId, silentMs } of this.workerWatchdog.silent(this.activeWorkers, this.clock.nowUs())) {
+      const worker = describeWorker(workerId, this.workerCount, this.plan.totalClients);
+      // Already ending (interrupt, failure): do not wait for it, and do not turn an interrupted run into a failed one.
+      if (this.stopping) this.warnings.push(`${worker} sent nothing for ${Math.round(silentMs / 1000)} s while the run was ending; its last second is missing`);
+      else this.fail('worker_hung', `${worker} sent no interval for ${Math.round(silentMs / 1000)} s: its thread hangs or its event loop is blocked; the result holds the other workers' data`);
+      this.workerEnded(workerId);
     }
   }
 
@@ -437,7 +421,7 @@ class Coordinator {
       delivery,
       errors: totals.errors,
       server: this.serverSamples[this.serverSamples.length - 1],
-      thresholds: this.evaluate(totals, elapsedMs, true),
+      thresholds: this.thresholds.judge(totals, elapsedMs, true),
       latencySoFar: totals.latency,
       status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
       ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
@@ -454,27 +438,6 @@ class Coordinator {
     this.options.notice?.(line);
   }
 
-  private evaluate(totals: RunResult['totals'], elapsedMs: number, live: boolean): ThresholdResult[] {
-    return evaluateThresholds(this.scenario.thresholds, totals, Math.max(1, elapsedMs)).map((evaluation) => {
-      const result = thresholdResultOf(evaluation);
-      if (evaluation.noSamples) {
-        // Nothing measured yet is no breach: live it holds; at the end it fails for its reason, with no breach time.
-        if (live) {
-          result.passed = true;
-          delete result.noSamplesReason;
-        }
-      } else if (!evaluation.passed) {
-        this.breaches.record(evaluation.expression, Math.round(elapsedMs / 1000));
-      }
-      const breach = this.breaches.of(evaluation.expression);
-      if (breach !== undefined) {
-        result.firstBreachedAtSec = breach.firstSec;
-        result.lastBreachedAtSec = breach.lastSec;
-      }
-      return result;
-    });
-  }
-
   private targetInfo(): RunResult['target'] {
     const { target } = this.scenario;
     return target.kind === 'builtin' ? { kind: 'builtin', url: this.server?.url ?? '' } : { kind: 'url', url: target.url };
@@ -482,7 +445,7 @@ class Coordinator {
 
   private async teardown(): Promise<void> {
     this.stopping = true;
-    if (this.watchdog) clearInterval(this.watchdog);
+    if (this.watchdogTimer) clearInterval(this.watchdogTimer);
     await this.httpLoad?.stop();
     await Promise.all(this.hosts.map((host) => host.close()));
     await this.sampler?.stop().catch((error: unknown) => this.warnings.push(`server metrics sampler: ${String(error)}`));
@@ -507,7 +470,7 @@ class Coordinator {
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
-    const thresholds = this.evaluate(totals, durationMs, false);
+    const thresholds = this.thresholds.judge(totals, durationMs, false);
     const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
     const lastSec = this.lastClosedSec;
     const phases: PhaseRecord[] = this.plan.phases

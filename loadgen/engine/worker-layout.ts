@@ -49,3 +49,12 @@ export function startWorkerHosts(
   }
   return hosts;
 }
+
+/**
+ * A worker and the clients it drives, for error messages: worker 2 (3 clients: i where i mod 4 = 2) of
+ * `totalClients` spread over `workerCount` workers.
+ */
+export function describeWorker(workerId: number, workerCount: number, totalClients: number): string {
+  const clients = Math.max(0, Math.ceil((totalClients - workerId) / workerCount));
+  return `worker ${workerId} (${clients} clients: i where i mod ${workerCount} = ${workerId})`;
+}

@@ -12,7 +12,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
-import { WORKER_SILENT_MS } from '../../loadgen/engine/coordinator.js';
+import { WORKER_SILENT_MS } from '../../loadgen/engine/worker-watchdog.js';
 import { WORKER_FAULT_ENV } from '../../loadgen/engine/worker-thread.js';
 import { runScenario } from '../../loadgen/engine/coordinator.js';
 import { parseScenarioText } from '../../loadgen/scenario/load-scenario.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { planWorkers } from '../../../loadgen/engine/worker-layout.js';
+import { describeWorker, planWorkers } from '../../../loadgen/engine/worker-layout.js';
 import { sourceAddressesFor } from '../../../loadgen/engine/source-addresses.js';
 
 test('one process holds the clients when they fit', () => {
@@ -26,4 +26,11 @@ test('loopback targets with many clients get several source addresses; others no
   assert.deepEqual(sourceAddressesFor('http://127.0.0.1:3000', 25000), ['127.0.0.1', '127.0.0.2', '127.0.0.3']);
   assert.deepEqual(sourceAddressesFor('http://localhost:3000', 10001), ['127.0.0.1', '127.0.0.2']);
   assert.deepEqual(sourceAddressesFor('http://10.1.2.3:3000', 50000), []);
+});
+
+test('a worker is described by the clients it drives: i mod workerCount = workerId', () => {
+  // 10 clients over 4 workers: worker 1 drives 1, 5, 9; worker 3 drives 3, 7.
+  assert.equal(describeWorker(1, 4, 10), 'worker 1 (3 clients: i where i mod 4 = 1)');
+  assert.equal(describeWorker(3, 4, 10), 'worker 3 (2 clients: i where i mod 4 = 3)');
+  assert.equal(describeWorker(5, 8, 4), 'worker 5 (0 clients: i where i mod 8 = 5)');
 });
