@@ -32,11 +32,15 @@ export interface ActionPerformerDeps {
 export class ActionPerformer {
   private readonly oneShotPayload = buildPayload(undefined);
   private replySeq = 0;
+  /** The custom actions whose args name `{{peerSid}}`, found once rather than per message. */
+  private readonly peerActions: ReadonlySet<Action>;
 
   constructor(
     private readonly scenarioActions: readonly Action[],
     private readonly deps: ActionPerformerDeps,
-  ) {}
+  ) {
+    this.peerActions = new Set(scenarioActions.filter((action) => action.kind === 'custom' && usesPlaceholder(action.args, '{{peerSid}}')));
+  }
 
   /** Performs one action for one client. `done` (closed loops) is called when the action has completed. */
   perform(sim: SimClient, action: RateAction, payload: ActionPayload, t0Us: number, done: (() => void) | undefined): void {
@@ -127,7 +131,7 @@ export class ActionPerformer {
       sim.customTurn += 1;
     }
     // A slot with no peer to send to is not sent, as a bench direct without peers.
-    const needsPeer = usesPlaceholder(action.args, '{{peerSid}}');
+    const needsPeer = this.peerActions.has(action);
     const peer = needsPeer ? this.deps.peerOf(sim) : undefined;
     if (needsPeer && peer?.client?.id === undefined) return done?.();
     const values: CustomArgValues = {
