@@ -21,7 +21,8 @@ import { ThresholdJudge } from '../thresholds/threshold-judge.js';
 import type { LiveReporter, LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
-import { describeHealth, isSaturated, worstHealth } from './loadgen-health.js';
+import { SaturationTally } from './saturation-tally.js';
+import { SecondMerger } from './second-merger.js';
 import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
 import { LiveDelivery } from './live-delivery.js';
 import { TargetWatchdog } from './target-watchdog.js';
@@ -31,7 +32,7 @@ import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
 import { plannedRunStart } from '../shard/planned-start.js';
 import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
-import { planRun, phaseAt, type RunPlan } from './run-plan.js';
+import { planRun, type RunPlan } from './run-plan.js';
 import { type WorkerHost } from './worker-host.js';
 import { describeWorker, planWorkers, startWorkerHosts } from './worker-layout.js';
 import { WorkerWatchdog } from './worker-watchdog.js';
@@ -39,8 +40,6 @@ import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
 
-/** Worker id of the coordinator's own measurements (fan-out completion) in the merged snapshots. */
-const COORDINATOR_WORKER_ID = -1;
 /** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
 const FANOUT_SETTLE_US = 3_000_000;
 /** Longest wait for every worker to be ready, ms. */
@@ -97,10 +96,10 @@ class Coordinator {
   private readonly books: DeliveryBooks;
   /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
   private readonly liveDelivery: LiveDelivery;
-  private readonly series: SeriesPoint[] = [];
+  private readonly merger: SecondMerger;
+  private readonly saturation = new SaturationTally();
   private readonly serverSamples: ServerSample[] = [];
   private readonly warnings: string[] = [];
-  private readonly pendingSeconds = new Map<number, { workers: Set<number>; snapshots: WorkerToCoordinator[] }>();
   private readonly activeWorkers = new Set<number>();
   private readonly thresholds: ThresholdJudge;
   private hosts: WorkerHost[] = [];
@@ -110,12 +109,7 @@ class Coordinator {
   private httpLoad: HttpLoad | undefined;
   private runStartUs = 0;
   private runStartEpochMs = 0;
-  private lastClosedSec = 0;
   private failure: RunResult['failure'];
-  /** The first second in which the load generator was saturated, if any. */
-  private saturatedAtSec: number | undefined;
-  /** How many merged seconds had a saturated worker. */
-  private saturatedSeconds = 0;
   /** The latest notice, also shown by the live view. */
   private lastNotice: string | undefined;
   private interrupted = false;
@@ -138,6 +132,13 @@ class Coordinator {
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
     this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
     this.liveDelivery = new LiveDelivery(this.books, FANOUT_SETTLE_US);
+    this.merger = new SecondMerger({
+      accumulator: this.accumulator,
+      ownMetrics: this.ownMetrics,
+      plan: this.plan,
+      clock: this.clock,
+      beforeClose: (nowUs) => this.books.settle(nowUs, FANOUT_SETTLE_US),
+    });
     this.thresholds = new ThresholdJudge(this.scenario.thresholds);
     this.targetWatchdog = new TargetWatchdog(TARGET_GONE_SEC, this.scenario.reconnect !== undefined);
   }
@@ -165,7 +166,7 @@ class Coordinator {
       await this.teardown();
     }
     const result = this.buildResult(startedAt, environment, targetUrl);
-    result.conditions = await conditions.end(this.saturatedSeconds);
+    result.conditions = await conditions.end(this.saturation.seconds);
     return result;
   }
 
@@ -301,15 +302,8 @@ class Coordinator {
       case 'interval': {
         this.workerWatchdog.heard(message.snapshot.workerId, this.clock.nowUs());
         this.applyLedger(message.ledger);
-        const sec = Math.ceil(message.snapshot.endMs / 1000 - 1e-6);
-        let pending = this.pendingSeconds.get(sec);
-        if (!pending) {
-          pending = { workers: new Set(), snapshots: [] };
-          this.pendingSeconds.set(sec, pending);
-        }
-        pending.workers.add(message.snapshot.workerId);
-        pending.snapshots.push(message);
-        if ([...this.activeWorkers].every((id) => pending.workers.has(id))) this.flushSeconds(sec);
+        const sec = this.merger.add(message.snapshot);
+        if (this.merger.isComplete(sec, this.activeWorkers)) this.flushSeconds(sec);
         return;
       }
       case 'done':
@@ -363,43 +357,18 @@ class Coordinator {
 
   /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
   private flushSeconds(untilSec: number): void {
-    const ready = [...this.pendingSeconds.keys()].filter((sec) => sec <= untilSec).sort((a, b) => a - b);
-    for (const sec of ready) {
-      const pending = this.pendingSeconds.get(sec)!;
-      this.pendingSeconds.delete(sec);
-      for (const message of pending.snapshots) if (message.type === 'interval') this.accumulator.add(message.snapshot);
-      const nowUs = this.clock.nowUs();
-      this.books.settle(nowUs, FANOUT_SETTLE_US);
-      this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, sec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
-      const phase = phaseAt(this.plan, sec * 1000 - 1)?.name ?? '';
-      const point = this.accumulator.closeSecond(sec, this.runStartEpochMs + sec * 1000, phase);
-      // Only whole intervals count: the last, short one of a stopping worker is all disconnect work.
-      const health = worstHealth(
-        pending.snapshots.flatMap((message) =>
-          message.type === 'interval' && message.snapshot.loadgen && message.snapshot.endMs - message.snapshot.startMs >= 500 ? [message.snapshot.loadgen] : [],
-        ),
-      );
-      if (health) {
-        point.loadgen = health;
-        if (isSaturated(health)) {
-          this.saturatedSeconds += 1;
-          if (this.saturatedAtSec === undefined) {
-            this.saturatedAtSec = sec;
-            this.notice(`the load generator itself is saturated in second ${sec} (${describeHealth(health)}): latencies of such seconds include its own queueing`);
-          }
-        }
-      }
-      this.series.push(point);
-      this.lastClosedSec = sec;
+    this.merger.flush(untilSec, this.runStartEpochMs, (point, nowUs) => {
+      const saturated = this.saturation.observe(point);
+      if (saturated !== undefined) this.notice(saturated);
       this.watchTarget(point);
       this.options.reporter.update(this.liveState(point, nowUs));
-    }
+    });
   }
 
   private liveState(point: SeriesPoint, nowUs: number): LiveState {
     const elapsedMs = (nowUs - this.runStartUs) / 1000;
     const totals = this.accumulator.totals({ histograms: false });
-    const delivery = this.liveDelivery.at(nowUs, this.runStartUs, this.series);
+    const delivery = this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series);
     return {
       scenarioName: this.scenario.name,
       target: this.targetInfo(),
@@ -415,7 +384,7 @@ class Coordinator {
       elapsedMs,
       totalMs: this.plan.endMs,
       latest: point,
-      history: this.series.slice(-60),
+      history: this.merger.series.slice(-60),
       connections: point.connections,
       connectRatePerSec: point.counters.connectSuccesses,
       delivery,
@@ -456,11 +425,11 @@ class Coordinator {
   private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
     this.books.settleAll();
     // The fan-out completions recorded by the final settle belong to the last second.
-    this.accumulator.add(this.ownMetrics.takeSnapshot(COORDINATOR_WORKER_ID, this.lastClosedSec * 1000, this.lastClosedSec * 1000, { target: 0, open: 0, connecting: 0, failed: 0 }));
+    this.merger.foldFinalOwnMetrics();
     for (const { metric, account } of this.books.finalAccounts()) this.accumulator.setAccounting(metric, account);
-    const seconds = this.lastClosedSec;
+    const seconds = this.merger.lastClosedSec;
     setDeliveryBySendSecond(
-      this.series,
+      this.merger.series,
       this.books.expectedBySendSecond(this.runStartUs, seconds).map(({ metric, expected }) => ({
         metric,
         expected,
@@ -472,7 +441,7 @@ class Coordinator {
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
     const thresholds = this.thresholds.judge(totals, durationMs, false);
     const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
-    const lastSec = this.lastClosedSec;
+    const lastSec = this.merger.lastClosedSec;
     const phases: PhaseRecord[] = this.plan.phases
       .filter((phase) => phase.startMs < lastSec * 1000 || status === 'completed')
       .map((phase) => ({
@@ -486,11 +455,8 @@ class Coordinator {
       if (incomplete > 0) this.warnings.push(`${incomplete} ${what} did not reach every expected member in time to be judged (see ${metric}.delivery.lost)`);
       if (lateReceipts > 0) this.warnings.push(`${lateReceipts} ${what.replace(/s$/, '')} receipts arrived after their fan-out had been judged; ${fanoutMetricName(metric)} leaves those messages out`);
     }
-    if (this.saturatedAtSec !== undefined) {
-      this.warnings.push(
-        `the load generator itself was saturated in ${this.saturatedSeconds} of ${this.series.length} seconds (first in second ${this.saturatedAtSec}; per second in series[].loadgen): latencies of those seconds include its own queueing and are not trustworthy as the server's; use more --workers, fewer clients per machine, or several machines (--shard)`,
-      );
-    }
+    const saturated = this.saturation.warning(this.merger.series.length);
+    if (saturated !== undefined) this.warnings.push(saturated);
     this.accumulator.destroy();
     const result: RunResult = {
       version: RUN_RESULT_VERSION,
@@ -512,7 +478,7 @@ class Coordinator {
       durationMs: Math.round(durationMs),
       phases,
       totals,
-      series: this.series,
+      series: this.merger.series,
       server: this.serverSamples,
       thresholds,
       warnings: this.warnings,
