@@ -4,6 +4,12 @@
  * created on first use, and every timer (connect, ping, ack timeouts) lives in the thread's shared DeadlineQueue.
  * Whatever the server sends, decoding never throws out of the event loop: a malformed packet ends the connection
  * with onDisconnect('parse error', description) (or rejects connect() while connecting).
+ *
+ * One concept past 300 lines: one state machine (idle, opening, joining, connected, closed). Every input (each
+ * transport callback, each deadline, each API call) is a transition decided by the current state, and the
+ * handshake, the namespace join, the polling upgrade, pings and acks all move or read that one state; split
+ * across files, the transitions of one state would be too. The bytes are elsewhere: engineio-codec.ts,
+ * socketio-codec.ts, pending-binary.ts (attachments), and the two transports.
  */
 import { sharedDeadlines, monotonicNowMs, type DeadlineTarget } from './deadline-queue.js';
 import {
@@ -13,9 +19,10 @@ import { resolveEndpoint } from './lean-endpoint.js';
 import { PollingTransport } from './lean-polling-transport.js';
 import type { LeanTransport, TransportCloseReason, TransportSink } from './lean-transport.js';
 import { WebSocketTransport } from './lean-websocket-transport.js';
+import { PendingBinary } from './pending-binary.js';
 import {
   SIO_ACK, SIO_BINARY_ACK, SIO_BINARY_EVENT, SIO_CONNECT, SIO_CONNECT_ERROR, SIO_DISCONNECT, SIO_EVENT,
-  createDecodedPacket, decodeSocketIoPacket, encodeAck, encodeConnect, encodeDisconnect, encodeEvent, reconstruct,
+  createDecodedPacket, decodeSocketIoPacket, encodeAck, encodeConnect, encodeDisconnect, encodeEvent,
   type EncodedEvent,
 } from './socketio-codec.js';
 import {
@@ -37,18 +44,6 @@ const TAG_PING = -2;
 
 /** Decoding is synchronous and one packet at a time per thread, so every client decodes into this one object. */
 const decoded = createDecodedPacket();
-
-/** A BINARY_EVENT / BINARY_ACK waiting for its attachments. */
-class PendingBinary {
-  readonly buffers: Buffer[] = [];
-  constructor(
-    readonly type: number,
-    readonly nsp: string,
-    readonly ackId: number,
-    readonly data: unknown,
-    readonly expected: number,
-  ) {}
-}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -267,12 +262,11 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
   private onBinary(buffer: Buffer): void {
     const pending = this.binary;
     if (pending === undefined) return this.lose('parse error', 'binary message without a packet announcing it');
-    pending.buffers.push(buffer);
-    if (pending.buffers.length < pending.expected) return;
+    if (!pending.add(buffer)) return;
     this.binary = undefined;
     let data: unknown;
     try {
-      data = reconstruct(pending.data, pending.buffers);
+      data = pending.assemble();
     } catch (error) {
       return this.lose('parse error', describe(error));
     }

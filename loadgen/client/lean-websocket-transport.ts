@@ -3,82 +3,20 @@
  * IS the socket (a subclass), so an idle connection costs one object beyond Node's own socket state: no `ws`
  * Receiver/Sender streams, no closures per connection. Server frames are parsed in place from the socket's
  * chunks; a frame split across chunks is collected until complete. Any framing violation ends the connection
- * with 'parse error'.
+ * with 'parse error'. The bytes of the upgrade and of a client frame are built in websocket-handshake.ts and
+ * websocket-frames.ts.
  */
-import { createHash, randomFillSync } from 'node:crypto';
 import { Socket, type SocketConstructorOpts } from 'node:net';
 import type { EnginePacket } from './engineio-codec.js';
 import type { Endpoint, LeanTransport, TransportCloseReason, TransportSink } from './lean-transport.js';
-
-const OP_CONTINUATION = 0x0;
-const OP_TEXT = 0x1;
-const OP_BINARY = 0x2;
-const OP_CLOSE = 0x8;
-const OP_PING = 0x9;
-const OP_PONG = 0xa;
-
-/** Largest frame or message accepted from a server, bytes: beyond this a hostile length would exhaust memory. */
-export const MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
-/** Largest HTTP response header accepted during the upgrade, bytes. */
-const MAX_HANDSHAKE_BYTES = 16 * 1024;
-const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+import {
+  MAX_MESSAGE_BYTES, OP_BINARY, OP_CLOSE, OP_CONTINUATION, OP_PING, OP_PONG, OP_TEXT, encodeClientFrame,
+} from './websocket-frames.js';
+import { MAX_HANDSHAKE_BYTES, handshakeKey, upgradeRefusal, upgradeRequest } from './websocket-handshake.js';
 
 const HANDSHAKING = 0;
 const OPEN = 1;
 const CLOSED = 2;
-
-/** Random bytes for masking keys and handshake nonces, refilled in blocks (one syscall per 1,024 frames). */
-let randomPool = Buffer.allocUnsafe(4096);
-let randomOffset = randomPool.length;
-function takeRandom(bytes: number): number {
-  if (randomOffset + bytes > randomPool.length) {
-    randomPool = randomFillSync(Buffer.allocUnsafe(4096));
-    randomOffset = 0;
-  }
-  const at = randomOffset;
-  randomOffset += bytes;
-  return at;
-}
-
-/** Builds one masked client frame (FIN set) carrying `payload`. Exported for the codec tests. */
-export function encodeClientFrame(opcode: number, payload: string | Buffer): Buffer {
-  const length = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
-  const lengthBytes = length < 126 ? 0 : length < 65536 ? 2 : 8;
-  const headerBytes = 2 + lengthBytes + 4;
-  const frame = Buffer.allocUnsafe(headerBytes + length);
-  frame[0] = 0x80 | opcode;
-  if (lengthBytes === 0) {
-    frame[1] = 0x80 | length;
-  } else if (lengthBytes === 2) {
-    frame[1] = 0x80 | 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 0x80 | 127;
-    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
-    frame.writeUInt32BE(length >>> 0, 6);
-  }
-  const maskAt = headerBytes - 4;
-  const poolAt = takeRandom(4);
-  randomPool.copy(frame, maskAt, poolAt, poolAt + 4);
-  if (typeof payload === 'string') frame.write(payload, headerBytes, 'utf8');
-  else payload.copy(frame, headerBytes);
-  const m0 = frame[maskAt]!, m1 = frame[maskAt + 1]!, m2 = frame[maskAt + 2]!, m3 = frame[maskAt + 3]!;
-  const end = headerBytes + length;
-  let i = headerBytes;
-  for (; i + 3 < end; i += 4) {
-    frame[i] = frame[i]! ^ m0;
-    frame[i + 1] = frame[i + 1]! ^ m1;
-    frame[i + 2] = frame[i + 2]! ^ m2;
-    frame[i + 3] = frame[i + 3]! ^ m3;
-  }
-  for (let k = 0; i < end; i++, k++) frame[i] = frame[i]! ^ frame[maskAt + (k & 3)]!;
-  return frame;
-}
-
-/** The Sec-WebSocket-Accept value a server must answer to `key`. */
-export function expectedAccept(key: string): string {
-  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
-}
 
 /**
  * Every socket of this thread reads into this one buffer (net's `onread` option): reads allocate nothing and skip
@@ -118,15 +56,8 @@ export class WebSocketTransport extends Socket implements LeanTransport {
     this.setNoDelay(true);
     this.on('error', this.onWsError);
     this.on('close', this.onWsClose);
-    const keyAt = takeRandom(16);
-    this.wsKey = randomPool.toString('base64', keyAt, keyAt + 16);
-    let path = endpoint.pathAndQuery + '&transport=websocket';
-    if (sid !== undefined) path += '&sid=' + encodeURIComponent(sid);
-    let request =
-      `GET ${path} HTTP/1.1\r\nHost: ${endpoint.hostHeader}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
-      `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${this.wsKey}\r\n`;
-    for (const [name, value] of endpoint.headers) request += `${name}: ${value}\r\n`;
-    request += '\r\n';
+    this.wsKey = handshakeKey();
+    const request = upgradeRequest(endpoint, this.wsKey, sid);
     this.sink.bytesSent += request.length;
     if (endpoint.localPorts !== undefined) endpoint.localPorts.connectSocket(this, { host: endpoint.host, port: endpoint.port });
     else this.connect({ host: endpoint.host, port: endpoint.port, localAddress: endpoint.localAddress });
@@ -203,22 +134,9 @@ export class WebSocketTransport extends Socket implements LeanTransport {
       else this.keep(data, 0, length, length + 1);
       return -1;
     }
-    const head = data.toString('latin1', 0, end);
-    const lines = head.split('\r\n');
-    const status = lines[0] ?? '';
-    if (!status.startsWith('HTTP/1.1 101')) {
-      const body = data.toString('utf8', end + 4, Math.min(length, end + 4 + 300));
-      this.fail('transport error', `websocket upgrade refused: ${status}${body.length > 0 ? ` ${body}` : ''}`);
-      return -1;
-    }
-    let accept: string | undefined;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const colon = line.indexOf(':');
-      if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'sec-websocket-accept') accept = line.slice(colon + 1).trim();
-    }
-    if (accept !== expectedAccept(this.wsKey ?? '')) {
-      this.fail('transport error', 'websocket upgrade: invalid Sec-WebSocket-Accept');
+    const refusal = upgradeRefusal(data, end, length, this.wsKey ?? '');
+    if (refusal !== undefined) {
+      this.fail('transport error', refusal);
       return -1;
     }
     this.wsKey = undefined;

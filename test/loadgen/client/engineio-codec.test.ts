@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProtocolError, decodePollingPayload, encodePollingPayload, parseOpenPacket } from '../../../loadgen/client/engineio-codec.js';
-import { encodeClientFrame, expectedAccept } from '../../../loadgen/client/lean-websocket-transport.js';
+import { encodeClientFrame } from '../../../loadgen/client/websocket-frames.js';
+import { expectedAccept } from '../../../loadgen/client/websocket-handshake.js';
 
 describe('engineio-codec', () => {
   it('parses the open packet', () => {

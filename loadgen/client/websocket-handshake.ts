@@ -1,0 +1,52 @@
+/**
+ * The websocket upgrade of an Engine.IO connection (RFC 6455 section 4): the client's GET request with its
+ * nonce, and the check of the server's answer (101, and the Sec-WebSocket-Accept that proves it read the nonce).
+ */
+import { createHash } from 'node:crypto';
+import type { Endpoint } from './lean-transport.js';
+import { randomBase64 } from './random-pool.js';
+
+/** Largest HTTP response header accepted during the upgrade, bytes. */
+export const MAX_HANDSHAKE_BYTES = 16 * 1024;
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+/** A fresh Sec-WebSocket-Key: 16 random bytes, base64. */
+export function handshakeKey(): string {
+  return randomBase64(16);
+}
+
+/** The Sec-WebSocket-Accept value a server must answer to `key`. */
+export function expectedAccept(key: string): string {
+  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+}
+
+/** The upgrade request for `endpoint` with `key`; `sid` set when probing an upgrade from polling. Latin-1 text. */
+export function upgradeRequest(endpoint: Endpoint, key: string, sid: string | undefined): string {
+  let path = endpoint.pathAndQuery + '&transport=websocket';
+  if (sid !== undefined) path += '&sid=' + encodeURIComponent(sid);
+  let request =
+    `GET ${path} HTTP/1.1\r\nHost: ${endpoint.hostHeader}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+    `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${key}\r\n`;
+  for (const [name, value] of endpoint.headers) request += `${name}: ${value}\r\n`;
+  return request + '\r\n';
+}
+
+/**
+ * Why the server's answer in data[0..length), whose header ends at `headerEnd` (the offset of its blank line),
+ * refuses the upgrade asked for with `key`; undefined when it accepts it.
+ */
+export function upgradeRefusal(data: Buffer, headerEnd: number, length: number, key: string): string | undefined {
+  const lines = data.toString('latin1', 0, headerEnd).split('\r\n');
+  const status = lines[0] ?? '';
+  if (!status.startsWith('HTTP/1.1 101')) {
+    const body = data.toString('utf8', headerEnd + 4, Math.min(length, headerEnd + 4 + 300));
+    return `websocket upgrade refused: ${status}${body.length > 0 ? ` ${body}` : ''}`;
+  }
+  let accept: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const colon = line.indexOf(':');
+    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'sec-websocket-accept') accept = line.slice(colon + 1).trim();
+  }
+  return accept === expectedAccept(key) ? undefined : 'websocket upgrade: invalid Sec-WebSocket-Accept';
+}

@@ -1,0 +1,61 @@
+/**
+ * The options each of a worker's clients connects with: the scenario's target, path, namespace, transport,
+ * headers and parser, its source address and ports (client i takes address i mod n and that address's port
+ * pool), and its CONNECT payload.
+ */
+import type { ClientOptions } from '../client/virtual-client.js';
+import type { SourcePortPool } from '../client/source-ports.js';
+import type { Clock } from '../measure/clock.js';
+import { BENCH_ACTION_KINDS } from '../scenario/action-schema.js';
+import { expandCustomArgs } from '../scenario/custom-args.js';
+import type { WorkerTask } from './messages.js';
+
+/** How long a client may take to connect before its attempt fails, ms. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+export class ClientConnectOptions {
+  /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
+  private readonly speaksBench: boolean;
+
+  constructor(
+    private readonly task: WorkerTask,
+    /** The worker's port pools, one per source address (empty: the kernel chooses the ports). */
+    private readonly sourcePorts: readonly SourcePortPool[],
+    /** Stamps the CONNECT payload's `{{sentUs}}`. */
+    private readonly clock: Clock,
+  ) {
+    this.speaksBench = task.scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
+  }
+
+  /** The options client `index` connects with. */
+  of(index: number): ClientOptions {
+    const { scenario, sourceAddresses } = this.task;
+    return {
+      url: this.task.targetUrl,
+      path: scenario.path,
+      namespace: scenario.namespace,
+      transport: scenario.transport,
+      auth: this.connectPayload(index),
+      headers: scenario.headers,
+      localAddress: sourceAddresses.length > 0 ? sourceAddresses[index % sourceAddresses.length] : undefined,
+      localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[index % this.sourcePorts.length] : undefined,
+      parser: scenario.parser,
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    };
+  }
+
+  /**
+   * The CONNECT payload: the scenario's `auth`, templated for the client; with bench-protocol actions, the
+   * client's index for the bench app (a server that knows nothing of the bench protocol gets no payload at all
+   * unless the scenario sets one: python-socketio's `connect(sid, environ)` refuses one).
+   */
+  private connectPayload(index: number): Record<string, unknown> | undefined {
+    const { auth: template } = this.task.scenario;
+    const auth =
+      template === undefined
+        ? undefined
+        : (expandCustomArgs([template], { sid: '', requestId: `${index}.auth`, nowMs: Math.round(performance.timeOrigin + performance.now()), index, sentUs: this.clock.nowUs() })[0] as Record<string, unknown>);
+    if (!this.speaksBench) return auth;
+    return { ...auth, clientIndex: index };
+  }
+}

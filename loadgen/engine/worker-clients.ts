@@ -1,0 +1,35 @@
+/**
+ * Which clients of the population one worker runs, and their records: within a --shard slice (clients c with
+ * c mod n = s), worker w of W takes every W-th of the slice's clients, each with its rooms and direct peers.
+ */
+import { assignRooms } from '../membership/assign-rooms.js';
+import type { Scenario } from '../scenario/schema.js';
+import { directPeers } from './direct-peers.js';
+import type { ShardSlice } from './messages.js';
+import { createSimClient, type SimClient } from './sim-client.js';
+
+/** The global indices of the clients worker `workerId` of `workerCount` runs in `shard`, ascending. */
+export function workerClientIndices(totalClients: number, shard: ShardSlice, workerId: number, workerCount: number): number[] {
+  const indices: number[] = [];
+  for (let index = shard.index + workerId * shard.count; index < totalClients; index += workerCount * shard.count) indices.push(index);
+  return indices;
+}
+
+/** The records of the clients worker `workerId` of `workerCount` runs in `shard`, by slot. */
+export function createWorkerClients(scenario: Scenario, totalClients: number, shard: ShardSlice, workerId: number, workerCount: number): SimClient[] {
+  const { population } = scenario;
+  // A scenario without rooms (rooms: 0) is valid: its clients join none.
+  const membership =
+    population.rooms > 0 && population.roomsPerClient > 0
+      ? assignRooms({
+          clients: totalClients,
+          rooms: population.rooms,
+          roomsPerClient: population.roomsPerClient,
+          distribution: population.distribution,
+          seed: population.seed,
+        })
+      : { roomsOf: (): number[] => [] };
+  return workerClientIndices(totalClients, shard, workerId, workerCount).map((index) =>
+    createSimClient(index, membership.roomsOf(index), directPeers(index, totalClients, population.seed)),
+  );
+}
