@@ -20,6 +20,7 @@ import { PollingTransport } from './lean-polling-transport.js';
 import type { LeanTransport, TransportCloseReason, TransportSink } from './lean-transport.js';
 import { WebSocketTransport } from './lean-websocket-transport.js';
 import { PendingBinary } from './pending-binary.js';
+import { eventOf, RepeatedEventCache, type DecodedEvent } from './repeated-event.js';
 import {
   SIO_ACK, SIO_BINARY_ACK, SIO_BINARY_EVENT, SIO_CONNECT, SIO_CONNECT_ERROR, SIO_DISCONNECT, SIO_EVENT,
   createDecodedPacket, decodeSocketIoPacket, encodeAck, encodeConnect, encodeDisconnect, encodeEvent,
@@ -44,6 +45,8 @@ const TAG_PING = -2;
 
 /** Decoding is synchronous and one packet at a time per thread, so every client decodes into this one object. */
 const decoded = createDecodedPacket();
+/** The thread's last text EVENT, decoded once for every client that receives the same text (a broadcast). */
+const repeatedEvent = new RepeatedEventCache();
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -247,6 +250,8 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
 
   private onMessage(text: string): void {
     if (this.binary !== undefined) return this.lose('parse error', 'text packet while binary attachments were expected');
+    const repeated = repeatedEvent.get(text);
+    if (repeated !== undefined) return this.onEvent(repeated);
     try {
       decodeSocketIoPacket(text, 1, decoded);
     } catch (error) {
@@ -256,6 +261,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
       this.binary = new PendingBinary(decoded.type, decoded.nsp, decoded.ackId, decoded.data, decoded.attachments);
       return;
     }
+    if (decoded.type === SIO_EVENT) return this.onEvent(repeatedEvent.remember(text, decoded));
     this.onSocketPacket(decoded.type, decoded.nsp, decoded.ackId, decoded.data);
   }
 
@@ -271,6 +277,15 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
       return this.lose('parse error', describe(error));
     }
     this.onSocketPacket(pending.type, pending.nsp, pending.ackId, data);
+  }
+
+  private onEvent(packet: DecodedEvent): void {
+    if (packet.nsp !== this.namespace() || this.state !== CONNECTED) return;
+    if (packet.ackId >= 0 && this.handlers.onEventWithAck !== undefined) {
+      this.handlers.onEventWithAck(packet.event, packet.args, this.replier(packet.ackId));
+    } else {
+      this.handlers.onEvent(packet.event, packet.args);
+    }
   }
 
   private onSocketPacket(type: number, nsp: string, ackId: number, data: unknown): void {
@@ -296,18 +311,8 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
         if (this.state === CONNECTED) return this.lose('io server disconnect', 'the server disconnected the socket');
         return this.fail(new ClientConnectError('transport', 'the server disconnected the namespace before CONNECT'));
       case SIO_EVENT:
-      case SIO_BINARY_EVENT: {
-        if (this.state !== CONNECTED) return;
-        const args = data as unknown[];
-        const head = args.shift();
-        const event = typeof head === 'string' ? head : String(head);
-        if (ackId >= 0 && this.handlers.onEventWithAck !== undefined) {
-          this.handlers.onEventWithAck(event, args, this.replier(ackId));
-        } else {
-          this.handlers.onEvent(event, args);
-        }
-        return;
-      }
+      case SIO_BINARY_EVENT:
+        return this.onEvent(eventOf(nsp, ackId, data as unknown[]));
       case SIO_ACK:
       case SIO_BINARY_ACK: {
         const callback = this.acks?.get(ackId);

@@ -34,14 +34,14 @@ export interface ClientOptions {
 
 export interface ClientHandlers {
   /** A server-emitted event (not an ack). `args` are the event's arguments, binary as Buffer. */
-  onEvent(event: string, args: unknown[]): void;
+  onEvent(event: string, args: readonly unknown[]): void;
   /**
    * Optional: a server-emitted event that asks for an ack (server-side `emit(event, ..., callback)`). Call
    * `reply(args)` at most once to answer it. Without this handler such events go to onEvent and are never
    * answered, like a socket.io-client listener that ignores its ack function. The reply closure is made only for
    * these events, so handlers that do not need acks cost nothing per message.
    */
-  onEventWithAck?(event: string, args: unknown[], reply: (args: readonly unknown[]) => void): void;
+  onEventWithAck?(event: string, args: readonly unknown[], reply: (args: readonly unknown[]) => void): void;
   /**
    * The connection ended after having connected: reason as socket.io-client names them
    * ('io server disconnect', 'io client disconnect', 'transport close', 'transport error', 'ping timeout', 'parse error').

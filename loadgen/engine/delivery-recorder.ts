@@ -23,6 +23,12 @@ export class DeliveryRecorder {
   private readonly receiptCounts = new Map<string, Map<number, ReceiptsBySendSec>>();
   /** Message partials by stream (channel * totalClients + sender), then by seq: numeric keys, no string per receipt. */
   private messages = new Map<number, Map<number, MessagePartial>>();
+  /**
+   * The partial and the receipt count touched last: a broadcast reaches the room's members in this worker one
+   * after another, so most receipts add to the same message and send second as the one before.
+   */
+  private lastPartial: MessagePartial | undefined;
+  private lastReceipts: ReceiptsBySendSec | undefined;
   private senderTails: SenderTail[] = [];
   /** Connections that may still receive (open or draining), for pruning their recent receipts. */
   private readonly live = new Set<ReceiverConnection>();
@@ -143,19 +149,27 @@ export class DeliveryRecorder {
 
   /** Adds one distinct receipt of a message to its partial (merged by the coordinator across workers). */
   messageReceived(channel: number, sender: number, seq: number, t0Us: number, sentUs: number, receiveUs: number): void {
+    const last = this.lastPartial;
+    if (last !== undefined && last.seq === seq && last.sender === sender && last.channel === channel) {
+      last.received += 1;
+      if (receiveUs > last.lastReceiveUs) last.lastReceiveUs = receiveUs;
+      return;
+    }
     const stream = channel * this.channels.totalClients + sender;
     let bySeq = this.messages.get(stream);
     if (bySeq === undefined) {
       bySeq = new Map();
       this.messages.set(stream, bySeq);
     }
-    const partial = bySeq.get(seq);
+    let partial = bySeq.get(seq);
     if (partial) {
       partial.received += 1;
       if (receiveUs > partial.lastReceiveUs) partial.lastReceiveUs = receiveUs;
     } else {
-      bySeq.set(seq, { channel, sender, seq, t0Us, sentUs, received: 1, lastReceiveUs: receiveUs });
+      partial = { channel, sender, seq, t0Us, sentUs, received: 1, lastReceiveUs: receiveUs };
+      bySeq.set(seq, partial);
     }
+    this.lastPartial = partial;
   }
 
   /** Everything logged since the last call; forgets recent receipts that can no longer fall in a tail. */
@@ -177,6 +191,8 @@ export class DeliveryRecorder {
     this.messages = new Map();
     this.receipts = [];
     this.receiptCounts.clear();
+    this.lastPartial = undefined;
+    this.lastReceipts = undefined;
     if (this.inFlightHorizonUs > 0) {
       // A tail starts at most the horizon before the connection's end, which is now or later.
       for (const connection of this.live) connection.prune(nowUs - this.inFlightHorizonUs);
@@ -187,6 +203,11 @@ export class DeliveryRecorder {
   /** Counts a distinct receipt by the second of the run in which it was sent (the live view settles by it). */
   private countReceipt(metric: string, sentUs: number): void {
     const sendSec = Math.floor((sentUs - this.runStartUs) / 1_000_000);
+    const last = this.lastReceipts;
+    if (last !== undefined && last.sendSec === sendSec && last.metric === metric) {
+      last.count += 1;
+      return;
+    }
     let bySec = this.receiptCounts.get(metric);
     if (bySec === undefined) {
       bySec = new Map();
@@ -199,5 +220,6 @@ export class DeliveryRecorder {
       this.receipts.push(entry);
     }
     entry.count += 1;
+    this.lastReceipts = entry;
   }
 }

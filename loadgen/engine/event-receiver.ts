@@ -71,7 +71,7 @@ export class EventReceiver {
   }
 
   /** One event received by `sim` through `connection`; the clock is read only for events the measurement uses. */
-  onEvent(sim: SimClient, connection: ReceiverConnection, event: string, args: unknown[]): void {
+  onEvent(sim: SimClient, connection: ReceiverConnection, event: string, args: readonly unknown[]): void {
     this.metrics.count('eventsReceived');
     const kinds = this.eventKinds.get(event);
     if (kinds === undefined) return;

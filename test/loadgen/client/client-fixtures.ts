@@ -50,9 +50,9 @@ type Waiter<T> = (value: T) => void;
 
 /** Records what a client's handlers receive; next*() resolve with the next one (queued if already there). */
 export class HandlerRecorder {
-  readonly events: { event: string; args: unknown[] }[] = [];
+  readonly events: { event: string; args: readonly unknown[] }[] = [];
   readonly disconnects: { reason: string; description: string | undefined }[] = [];
-  private eventWaiters: Waiter<{ event: string; args: unknown[] }>[] = [];
+  private eventWaiters: Waiter<{ event: string; args: readonly unknown[] }>[] = [];
   private disconnectWaiters: Waiter<{ reason: string; description: string | undefined }>[] = [];
   private eventsTaken = 0;
   private disconnectsTaken = 0;
@@ -73,7 +73,7 @@ export class HandlerRecorder {
     },
   };
 
-  nextEvent(): Promise<{ event: string; args: unknown[] }> {
+  nextEvent(): Promise<{ event: string; args: readonly unknown[] }> {
     if (this.eventsTaken < this.events.length) return Promise.resolve(this.events[this.eventsTaken++]!);
     return waitFor('a server event', (resolve) => this.eventWaiters.push(resolve));
   }

@@ -104,3 +104,33 @@ test('a connection that ends without a drain reports each window tail within the
   assert.deepEqual(delta.receipts, [{ metric: 'broadcast', sendSec: 0, count: 3 }]);
   metrics.destroy();
 });
+
+test('receipts of interleaved messages and send seconds add to their own partial and second, across deltas', () => {
+  const metrics = new WorkerMetrics();
+  const recorder = new DeliveryRecorder(metrics, new DeliveryChannels(2, 10), 0, 0);
+  // Message A (room 0, sender 1, seq 0, sent in second 0) and B (room 1, sender 1, seq 0, sent in second 2),
+  // received as A A B A B: a receipt that follows one of another message must not add to the one before.
+  const receipts: [channel: number, receiveUs: number][] = [[0, 10], [0, 20], [1, 2_000_030], [0, 40], [1, 2_000_050]];
+  for (const [index, [channel, receiveUs]] of receipts.entries()) {
+    const connection = recorder.connection(index + 2, 0);
+    recorder.openWindow(connection, channel, 0);
+    const sentUs = channel === 0 ? 5 : 2_000_005;
+    assert.equal(recorder.received('broadcast', connection, channel, 1, 0, sentUs), 'new');
+    recorder.messageReceived(channel, 1, 0, 1, sentUs, receiveUs);
+  }
+  const delta = recorder.takeDelta(3_000_000);
+  const byChannel = new Map(delta.messages.map((part) => [part.channel, { received: part.received, lastReceiveUs: part.lastReceiveUs }]));
+  assert.deepEqual(byChannel.get(0), { received: 3, lastReceiveUs: 40 });
+  assert.deepEqual(byChannel.get(1), { received: 2, lastReceiveUs: 2_000_050 });
+  assert.deepEqual(delta.receipts.map(({ sendSec, count }) => [sendSec, count]).sort(), [[0, 3], [2, 2]]);
+  // After a delta, the same message starts a new partial: the old one was handed over.
+  const late = recorder.connection(9, 0);
+  recorder.openWindow(late, 0, 0);
+  recorder.received('broadcast', late, 0, 1, 0, 5);
+  recorder.messageReceived(0, 1, 0, 1, 5, 60);
+  const next = recorder.takeDelta(4_000_000);
+  assert.deepEqual(next.messages.map((part) => part.received), [1]);
+  assert.deepEqual(next.receipts.map(({ sendSec, count }) => [sendSec, count]), [[0, 1]]);
+  assert.equal(delta.messages.find((part) => part.channel === 0)!.received, 3, 'the handed-over partial is not changed afterwards');
+  metrics.destroy();
+});
