@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { runScenario } from '../../loadgen/engine/coordinator.js';
 import { parseScenarioText } from '../../loadgen/scenario/load-scenario.js';
 import { startBuiltinServer, type BuiltinServer, type BuiltinServerOptions } from '../../loadgen/target/builtin-server.js';
+import type { SeriesPoint } from '../../loadgen/run-result.js';
 import type { BenchModule, BenchSettings } from '../bench-module.js';
 import { readProcessCpuSplit } from '../loadgen-process-tree.js';
 import { measureWindow, phaseSeconds, ResourceProbe } from '../loadgen-probe.js';
@@ -199,7 +200,20 @@ export async function measureRawDelivery(server: BuiltinServer, load: RawFloorLo
   });
 }
 
-/** The engine's lean clients, same storm: CPU of every load-generator process and the server over the ramp. */
+/**
+ * The end of the engine's connect window: the first second at or after `fromSec` whose point has every one of
+ * `clients` open or failed (as the raw storm ends when its last connect is answered), at the latest `toSec`.
+ */
+export function stormSettledSec(series: readonly SeriesPoint[], fromSec: number, toSec: number, clients: number): number {
+  const settled = series.find((point) => point.tSec > fromSec && point.tSec <= toSec && point.connections.open + point.connections.failed >= clients);
+  return settled?.tSec ?? toSec;
+}
+
+/**
+ * The engine's lean clients, same storm: CPU of every load-generator process and the server from the ramp's
+ * start to the end of the second in which the last connect was answered (the raw storm's CPU is read from its
+ * start to its last answer too; the seconds of holding idle connections after it are no connect cost).
+ */
 export async function measureEngineConnect(server: BuiltinServer, load: RawFloorLoad): Promise<ConnectFloor> {
   const idleSec = 2;
   const rampSec = Math.ceil(load.stormClients / load.stormRatePerSec) + 4;
@@ -218,8 +232,10 @@ phases:
   const probe = new ResourceProbe('raw-floor engine connect');
   const loaded = parseScenarioText(text, 'raw-floor-engine-connect.yml');
   const result = await runScenario({ loaded, reporter: probe, notice: (line) => process.stderr.write(`  raw-floor: ${line}\n`) });
-  // From the first connect to the hold's end: connects that the server was slow to answer finish in the hold.
-  const window = measureWindow(probe, result.series, phaseSeconds(loaded.scenario, 'ramp-up').startSec, phaseSeconds(loaded.scenario, 'hold').endSec);
+  // Connects that the server was slow to answer may finish in the hold.
+  const fromSec = phaseSeconds(loaded.scenario, 'ramp-up').startSec;
+  const toSec = stormSettledSec(result.series, fromSec, phaseSeconds(loaded.scenario, 'hold').endSec, load.stormClients);
+  const window = measureWindow(probe, result.series, fromSec, toSec);
   if (window === undefined || window.serverCpuUs === undefined) throw new Error(`raw-floor: the engine's storm ended early (${result.status}: ${result.failure?.message ?? 'no reading'})`);
   const connect = result.totals.latency.connect?.corrected;
   const connected = result.totals.counters.connectSuccesses;

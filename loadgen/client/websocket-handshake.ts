@@ -2,7 +2,7 @@
  * The websocket upgrade of an Engine.IO connection (RFC 6455 section 4): the client's GET request with its
  * nonce, and the check of the server's answer (101, and the Sec-WebSocket-Accept that proves it read the nonce).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Endpoint } from './lean-transport.js';
 import { randomBase64 } from './random-pool.js';
 
@@ -17,7 +17,7 @@ export function handshakeKey(): string {
 
 /** The Sec-WebSocket-Accept value a server must answer to `key`. */
 export function expectedAccept(key: string): string {
-  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+  return hash('sha1', key + WEBSOCKET_GUID, 'base64');
 }
 
 /** The upgrade request for `endpoint` with `key`; `sid` set when probing an upgrade from polling. Latin-1 text. */

@@ -63,6 +63,12 @@ export class DeliveryRecorder {
     return connection;
   }
 
+  /** The connection is open at `atUs`: its windows on the channels it is a member of from its connect open. */
+  connected(connection: ReceiverConnection, atUs: number): void {
+    if (connection.openedUs === Number.POSITIVE_INFINITY) connection.openedUs = atUs;
+    for (const channel of this.channels.connectChannels(connection.clientIndex)) this.openWindow(connection, channel, atUs);
+  }
+
   recordSend(channel: number, sender: number, sentUs: number): void {
     const key = channel * this.channels.totalClients + sender;
     let batch = this.sends.get(key);

@@ -32,7 +32,7 @@ export class ReceiverConnection {
   /** The connection's windows per channel, oldest first (a connection may leave a room and join it again). */
   private readonly windows = new Map<number, ConnectionWindow[]>();
   readonly tracker = new StreamTracker();
-  /** When its first window opened (the connect, for its direct channel), µs; Infinity before. */
+  /** When it opened (its connect, or its first window where a test opens windows only), µs; Infinity before. */
   openedUs = Number.POSITIVE_INFINITY;
   /** From when it sends nothing more (a planned close keeps it open to drain, but sends go through the next one), µs. */
   sendsUntilUs = Number.POSITIVE_INFINITY;

@@ -225,7 +225,7 @@ export class WorkerRuntime {
     sim.connectedUs = nowUs;
     if (isReconnect) this.reconnects.lost.forget(sim.index);
     countConnected(this.metrics, nowUs, intendedUs, startUs, isReconnect ? sim.reconnectStartUs : undefined);
-    for (const channel of this.delivery.channels.connectChannels(sim.index)) this.delivery.openWindow(receiver, channel, nowUs);
+    this.delivery.connected(receiver, nowUs);
     this.rooms.joinAll(sim, receiver);
     this.actions.performOneShotCustoms(sim);
   }

@@ -115,9 +115,12 @@ export class DeliveryChannels {
     return this.slotsWhere((audience) => audience === 'room' || audience === 'room-and-sender');
   }
 
-  /** Channels a connection is a member of from its connect: its own, and the namespace's. */
+  /**
+   * Channels a connection is a member of from its connect: its own (for bench directs, and for each declared
+   * delivery to the sender or a peer), and the namespace's. Only those of streams the scenario sends on.
+   */
   connectChannels(clientIndex: number): number[] {
-    const channels = [this.personal(0, clientIndex)];
+    const channels = this.streams[1]!.used ? [this.personal(0, clientIndex)] : [];
     for (const slot of this.slotsWhere((audience) => audience === 'sender' || audience === 'peer')) channels.push(this.personal(slot, clientIndex));
     for (const slot of this.slotsWhere((audience) => audience === 'everyone' || audience === 'everyone-else')) channels.push(this.namespace(slot));
     return channels;

@@ -1,13 +1,22 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { maskedTextFrame, RawConnection, type RawConnectionEvents } from '../../../bench/raw-floor/raw-connection.js';
-import { achievedConnectRate } from '../../../bench/raw-floor/raw-floor-bench.js';
+import { achievedConnectRate, stormSettledSec } from '../../../bench/raw-floor/raw-floor-bench.js';
+import type { SeriesPoint } from '../../../loadgen/run-result.js';
 import { createReferenceServer } from '../../../server/reference-server.js';
 
 test('achieved connect rate: clients over (last scheduled connect + worst latency), only when all connected', () => {
   // 3,000 clients at 1,000/s: the last is due at 2.999 s; with a worst latency of 1.001 s all were in by 4 s.
   assert.equal(achievedConnectRate(3000, 1000, 3000, 1001), 750);
   assert.equal(achievedConnectRate(3000, 1000, 2999, 1), undefined);
+});
+
+test('the engine storm window ends with the second in which every client is open or failed, at the latest the hold', () => {
+  const point = (tSec: number, open: number, failed: number) => ({ tSec, connections: { target: 10, open, connecting: 10 - open - failed, failed } }) as SeriesPoint;
+  const series = [point(1, 0, 0), point(2, 0, 0), point(3, 4, 0), point(4, 9, 1), point(5, 10, 0), point(6, 10, 0)];
+  assert.equal(stormSettledSec(series, 2, 9, 10), 4, 'open + failed reach the clients in second 4');
+  assert.equal(stormSettledSec(series, 4, 9, 10), 5, 'only seconds after the start count');
+  assert.equal(stormSettledSec(series.slice(0, 3), 2, 9, 10), 9, 'never settled: the hold end');
 });
 
 test('masked frames carry short and 126-length payloads', () => {

@@ -134,3 +134,18 @@ test('receipts of interleaved messages and send seconds add to their own partial
   assert.equal(delta.messages.find((part) => part.channel === 0)!.received, 3, 'the handed-over partial is not changed afterwards');
   metrics.destroy();
 });
+
+test('a connect opens the own channel only when the scenario sends directs, and notes when the connection opened', () => {
+  const withDirects = new DeliveryChannels(2, 4, false, [], { broadcast: true, direct: true });
+  const broadcastOnly = new DeliveryChannels(2, 4, false, [], { broadcast: true, direct: false });
+  for (const [channels, expected] of [[withDirects, [withDirects.personal(0, 1)]], [broadcastOnly, []]] as const) {
+    const metrics = new WorkerMetrics();
+    const recorder = new DeliveryRecorder(metrics, channels, 1000);
+    const connection = recorder.connection(1, 0);
+    recorder.connected(connection, 500);
+    assert.equal(connection.openedUs, 500);
+    assert.deepEqual(connection.openChannels(), expected);
+    assert.deepEqual(recorder.takeDelta(600).windows.map((event) => event.channel), expected, 'only those windows reach the ledger');
+    metrics.destroy();
+  }
+});
