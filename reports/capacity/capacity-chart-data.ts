@@ -6,7 +6,7 @@
 import type { CapacityResult } from '../../loadgen/capacity/capacity-result.js';
 import { headlineLatencyMetric } from '../../loadgen/capacity/find-knee.js';
 import { isThresholdParseError, parseThreshold } from '../../loadgen/thresholds/parse-threshold.js';
-import type { AxisUnit, ChartSeries } from '../html/chart-data.js';
+import type { AxisUnit, ChartSeries } from '../html/chart-spec.js';
 
 /** One chart with numeric x (the load of each step). */
 export interface CapacityChartSpec {

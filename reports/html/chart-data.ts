@@ -2,35 +2,13 @@
  * The charts of the HTML report as plain data: which series, on which axis, in which unit, already
  * downsampled and rounded. The page's script only hands these to uPlot; every figure is computed here.
  */
-import { type LatencyMetric, orderMetrics } from '../../loadgen/metric-names.js';
-import type { RunResult, SeriesPoint, ServerSample } from '../../loadgen/run-result.js';
-import { aggregate, bucketRanges, roundForChart, type Aggregation, type Bucket } from './downsample.js';
+import type { LatencyMetric } from '../../loadgen/metric-names.js';
+import type { RunResult, SeriesPoint } from '../../loadgen/run-result.js';
+import { color, SeriesBuilder, usToMs, type ChartSpec } from './chart-spec.js';
+import { aggregate, bucketRanges, roundForChart } from './downsample.js';
+import { measuredMetrics } from './measured-metrics.js';
 import { percentileCurve } from './percentile-curve.js';
-
-/** Unit of a y axis; the page formats tick labels by it. */
-export type AxisUnit = 'ms' | 'count' | 'perSec' | 'percent' | 'MiB';
-
-/** One line of a chart. */
-export interface ChartSeries {
-  label: string;
-  color: string;
-  /** Index into the chart's `axes`: 0 left, 1 right. */
-  axis: 0 | 1;
-  dash?: boolean;
-  values: (number | null)[];
-}
-
-/** One chart: its x values ('time' means the report's shared `timeSec`), y axes and series. */
-export interface ChartSpec {
-  id: string;
-  section: 'traffic' | 'latency' | 'distribution' | 'fanout' | 'server';
-  title: string;
-  note?: string;
-  xKind: 'time' | 'percentile';
-  x: 'time' | number[];
-  axes: { label: string; unit: AxisUnit }[];
-  series: ChartSeries[];
-}
+import { serverCharts } from './server-charts.js';
 
 /** A named vertical line on the time charts: where a phase starts (or the drain after the last one). */
 export interface TimeMarker {
@@ -72,61 +50,6 @@ export const MIN_SECONDS_FOR_TIME_CHART = 5;
 /** Most points per time chart: a one-hour run becomes 6 s buckets. Default 600. */
 export const DEFAULT_MAX_CHART_POINTS = 600;
 
-const COLORS = ['#2f6fde', '#e0782f', '#2a9d5c', '#c23b3b', '#8a56c2', '#8c6d31', '#d84e9a', '#5f6b7a'] as const;
-
-function color(index: number): string {
-  return COLORS[index % COLORS.length] ?? '#2f6fde';
-}
-
-/** Metrics with samples in the run's totals, in orderMetrics order. */
-export function measuredMetrics(result: RunResult): LatencyMetric[] {
-  return orderMetrics(Object.keys(result.totals.latency)).filter((metric) => (result.totals.latency[metric]?.corrected.count ?? 0) > 0);
-}
-
-/** The metric the server charts set beside the server's figures: the one users care most about. */
-export function headlineMetric(result: RunResult): LatencyMetric | undefined {
-  const measured = measuredMetrics(result);
-  const preferred: LatencyMetric[] = ['broadcast', 'direct', 'echo', 'customReply', 'customAck', 'push', 'join', 'connect', 'http'];
-  return preferred.find((metric) => measured.includes(metric)) ?? measured[0];
-}
-
-/** The server samples to chart: the 'total' process when there are several, else the only process. */
-export function chartedServerSamples(samples: readonly ServerSample[]): ServerSample[] {
-  const totals = samples.filter((sample) => sample.process === 'total');
-  if (totals.length > 0) return totals;
-  const first = samples[0]?.process;
-  return samples.filter((sample) => sample.process === first);
-}
-
-function usToMs(valueUs: number | undefined): number | null {
-  return valueUs === undefined ? null : valueUs / 1000;
-}
-
-class SeriesBuilder<T> {
-  constructor(
-    private readonly points: readonly T[],
-    private readonly buckets: readonly Bucket[],
-  ) {}
-
-  series(label: string, index: number, pick: (point: T) => number | null | undefined, how: Aggregation, extra: Partial<ChartSeries> = {}): ChartSeries {
-    const raw = this.points.map((point) => pick(point) ?? null);
-    return { label, color: color(index), axis: 0, values: aggregate(raw, this.buckets, how).map((value) => roundForChart(value)), ...extra };
-  }
-
-  /** 100 × part / whole of each bucket's sums (a share is not averaged); null where whole is 0. */
-  percentOf(label: string, index: number, part: (point: T) => number, whole: (point: T) => number, extra: Partial<ChartSeries> = {}): ChartSeries {
-    const values = this.buckets.map(({ start, end }) => {
-      let partSum = 0;
-      let wholeSum = 0;
-      for (const point of this.points.slice(start, end)) {
-        partSum += part(point);
-        wholeSum += whole(point);
-      }
-      return wholeSum === 0 ? null : roundForChart((100 * partSum) / wholeSum, 4);
-    });
-    return { label, color: color(index), axis: 0, values, ...extra };
-  }
-}
 
 function latencyOverTime(metric: LatencyMetric, build: SeriesBuilder<SeriesPoint>): ChartSpec {
   const pick = (key: 'p50Us' | 'p90Us' | 'p99Us' | 'p999Us', which: 'corrected' | 'uncorrected') => (point: SeriesPoint) =>
@@ -171,72 +94,6 @@ function distribution(metric: LatencyMetric, result: RunResult): ChartSpec | und
       { label: 'uncorrected', color: color(1), axis: 0, dash: true, values: valueAt(uncorrected) },
     ],
   };
-}
-
-function serverCharts(result: RunResult, maxPoints: number): ChartSpec[] {
-  const samples = chartedServerSamples(result.server);
-  if (samples.length === 0) return [];
-  const buckets = bucketRanges(samples.length, maxPoints);
-  const build = new SeriesBuilder(samples, buckets);
-  const x = aggregate(samples.map((sample) => sample.tSec), buckets, 'last').map((value) => value ?? 0);
-  const metric = headlineMetric(result);
-  const clientByTime = new Map(result.series.map((point) => [Math.round(point.tSec), point]));
-  const clientP99 = (index: number): ChartSeries[] => {
-    if (metric === undefined) return [];
-    return [
-      build.series(`client ${metric} p99`, index, (sample) => usToMs(clientByTime.get(Math.round(sample.tSec))?.latency[metric]?.corrected.p99Us), 'max', {
-        axis: 1,
-        dash: true,
-      }),
-    ];
-  };
-  const clientAxis = metric === undefined ? [] : [{ label: `client ${metric} p99`, unit: 'ms' as const }];
-  const process = samples[0]?.process ?? 'total';
-  const note = `server process: ${process}`;
-  return [
-    {
-      id: 'server-cpu',
-      section: 'server',
-      title: 'server CPU and event-loop utilization',
-      note,
-      xKind: 'time',
-      x,
-      axes: [{ label: 'percent', unit: 'percent' }, ...clientAxis],
-      series: [
-        build.series('CPU %', 0, (sample) => sample.cpuPercent, 'mean'),
-        build.series('event-loop utilization %', 1, (sample) => sample.eventLoopUtilization * 100, 'mean'),
-        ...clientP99(2),
-      ],
-    },
-    {
-      id: 'server-memory',
-      section: 'server',
-      title: 'server memory',
-      note,
-      xKind: 'time',
-      x,
-      axes: [{ label: 'memory', unit: 'MiB' }],
-      series: [
-        build.series('RSS', 0, (sample) => sample.rssBytes / 2 ** 20, 'max'),
-        build.series('heap used', 1, (sample) => sample.heapUsedBytes / 2 ** 20, 'max'),
-      ],
-    },
-    {
-      id: 'server-loop',
-      section: 'server',
-      title: 'server event-loop delay beside client latency',
-      note,
-      xKind: 'time',
-      x,
-      axes: [{ label: 'event-loop delay', unit: 'ms' }, ...clientAxis],
-      series: [
-        build.series('loop delay p50', 0, (sample) => sample.eventLoopDelayP50Us / 1000, 'max'),
-        build.series('loop delay p99', 1, (sample) => sample.eventLoopDelayP99Us / 1000, 'max'),
-        build.series('loop delay max', 3, (sample) => sample.eventLoopDelayMaxUs / 1000, 'max'),
-        ...clientP99(2),
-      ],
-    },
-  ];
 }
 
 /** Where each phase of the run starts, and where the drain after the last one starts when the series goes on past it. */

@@ -7,7 +7,7 @@ import { orderMetrics } from '../../loadgen/metric-names.js';
 import { formatBytes, formatDurationMs, formatInteger, formatLatencyUs, formatPercent } from '../format.js';
 import { formatThresholdFigure, thresholdFailureMessage } from '../junit.js';
 import { breachWords, runVerdictWords, thresholdState, type ThresholdState } from '../threshold-state.js';
-import { measuredMetrics } from './chart-data.js';
+import { measuredMetrics } from './measured-metrics.js';
 import { scheduleShortfall } from '../../loadgen/schedule/schedule-shortfall.js';
 import { machineConditionsItems } from '../machine-conditions-text.js';
 import { describeShortfall } from '../shortfall-text.js';
