@@ -31,6 +31,9 @@ export type ReceiptWindow =
 export class ReceiverConnection {
   /** The connection's windows per channel, oldest first (a connection may leave a room and join it again). */
   private readonly windows = new Map<number, ConnectionWindow[]>();
+  /** The channel a receipt was looked up on last, and its list (lists are never replaced): most receipts of a connection are on one channel. */
+  private lastChannel = -1;
+  private lastList: ConnectionWindow[] | undefined;
   readonly tracker = new StreamTracker();
   /** When it opened (its connect, or its first window where a test opens windows only), µs; Infinity before. */
   openedUs = Number.POSITIVE_INFINITY;
@@ -96,8 +99,13 @@ export class ReceiverConnection {
 
   /** Where a message on `channel` sent at `sentUs` falls (see ReceiptWindow). */
   windowFor(channel: number, sentUs: number): ReceiptWindow {
-    const list = this.windows.get(channel);
-    if (list === undefined) return 'unknown';
+    let list = this.lastList;
+    if (channel !== this.lastChannel || list === undefined) {
+      list = this.windows.get(channel);
+      if (list === undefined) return 'unknown';
+      this.lastChannel = channel;
+      this.lastList = list;
+    }
     for (const window of list) if (windowHolds(window.startUs, window.endUs, sentUs)) return window;
     return 'outside';
   }

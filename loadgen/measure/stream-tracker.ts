@@ -35,6 +35,9 @@ interface StreamState {
 /** Order and duplicate detection over many sender streams; see the file comment for the memory bound. */
 export class StreamTracker {
   private readonly streams = new Map<number, StreamState>();
+  /** The stream recorded last and its state (states are never replaced): a receiver mostly hears one stream at a time. */
+  private lastKey = -1;
+  private lastState: StreamState | undefined;
   private readonly maxGapsPerStream: number;
 
   /** `maxGapsPerStream`: gaps remembered per stream (default 1024), a positive integer. */
@@ -48,10 +51,18 @@ export class StreamTracker {
 
   /** Classifies the arrival of `seq` (a non-negative integer) on `streamKey`. */
   record(streamKey: number, seq: number): StreamOutcome {
-    const state = this.streams.get(streamKey);
+    let state = streamKey === this.lastKey ? this.lastState : undefined;
     if (state === undefined) {
-      this.streams.set(streamKey, { maxSeq: seq, floor: seq, gaps: undefined, below: undefined });
-      return 'new';
+      state = this.streams.get(streamKey);
+      if (state === undefined) {
+        state = { maxSeq: seq, floor: seq, gaps: undefined, below: undefined };
+        this.streams.set(streamKey, state);
+        this.lastKey = streamKey;
+        this.lastState = state;
+        return 'new';
+      }
+      this.lastKey = streamKey;
+      this.lastState = state;
     }
     if (seq > state.maxSeq) {
       this.addGaps(state, state.maxSeq + 1, seq);
