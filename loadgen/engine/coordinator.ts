@@ -39,6 +39,7 @@ import { WorkerWatchdog } from './worker-watchdog.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
+import { buildLiveState } from './build-live-state.js';
 
 /** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
 const FANOUT_SETTLE_US = 3_000_000;
@@ -368,33 +369,22 @@ class Coordinator {
   private liveState(point: SeriesPoint, nowUs: number): LiveState {
     const elapsedMs = (nowUs - this.runStartUs) / 1000;
     const totals = this.accumulator.totals({ histograms: false });
-    const delivery = this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series);
-    return {
-      scenarioName: this.scenario.name,
+    return buildLiveState({
+      scenario: this.scenario,
       target: this.targetInfo(),
-      client: this.scenario.client,
-      transport: this.scenario.transport,
-      phases: this.plan.phases.map((phase) => ({
-        name: phase.name,
-        kind: phase.kind,
-        startMs: phase.startMs,
-        durationMs: phase.durationMs,
-        status: elapsedMs >= phase.startMs + phase.durationMs ? 'done' : elapsedMs >= phase.startMs ? (this.stopping ? 'cut' : 'running') : 'pending',
-      })),
-      elapsedMs,
+      phases: this.plan.phases,
       totalMs: this.plan.endMs,
-      latest: point,
-      history: this.merger.series.slice(-60),
-      connections: point.connections,
-      connectRatePerSec: point.counters.connectSuccesses,
-      delivery,
-      errors: totals.errors,
+      elapsedMs,
+      point,
+      series: this.merger.series,
+      totals,
+      delivery: this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series),
       server: this.serverSamples[this.serverSamples.length - 1],
       thresholds: this.thresholds.judge(totals, elapsedMs, true),
-      latencySoFar: totals.latency,
-      status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
-      ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
-    };
+      stopping: this.stopping,
+      interrupted: this.interrupted,
+      notice: this.lastNotice,
+    });
   }
 
   private startup(step: string): void {
