@@ -13,7 +13,7 @@ import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
-import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample } from '../run-result.js';
+import type { RunResult, SeriesPoint, ServerSample } from '../run-result.js';
 import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
@@ -23,7 +23,7 @@ import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { SaturationTally } from './saturation-tally.js';
 import { SecondMerger } from './second-merger.js';
-import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
+import { DeliveryBooks } from './delivery-books.js';
 import { LiveDelivery } from './live-delivery.js';
 import { TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
@@ -40,6 +40,7 @@ import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
 import { buildLiveState } from './build-live-state.js';
+import { buildRunResult, targetInfo } from './build-run-result.js';
 
 /** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
 const FANOUT_SETTLE_US = 3_000_000;
@@ -371,7 +372,7 @@ class Coordinator {
     const totals = this.accumulator.totals({ histograms: false });
     return buildLiveState({
       scenario: this.scenario,
-      target: this.targetInfo(),
+      target: targetInfo(this.scenario.target, this.server?.url ?? ''),
       phases: this.plan.phases,
       totalMs: this.plan.endMs,
       elapsedMs,
@@ -397,11 +398,6 @@ class Coordinator {
     this.options.notice?.(line);
   }
 
-  private targetInfo(): RunResult['target'] {
-    const { target } = this.scenario;
-    return target.kind === 'builtin' ? { kind: 'builtin', url: this.server?.url ?? '' } : { kind: 'url', url: target.url };
-  }
-
   private async teardown(): Promise<void> {
     this.stopping = true;
     if (this.watchdogTimer) clearInterval(this.watchdogTimer);
@@ -412,6 +408,7 @@ class Coordinator {
     await this.server?.stop();
   }
 
+  /** Settles the books, folds the final figures into the totals and series, and builds the result. */
   private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
     this.books.settleAll();
     // The fan-out completions recorded by the final settle belong to the last second.
@@ -429,52 +426,26 @@ class Coordinator {
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
-    const thresholds = this.thresholds.judge(totals, durationMs, false);
-    const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
-    const lastSec = this.merger.lastClosedSec;
-    const phases: PhaseRecord[] = this.plan.phases
-      .filter((phase) => phase.startMs < lastSec * 1000 || status === 'completed')
-      .map((phase) => ({
-        name: phase.name,
-        startMs: phase.startMs,
-        durationMs: phase.durationMs,
-        status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
-      }));
-    for (const { metric, incomplete, lateReceipts } of this.books.fanoutJudgements()) {
-      const what = metric === 'broadcast' ? 'broadcasts' : `'${metric}' messages`;
-      if (incomplete > 0) this.warnings.push(`${incomplete} ${what} did not reach every expected member in time to be judged (see ${metric}.delivery.lost)`);
-      if (lateReceipts > 0) this.warnings.push(`${lateReceipts} ${what.replace(/s$/, '')} receipts arrived after their fan-out had been judged; ${fanoutMetricName(metric)} leaves those messages out`);
-    }
-    const saturated = this.saturation.warning(this.merger.series.length);
-    if (saturated !== undefined) this.warnings.push(saturated);
-    this.accumulator.destroy();
-    const result: RunResult = {
-      version: RUN_RESULT_VERSION,
-      status,
-      verdict: status === 'completed' && thresholds.every((threshold) => threshold.passed) ? 'passed' : 'failed',
-      scenario: {
-        name: this.scenario.name,
-        file: this.options.loaded.file,
-        text: this.options.loaded.text,
-        overrides: [...this.options.loaded.overrides],
-        effective: this.scenario,
-      },
-      target: this.scenario.target.kind === 'builtin' ? { kind: 'builtin', url: targetUrl } : { kind: 'url', url: targetUrl },
-      client: this.scenario.client,
-      transport: this.scenario.transport,
+    const result = buildRunResult({
+      loaded: this.options.loaded,
+      target: targetInfo(this.scenario.target, targetUrl),
       environment,
-      startedAt: startedAt.toISOString(),
-      endedAt: endedAt.toISOString(),
-      durationMs: Math.round(durationMs),
-      phases,
+      startedAt,
+      endedAt,
+      durationMs,
+      phases: this.plan.phases,
+      lastClosedSec: this.merger.lastClosedSec,
       totals,
       series: this.merger.series,
       server: this.serverSamples,
-      thresholds,
+      thresholds: this.thresholds.judge(totals, durationMs, false),
       warnings: this.warnings,
-    };
-    if (this.failure) result.failure = this.failure;
-    else if (this.interrupted) result.failure = { kind: 'interrupted', message: 'the run was stopped before its phases ended' };
+      fanoutJudgements: this.books.fanoutJudgements(),
+      saturationWarning: this.saturation.warning(this.merger.series.length),
+      failure: this.failure,
+      interrupted: this.interrupted,
+    });
+    this.accumulator.destroy();
     return result;
   }
 }
