@@ -41,6 +41,7 @@ import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
 import { buildLiveState } from './build-live-state.js';
 import { buildRunResult, targetInfo } from './build-run-result.js';
+import { formatElapsedUs } from '../units.js';
 
 /** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
 const FANOUT_SETTLE_US = 3_000_000;
@@ -180,7 +181,7 @@ class Coordinator {
       const options = builtinServerOptions(target.server, this.scenario.drainMs);
       if (this.options.serverLauncherPath !== undefined) options.launcherPath = this.options.serverLauncherPath;
       this.server = await startBuiltinServer(options);
-      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${elapsedText(this.clock.nowUs() - startedUs)})`);
+      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${formatElapsedUs(this.clock.nowUs() - startedUs)})`);
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
         this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
@@ -190,7 +191,7 @@ class Coordinator {
     }
     this.startup(`probing the target ${target.url}`);
     await probeTarget(target.url, this.scenario.path);
-    this.startup(`target ${target.url} answers Engine.IO (${elapsedText(this.clock.nowUs() - startedUs)}; probe session closed)`);
+    this.startup(`target ${target.url} answers Engine.IO (${formatElapsedUs(this.clock.nowUs() - startedUs)}; probe session closed)`);
     this.startSampler(target.serverMetrics ?? target.metricsUrl ?? metricsUrlFor(target.url));
     return target.url;
   }
@@ -245,7 +246,7 @@ class Coordinator {
     await Promise.race([allReady, this.done]);
     clearTimeout(readyTimeout);
     if (this.activeWorkers.size === 0 || this.failure) return;
-    this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${elapsedText(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
+    this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${formatElapsedUs(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
 
     const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
     if (start.lateMs > 0) this.notice(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
@@ -448,12 +449,6 @@ class Coordinator {
     this.accumulator.destroy();
     return result;
   }
-}
-
-/** A start-up step's duration in words: 840 ms, 12.3 s. */
-function elapsedText(elapsedUs: number): string {
-  const ms = Math.round(elapsedUs / 1000);
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function tail(text: string | undefined): string {
