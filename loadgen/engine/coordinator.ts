@@ -14,7 +14,7 @@ import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { RunResult, SeriesPoint, ServerSample } from '../run-result.js';
-import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
+import { midRunTailSuffix, startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
 import { ThresholdJudge } from '../thresholds/threshold-judge.js';
@@ -184,7 +184,7 @@ class Coordinator {
       this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${formatElapsedUs(this.clock.nowUs() - startedUs)})`);
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
-        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
+        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${midRunTailSuffix(this.server?.stderrTail())}`);
       });
       this.startSampler(this.server.metricsUrl);
       return this.server.url;
@@ -449,9 +449,4 @@ class Coordinator {
     this.accumulator.destroy();
     return result;
   }
-}
-
-function tail(text: string | undefined): string {
-  const trimmed = text?.trim();
-  return trimmed ? `; its stderr ends with: ${trimmed.split('\n').slice(-5).join(' | ')}` : '';
 }
