@@ -25,7 +25,7 @@ import { SaturationTally } from './saturation-tally.js';
 import { SecondMerger } from './second-merger.js';
 import { DeliveryBooks } from './delivery-books.js';
 import { LiveDelivery } from './live-delivery.js';
-import { TargetWatchdog } from './target-watchdog.js';
+import { TARGET_GONE_SEC, TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
 import type { CoordinatorToWorker, LedgerDelta, ShardSlice, WorkerTask, WorkerToCoordinator } from './messages.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
@@ -49,12 +49,6 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-/**
- * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
- * scenario `reconnect` policy, only once every client has also given up reconnecting.
- */
-export const TARGET_GONE_SEC = 5;
-
 export interface RunScenarioOptions {
   loaded: LoadedScenario;
   /** Worker threads in total. Default: the machine's available parallelism. */
@@ -332,15 +326,12 @@ class Coordinator {
     }
   }
 
-  /** Ends a run against a URL when no client has been connected for TARGET_GONE_SEC seconds: the target is gone. */
+  /** Ends a run against a URL when no client has been connected for a while: the target is gone (target-watchdog.ts). */
   private watchTarget(point: SeriesPoint): void {
     if (this.scenario.target.kind === 'builtin' || this.stopping) return;
     const sinceSec = this.targetWatchdog.observe(point);
     if (sinceSec === undefined) return;
-    const totals = this.accumulator.totals({ histograms: false });
-    const reasons = Object.entries(totals.disconnectReasons).map(([reason, count]) => `${reason} ×${count}`).join(', ') || 'none';
-    const connectErrors = Object.entries(totals.errors).filter(([kind]) => kind.startsWith('connect_')).map(([kind, error]) => `${kind} ×${error.count} (${error.lastMessage})`).join(', ') || 'none';
-    this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${sinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
+    this.fail('target_gone', this.targetWatchdog.goneMessage(this.scenario.target.url, sinceSec, this.accumulator.totals({ histograms: false })));
   }
 
   private workerEnded(workerId: number): void {
