@@ -6,7 +6,6 @@
  * produces a result, marked failed or interrupted, with what was measured until then.
  */
 import os from 'node:os';
-import type { LoadedScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MachineConditionsSampler } from '../machine-conditions.js';
 import { captureEnvironment } from '../environment.js';
@@ -18,7 +17,7 @@ import { midRunTailSuffix, startBuiltinServer, type BuiltinServer } from '../tar
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
 import { ThresholdJudge } from '../thresholds/threshold-judge.js';
-import type { LiveReporter, LiveState } from '../live-state.js';
+import type { LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { SaturationTally } from './saturation-tally.js';
@@ -27,7 +26,8 @@ import { DeliveryBooks } from './delivery-books.js';
 import { LiveDelivery } from './live-delivery.js';
 import { TARGET_GONE_SEC, TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import type { CoordinatorToWorker, LedgerDelta, ShardSlice, WorkerTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, LedgerDelta, WorkerTask, WorkerToCoordinator } from './messages.js';
+import type { RunScenarioOptions } from './run-scenario-options.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
 import { plannedRunStart } from '../shard/planned-start.js';
@@ -49,33 +49,6 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-export interface RunScenarioOptions {
-  loaded: LoadedScenario;
-  /** Worker threads in total. Default: the machine's available parallelism. */
-  workers?: number;
-  /** Most clients one load process may hold (file descriptors). Default 15,000 (websocket) or 7,000 (polling). */
-  clientsPerProcess?: number;
-  reporter: LiveReporter;
-  /** Aborting ends the run early; the result is marked interrupted. */
-  signal?: AbortSignal;
-  /** One-line notices for the user (stderr). */
-  notice?: (line: string) => void;
-  /**
-   * Each start-up step as it happens (server started, target probed, load processes started, workers ready),
-   * before the first second is merged: start-up takes seconds, and the live view has nothing to draw until then.
-   */
-  onStartup?: (step: string) => void;
-  clock?: Clock;
-  /** Run only this slice of the population (`--shard`); the clock is then epoch µs (loadgen/shard/epoch-clock.ts). */
-  shard?: ShardSlice;
-  /** Sees every worker's delivery-ledger data as it arrives (a shard keeps it for `sio-bench merge`). */
-  onLedger?: (delta: LedgerDelta) => void;
-  /** Start the run at this wall-clock time, epoch ms (`--start-at`: slices of one run start together). Default: when ready. */
-  startAtEpochMs?: number;
-  /** The built-in server's `sio-bench` launcher: another checkout's bin/sio-bench.js (`compare --run`). Default: this one. */
-  serverLauncherPath?: string;
-}
-
 /** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
 export async function runScenario(options: RunScenarioOptions): Promise<RunResult> {
   const run = new Coordinator(options);
