@@ -1,6 +1,7 @@
 /**
  * Unit conversions in one place: duration strings ('500ms', '10s', '2m', '1h', '1m30s') to and from
- * milliseconds, microseconds to and from milliseconds, and byte sizes ('512', '1KiB', '2MB') to bytes.
+ * milliseconds, microseconds to and from milliseconds, elapsed microseconds in words ('840 ms', '12.3 s'), and
+ * byte sizes ('512', '1KiB', '2MB') to bytes.
  * Measurement code records integer microseconds; scenarios speak milliseconds; people read both.
  */
 
@@ -63,6 +64,12 @@ export function usToMs(durationUs: number): number {
 /** Milliseconds to integer microseconds (rounded to the nearest microsecond, as histograms record them). */
 export function msToUs(durationMs: number): number {
   return Math.round(durationMs * 1000);
+}
+
+/** A duration in words, to the millisecond below one second and to a tenth of a second above: 840 ms, 12.3 s. */
+export function formatElapsedUs(elapsedUs: number): string {
+  const ms = Math.round(elapsedUs / 1000);
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Seconds to milliseconds. */

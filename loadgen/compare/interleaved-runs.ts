@@ -6,7 +6,8 @@
  * that); a slow drift gives the later side a bias far below the tolerances. Each side's runs merge into one result
  * with repetitions (as `run --repeat`), ready for compareResults.
  */
-import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
+import { runScenario } from '../engine/coordinator.js';
+import type { RunScenarioOptions } from '../engine/run-scenario-options.js';
 import { seriesRunReporter } from './series-reporter.js';
 import type { RunResult } from '../run-result.js';
 import type { LoadedScenario } from '../scenario/load-scenario.js';

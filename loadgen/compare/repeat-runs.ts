@@ -2,7 +2,8 @@
  * `sio-bench run --repeat N`: runs one scenario N times, one after another, each against a fresh target (the
  * built-in server is started anew by every run), and merges the runs into one result that keeps each one.
  */
-import { runScenario, type RunScenarioOptions } from '../engine/coordinator.js';
+import { runScenario } from '../engine/coordinator.js';
+import type { RunScenarioOptions } from '../engine/run-scenario-options.js';
 import type { RunResult } from '../run-result.js';
 import { seriesRunReporter } from './series-reporter.js';
 import { mergeRepetitions } from './merge-repetitions.js';

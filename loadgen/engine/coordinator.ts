@@ -6,28 +6,28 @@
  * produces a result, marked failed or interrupted, with what was measured until then.
  */
 import os from 'node:os';
-import type { LoadedScenario } from '../scenario/load-scenario.js';
 import type { Scenario } from '../scenario/schema.js';
 import { MachineConditionsSampler } from '../machine-conditions.js';
 import { captureEnvironment } from '../environment.js';
 import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
-import { RUN_RESULT_VERSION, type PhaseRecord, type RunResult, type SeriesPoint, type ServerSample } from '../run-result.js';
-import { startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
+import type { RunResult, SeriesPoint, ServerSample } from '../run-result.js';
+import { midRunTailSuffix, startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
 import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
 import { startPrometheusSampler } from '../target/prometheus-sampler.js';
 import { ThresholdJudge } from '../thresholds/threshold-judge.js';
-import type { LiveReporter, LiveState } from '../live-state.js';
+import type { LiveState } from '../live-state.js';
 import { builtinServerOptions } from './builtin-options.js';
 import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { SaturationTally } from './saturation-tally.js';
 import { SecondMerger } from './second-merger.js';
-import { DeliveryBooks, fanoutMetricName } from './delivery-books.js';
+import { DeliveryBooks } from './delivery-books.js';
 import { LiveDelivery } from './live-delivery.js';
-import { TargetWatchdog } from './target-watchdog.js';
+import { TARGET_GONE_SEC, TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import type { CoordinatorToWorker, LedgerDelta, ShardSlice, WorkerTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, LedgerDelta, WorkerTask, WorkerToCoordinator } from './messages.js';
+import type { RunScenarioOptions } from './run-scenario-options.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
 import { clientsInShard } from '../shard/shard-spec.js';
 import { plannedRunStart } from '../shard/planned-start.js';
@@ -39,6 +39,9 @@ import { WorkerWatchdog } from './worker-watchdog.js';
 import { probeTarget } from './probe-target.js';
 import { sourceAddressesFor } from './source-addresses.js';
 import { setDeliveryBySendSecond } from './series-delivery.js';
+import { buildLiveState } from './build-live-state.js';
+import { buildRunResult, targetInfo } from './build-run-result.js';
+import { formatElapsedUs } from '../units.js';
 
 /** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
 const FANOUT_SETTLE_US = 3_000_000;
@@ -46,39 +49,6 @@ const FANOUT_SETTLE_US = 3_000_000;
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
 const START_LEAD_MS = 300;
-/**
- * A URL target with no client connected for this many seconds (after some had been) is taken as gone, s; with a
- * scenario `reconnect` policy, only once every client has also given up reconnecting.
- */
-export const TARGET_GONE_SEC = 5;
-
-export interface RunScenarioOptions {
-  loaded: LoadedScenario;
-  /** Worker threads in total. Default: the machine's available parallelism. */
-  workers?: number;
-  /** Most clients one load process may hold (file descriptors). Default 15,000 (websocket) or 7,000 (polling). */
-  clientsPerProcess?: number;
-  reporter: LiveReporter;
-  /** Aborting ends the run early; the result is marked interrupted. */
-  signal?: AbortSignal;
-  /** One-line notices for the user (stderr). */
-  notice?: (line: string) => void;
-  /**
-   * Each start-up step as it happens (server started, target probed, load processes started, workers ready),
-   * before the first second is merged: start-up takes seconds, and the live view has nothing to draw until then.
-   */
-  onStartup?: (step: string) => void;
-  clock?: Clock;
-  /** Run only this slice of the population (`--shard`); the clock is then epoch µs (loadgen/shard/epoch-clock.ts). */
-  shard?: ShardSlice;
-  /** Sees every worker's delivery-ledger data as it arrives (a shard keeps it for `sio-bench merge`). */
-  onLedger?: (delta: LedgerDelta) => void;
-  /** Start the run at this wall-clock time, epoch ms (`--start-at`: slices of one run start together). Default: when ready. */
-  startAtEpochMs?: number;
-  /** The built-in server's `sio-bench` launcher: another checkout's bin/sio-bench.js (`compare --run`). Default: this one. */
-  serverLauncherPath?: string;
-}
-
 /** Runs a scenario to its end (or until stopped) and returns the result. Rejects only for bugs. */
 export async function runScenario(options: RunScenarioOptions): Promise<RunResult> {
   const run = new Coordinator(options);
@@ -178,17 +148,17 @@ class Coordinator {
       const options = builtinServerOptions(target.server, this.scenario.drainMs);
       if (this.options.serverLauncherPath !== undefined) options.launcherPath = this.options.serverLauncherPath;
       this.server = await startBuiltinServer(options);
-      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${elapsedText(this.clock.nowUs() - startedUs)})`);
+      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${formatElapsedUs(this.clock.nowUs() - startedUs)})`);
       void this.server.exited.then((exit) => {
         if (this.stopping) return;
-        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${tail(this.server?.stderrTail())}`);
+        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${midRunTailSuffix(this.server?.stderrTail())}`);
       });
       this.startSampler(this.server.metricsUrl);
       return this.server.url;
     }
     this.startup(`probing the target ${target.url}`);
     await probeTarget(target.url, this.scenario.path);
-    this.startup(`target ${target.url} answers Engine.IO (${elapsedText(this.clock.nowUs() - startedUs)}; probe session closed)`);
+    this.startup(`target ${target.url} answers Engine.IO (${formatElapsedUs(this.clock.nowUs() - startedUs)}; probe session closed)`);
     this.startSampler(target.serverMetrics ?? target.metricsUrl ?? metricsUrlFor(target.url));
     return target.url;
   }
@@ -243,7 +213,7 @@ class Coordinator {
     await Promise.race([allReady, this.done]);
     clearTimeout(readyTimeout);
     if (this.activeWorkers.size === 0 || this.failure) return;
-    this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${elapsedText(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
+    this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${formatElapsedUs(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
 
     const start = plannedRunStart({ nowUs: this.clock.nowUs(), nowEpochMs: Date.now(), epochClock: this.clockOffsetUs !== 0, leadMs: START_LEAD_MS, startAtEpochMs: this.options.startAtEpochMs });
     if (start.lateMs > 0) this.notice(`starting ${start.lateMs} ms after --start-at: the workers were not ready in time`);
@@ -329,15 +299,12 @@ class Coordinator {
     }
   }
 
-  /** Ends a run against a URL when no client has been connected for TARGET_GONE_SEC seconds: the target is gone. */
+  /** Ends a run against a URL when no client has been connected for a while: the target is gone (target-watchdog.ts). */
   private watchTarget(point: SeriesPoint): void {
     if (this.scenario.target.kind === 'builtin' || this.stopping) return;
     const sinceSec = this.targetWatchdog.observe(point);
     if (sinceSec === undefined) return;
-    const totals = this.accumulator.totals({ histograms: false });
-    const reasons = Object.entries(totals.disconnectReasons).map(([reason, count]) => `${reason} ×${count}`).join(', ') || 'none';
-    const connectErrors = Object.entries(totals.errors).filter(([kind]) => kind.startsWith('connect_')).map(([kind, error]) => `${kind} ×${error.count} (${error.lastMessage})`).join(', ') || 'none';
-    this.fail('target_gone', `the target ${this.scenario.target.url} is gone: no client connected for ${TARGET_GONE_SEC} s (since second ${sinceSec}); disconnects: ${reasons}; connect errors since: ${connectErrors}`);
+    this.fail('target_gone', this.targetWatchdog.goneMessage(this.scenario.target.url, sinceSec, this.accumulator.totals({ histograms: false })));
   }
 
   private workerEnded(workerId: number): void {
@@ -368,33 +335,22 @@ class Coordinator {
   private liveState(point: SeriesPoint, nowUs: number): LiveState {
     const elapsedMs = (nowUs - this.runStartUs) / 1000;
     const totals = this.accumulator.totals({ histograms: false });
-    const delivery = this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series);
-    return {
-      scenarioName: this.scenario.name,
-      target: this.targetInfo(),
-      client: this.scenario.client,
-      transport: this.scenario.transport,
-      phases: this.plan.phases.map((phase) => ({
-        name: phase.name,
-        kind: phase.kind,
-        startMs: phase.startMs,
-        durationMs: phase.durationMs,
-        status: elapsedMs >= phase.startMs + phase.durationMs ? 'done' : elapsedMs >= phase.startMs ? (this.stopping ? 'cut' : 'running') : 'pending',
-      })),
-      elapsedMs,
+    return buildLiveState({
+      scenario: this.scenario,
+      target: targetInfo(this.scenario.target, this.server?.url ?? ''),
+      phases: this.plan.phases,
       totalMs: this.plan.endMs,
-      latest: point,
-      history: this.merger.series.slice(-60),
-      connections: point.connections,
-      connectRatePerSec: point.counters.connectSuccesses,
-      delivery,
-      errors: totals.errors,
+      elapsedMs,
+      point,
+      series: this.merger.series,
+      totals,
+      delivery: this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series),
       server: this.serverSamples[this.serverSamples.length - 1],
       thresholds: this.thresholds.judge(totals, elapsedMs, true),
-      latencySoFar: totals.latency,
-      status: this.interrupted ? 'interrupted' : this.stopping ? 'stopping' : 'running',
-      ...(this.lastNotice !== undefined ? { message: this.lastNotice } : {}),
-    };
+      stopping: this.stopping,
+      interrupted: this.interrupted,
+      notice: this.lastNotice,
+    });
   }
 
   private startup(step: string): void {
@@ -407,11 +363,6 @@ class Coordinator {
     this.options.notice?.(line);
   }
 
-  private targetInfo(): RunResult['target'] {
-    const { target } = this.scenario;
-    return target.kind === 'builtin' ? { kind: 'builtin', url: this.server?.url ?? '' } : { kind: 'url', url: target.url };
-  }
-
   private async teardown(): Promise<void> {
     this.stopping = true;
     if (this.watchdogTimer) clearInterval(this.watchdogTimer);
@@ -422,6 +373,7 @@ class Coordinator {
     await this.server?.stop();
   }
 
+  /** Settles the books, folds the final figures into the totals and series, and builds the result. */
   private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
     this.books.settleAll();
     // The fan-out completions recorded by the final settle belong to the last second.
@@ -439,63 +391,26 @@ class Coordinator {
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
-    const thresholds = this.thresholds.judge(totals, durationMs, false);
-    const status: RunResult['status'] = this.failure ? 'failed' : this.interrupted ? 'interrupted' : 'completed';
-    const lastSec = this.merger.lastClosedSec;
-    const phases: PhaseRecord[] = this.plan.phases
-      .filter((phase) => phase.startMs < lastSec * 1000 || status === 'completed')
-      .map((phase) => ({
-        name: phase.name,
-        startMs: phase.startMs,
-        durationMs: phase.durationMs,
-        status: status !== 'completed' && phase.startMs + phase.durationMs > durationMs ? 'cut' : 'completed',
-      }));
-    for (const { metric, incomplete, lateReceipts } of this.books.fanoutJudgements()) {
-      const what = metric === 'broadcast' ? 'broadcasts' : `'${metric}' messages`;
-      if (incomplete > 0) this.warnings.push(`${incomplete} ${what} did not reach every expected member in time to be judged (see ${metric}.delivery.lost)`);
-      if (lateReceipts > 0) this.warnings.push(`${lateReceipts} ${what.replace(/s$/, '')} receipts arrived after their fan-out had been judged; ${fanoutMetricName(metric)} leaves those messages out`);
-    }
-    const saturated = this.saturation.warning(this.merger.series.length);
-    if (saturated !== undefined) this.warnings.push(saturated);
-    this.accumulator.destroy();
-    const result: RunResult = {
-      version: RUN_RESULT_VERSION,
-      status,
-      verdict: status === 'completed' && thresholds.every((threshold) => threshold.passed) ? 'passed' : 'failed',
-      scenario: {
-        name: this.scenario.name,
-        file: this.options.loaded.file,
-        text: this.options.loaded.text,
-        overrides: [...this.options.loaded.overrides],
-        effective: this.scenario,
-      },
-      target: this.scenario.target.kind === 'builtin' ? { kind: 'builtin', url: targetUrl } : { kind: 'url', url: targetUrl },
-      client: this.scenario.client,
-      transport: this.scenario.transport,
+    const result = buildRunResult({
+      loaded: this.options.loaded,
+      target: targetInfo(this.scenario.target, targetUrl),
       environment,
-      startedAt: startedAt.toISOString(),
-      endedAt: endedAt.toISOString(),
-      durationMs: Math.round(durationMs),
-      phases,
+      startedAt,
+      endedAt,
+      durationMs,
+      phases: this.plan.phases,
+      lastClosedSec: this.merger.lastClosedSec,
       totals,
       series: this.merger.series,
       server: this.serverSamples,
-      thresholds,
+      thresholds: this.thresholds.judge(totals, durationMs, false),
       warnings: this.warnings,
-    };
-    if (this.failure) result.failure = this.failure;
-    else if (this.interrupted) result.failure = { kind: 'interrupted', message: 'the run was stopped before its phases ended' };
+      fanoutJudgements: this.books.fanoutJudgements(),
+      saturationWarning: this.saturation.warning(this.merger.series.length),
+      failure: this.failure,
+      interrupted: this.interrupted,
+    });
+    this.accumulator.destroy();
     return result;
   }
-}
-
-/** A start-up step's duration in words: 840 ms, 12.3 s. */
-function elapsedText(elapsedUs: number): string {
-  const ms = Math.round(elapsedUs / 1000);
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function tail(text: string | undefined): string {
-  const trimmed = text?.trim();
-  return trimmed ? `; its stderr ends with: ${trimmed.split('\n').slice(-5).join(' | ')}` : '';
 }

@@ -228,6 +228,19 @@ export function startBuiltinServer(options: BuiltinServerOptions = {}): Promise<
   });
 }
 
+/** A start-up failure's explanation: the child's whole stderr tail, on lines of its own. */
 function tailSuffix(tail: string): string {
   return tail.length > 0 ? `; its stderr ends with:\n${tail}` : ' (no stderr output)';
+}
+
+/** Lines of the child's stderr that explain a death during the run: few, as it ends a one-line failure message. */
+const MID_RUN_TAIL_LINES = 5;
+
+/**
+ * A death mid-run's explanation, for the end of the run's one-line failure message: the last lines of the
+ * child's stderr tail (stderrTail()) joined by ' | ', or nothing when it wrote none.
+ */
+export function midRunTailSuffix(tail: string | undefined): string {
+  const trimmed = tail?.trim();
+  return trimmed ? `; its stderr ends with: ${trimmed.split('\n').slice(-MID_RUN_TAIL_LINES).join(' | ')}` : '';
 }

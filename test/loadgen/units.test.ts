@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatDurationMs, msToSec, msToUs, parseByteSize, parseDurationMs, secToMs, usToMs } from '../../loadgen/units.js';
+import { formatBytes, formatDurationMs, formatElapsedUs, msToSec, msToUs, parseByteSize, parseDurationMs, secToMs, usToMs } from '../../loadgen/units.js';
 
 test('parseDurationMs reads every unit and combinations', () => {
   assert.equal(parseDurationMs('500ms'), 500);
@@ -62,4 +62,15 @@ test('formatBytes', () => {
   assert.equal(formatBytes(1536), '1.5 KiB');
   assert.equal(formatBytes(1_048_576), '1 MiB');
   assert.equal(formatBytes(5 * 1024 ** 3), '5 GiB');
+});
+
+test('formatElapsedUs: whole milliseconds below a second, tenths of a second from one second on', () => {
+  assert.equal(formatElapsedUs(0), '0 ms');
+  assert.equal(formatElapsedUs(499), '0 ms');
+  assert.equal(formatElapsedUs(840_000), '840 ms');
+  assert.equal(formatElapsedUs(999_499), '999 ms');
+  // 999.5 ms rounds to 1000 ms: a second.
+  assert.equal(formatElapsedUs(999_500), '1.0 s');
+  assert.equal(formatElapsedUs(12_345_678), '12.3 s');
+  assert.equal(formatElapsedUs(90_000_000), '90.0 s');
 });

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { TARGET_GONE_SEC } from '../../loadgen/engine/coordinator.js';
+import { TARGET_GONE_SEC } from '../../loadgen/engine/target-watchdog.js';
 import type { DeliveryCounts } from '../../loadgen/run-result.js';
 import { killProcess, readResult, spawnCli, startServe, writeScenario } from './cli-process.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { interleavedOrder, runInterleaved } from '../../../loadgen/compare/interleaved-runs.js';
-import type { RunScenarioOptions } from '../../../loadgen/engine/coordinator.js';
+import type { RunScenarioOptions } from '../../../loadgen/engine/run-scenario-options.js';
 import type { LiveReporter } from '../../../loadgen/live-state.js';
 import type { RunResult } from '../../../loadgen/run-result.js';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';

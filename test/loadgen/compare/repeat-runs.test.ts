@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runRepeated } from '../../../loadgen/compare/repeat-runs.js';
-import type { RunScenarioOptions } from '../../../loadgen/engine/coordinator.js';
+import type { RunScenarioOptions } from '../../../loadgen/engine/run-scenario-options.js';
 import type { RunResult } from '../../../loadgen/run-result.js';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
 import type { LiveState } from '../../../loadgen/live-state.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { UserError } from '../../../loadgen/user-error.js';
-import { serveFlagsFor, startBuiltinServer, type BuiltinServerOptions } from '../../../loadgen/target/builtin-server.js';
+import { midRunTailSuffix, serveFlagsFor, startBuiltinServer, type BuiltinServerOptions } from '../../../loadgen/target/builtin-server.js';
 import { describeServeConfig } from '../../../server/cli-options.js';
 import { resolveServerOptions } from '../../../server/server-options.js';
 
@@ -59,6 +59,19 @@ describe('serveFlagsFor', () => {
       '--fault-seed=42',
       '--workers=3',
     ]);
+  });
+});
+
+describe('midRunTailSuffix', () => {
+  it('keeps the last 5 lines of the stderr tail on one line', () => {
+    assert.equal(midRunTailSuffix('one\ntwo\nthree\nfour\nfive\nsix\n'), '; its stderr ends with: two | three | four | five | six');
+    assert.equal(midRunTailSuffix('  Error: boom  '), '; its stderr ends with: Error: boom');
+  });
+
+  it('says nothing when the child wrote nothing', () => {
+    assert.equal(midRunTailSuffix(''), '');
+    assert.equal(midRunTailSuffix(' \n'), '');
+    assert.equal(midRunTailSuffix(undefined), '');
   });
 });
 
