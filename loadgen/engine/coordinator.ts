@@ -4,8 +4,12 @@
  * their interval snapshots second by second, keeps the exact delivery ledger, feeds the live view, and builds the
  * RunResult. It never draws anything itself and never throws for a failed run: a run that breaks still
  * produces a result, marked failed or interrupted, with what was measured until then.
+ *
+ * One class, though over 300 lines: what is left here is the run's lifecycle (its time zero, stopping,
+ * interrupted, the first failure), which every handler reads and sets. Each thing it computes is a file of its
+ * own: run-target.ts, worker-launch.ts, second-merger.ts, run-delivery.ts, worker-watchdog.ts,
+ * target-watchdog.ts, threshold-judge.ts, build-live-state.ts and build-run-result.ts.
  */
-import os from 'node:os';
 import type { Scenario } from '../scenario/schema.js';
 import { MachineConditionsSampler } from '../machine-conditions.js';
 import { captureEnvironment } from '../environment.js';
@@ -13,38 +17,30 @@ import { monotonicClock, type Clock } from '../measure/clock.js';
 import { RunAccumulator } from '../measure/run-accumulator.js';
 import { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { RunResult, SeriesPoint, ServerSample } from '../run-result.js';
-import { midRunTailSuffix, startBuiltinServer, type BuiltinServer } from '../target/builtin-server.js';
-import { metricsUrlFor, startMetricsSampler, type MetricsSampler } from '../target/metrics-sampler.js';
-import { startPrometheusSampler } from '../target/prometheus-sampler.js';
+import type { BuiltinServer } from '../target/builtin-server.js';
+import type { MetricsSampler } from '../target/metrics-sampler.js';
 import { ThresholdJudge } from '../thresholds/threshold-judge.js';
 import type { LiveState } from '../live-state.js';
-import { builtinServerOptions } from './builtin-options.js';
-import { defaultWorkerThreads, serverProcessesOnThisMachine } from './default-worker-threads.js';
 import { SaturationTally } from './saturation-tally.js';
 import { SecondMerger } from './second-merger.js';
-import { DeliveryBooks } from './delivery-books.js';
-import { LiveDelivery } from './live-delivery.js';
+import { RunDelivery } from './run-delivery.js';
 import { TARGET_GONE_SEC, TargetWatchdog } from './target-watchdog.js';
 import { channelsOf } from '../measure/delivery-channels.js';
-import type { CoordinatorToWorker, LedgerDelta, WorkerTask, WorkerToCoordinator } from './messages.js';
+import type { CoordinatorToWorker, LedgerDelta, WorkerToCoordinator } from './messages.js';
 import type { RunScenarioOptions } from './run-scenario-options.js';
 import { measureEpochOffsetUs, shiftedClock } from '../shard/epoch-clock.js';
-import { clientsInShard } from '../shard/shard-spec.js';
 import { plannedRunStart } from '../shard/planned-start.js';
 import { startHttpLoad, type HttpLoad } from '../http/http-load.js';
 import { planRun, type RunPlan } from './run-plan.js';
 import { type WorkerHost } from './worker-host.js';
-import { describeWorker, planWorkers, startWorkerHosts } from './worker-layout.js';
+import { describeWorker, startWorkerHosts } from './worker-layout.js';
+import { planWorkerLaunch, ReadyWorkers } from './worker-launch.js';
 import { WorkerWatchdog } from './worker-watchdog.js';
-import { probeTarget } from './probe-target.js';
-import { sourceAddressesFor } from './source-addresses.js';
-import { setDeliveryBySendSecond } from './series-delivery.js';
+import { startRunTarget } from './run-target.js';
 import { buildLiveState } from './build-live-state.js';
 import { buildRunResult, targetInfo } from './build-run-result.js';
 import { formatElapsedUs } from '../units.js';
 
-/** A broadcast counts as settled (its fan-out complete or not) this long after it was sent, µs. */
-const FANOUT_SETTLE_US = 3_000_000;
 /** Longest wait for every worker to be ready, ms. */
 const READY_TIMEOUT_MS = 30_000;
 /** Lead time between 'start' and the run's time zero, so every worker starts on the same tick, ms. */
@@ -63,9 +59,7 @@ class Coordinator {
   private readonly clockOffsetUs: number;
   private readonly accumulator = new RunAccumulator();
   private readonly ownMetrics = new WorkerMetrics();
-  private readonly books: DeliveryBooks;
-  /** Distinct expected receipts per delivering metric, by the second of the run in which they were sent. */
-  private readonly liveDelivery: LiveDelivery;
+  private readonly delivery: RunDelivery;
   private readonly merger: SecondMerger;
   private readonly saturation = new SaturationTally();
   private readonly serverSamples: ServerSample[] = [];
@@ -100,14 +94,13 @@ class Coordinator {
     this.plan = planRun(this.scenario);
     this.clockOffsetUs = options.shard && !options.clock ? measureEpochOffsetUs() : 0;
     this.clock = options.clock ?? shiftedClock(monotonicClock, this.clockOffsetUs);
-    this.books = new DeliveryBooks(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
-    this.liveDelivery = new LiveDelivery(this.books, FANOUT_SETTLE_US);
+    this.delivery = new RunDelivery(channelsOf(this.scenario, this.plan.totalClients), (metric) => this.ownMetrics.latency(metric));
     this.merger = new SecondMerger({
       accumulator: this.accumulator,
       ownMetrics: this.ownMetrics,
       plan: this.plan,
       clock: this.clock,
-      beforeClose: (nowUs) => this.books.settle(nowUs, FANOUT_SETTLE_US),
+      beforeClose: (nowUs) => this.delivery.settle(nowUs),
     });
     this.thresholds = new ThresholdJudge(this.scenario.thresholds);
     this.targetWatchdog = new TargetWatchdog(TARGET_GONE_SEC, this.scenario.reconnect !== undefined);
@@ -141,76 +134,42 @@ class Coordinator {
   }
 
   private async startTarget(): Promise<string> {
-    const { target } = this.scenario;
-    const startedUs = this.clock.nowUs();
-    if (target.kind === 'builtin') {
-      this.startup(`starting the built-in server (${target.server.app} app)`);
-      const options = builtinServerOptions(target.server, this.scenario.drainMs);
-      if (this.options.serverLauncherPath !== undefined) options.launcherPath = this.options.serverLauncherPath;
-      this.server = await startBuiltinServer(options);
-      this.startup(`built-in server listening at ${this.server.url} (pid ${this.server.pid}, ${formatElapsedUs(this.clock.nowUs() - startedUs)})`);
-      void this.server.exited.then((exit) => {
-        if (this.stopping) return;
-        this.fail('server_died', `the built-in server (pid ${this.server?.pid}) exited during the run (code ${exit.code}, signal ${exit.signal})${midRunTailSuffix(this.server?.stderrTail())}`);
-      });
-      this.startSampler(this.server.metricsUrl);
-      return this.server.url;
-    }
-    this.startup(`probing the target ${target.url}`);
-    await probeTarget(target.url, this.scenario.path);
-    this.startup(`target ${target.url} answers Engine.IO (${formatElapsedUs(this.clock.nowUs() - startedUs)}; probe session closed)`);
-    this.startSampler(target.serverMetrics ?? target.metricsUrl ?? metricsUrlFor(target.url));
+    const target = await startRunTarget({
+      scenario: this.scenario,
+      clock: this.clock,
+      ...(this.options.serverLauncherPath !== undefined ? { serverLauncherPath: this.options.serverLauncherPath } : {}),
+      startup: (step) => this.startup(step),
+      notice: (line) => this.notice(line),
+      onServerExit: (message) => {
+        if (!this.stopping) this.fail('server_died', message);
+      },
+      runStartUs: () => this.runStartUs,
+      onSample: (sample) => this.serverSamples.push(sample),
+    });
+    this.server = target.server;
+    this.sampler = target.sampler;
     return target.url;
   }
 
-  /** Samples /metrics.json at `source`, or scrapes the Prometheus endpoints it lists (target.serverMetrics). */
-  private startSampler(source: string | string[]): void {
-    const common = {
-      clock: () => (this.runStartUs === 0 ? 0 : (this.clock.nowUs() - this.runStartUs) / 1000),
-      onSample: (sample: ServerSample) => {
-        if (this.runStartUs !== 0 && this.clock.nowUs() >= this.runStartUs) this.serverSamples.push(sample);
-      },
-      onNotice: (message: string) => this.notice(message),
-    };
-    this.sampler = typeof source === 'string' ? startMetricsSampler({ ...common, url: source }) : startPrometheusSampler({ ...common, urls: source });
-  }
-
   private async runShards(targetUrl: string): Promise<void> {
-    const threads = this.options.workers ?? defaultWorkerThreads(os.availableParallelism(), serverProcessesOnThisMachine(this.scenario.target));
-    const clients = this.options.shard ? clientsInShard(this.plan.totalClients, this.options.shard) : this.plan.totalClients;
-    const layout = planWorkers({
-      totalClients: clients,
-      threads,
-      clientsPerProcess: this.options.clientsPerProcess ?? (this.scenario.transport === 'websocket' ? 15_000 : 7_000),
-    });
-    const base: Omit<WorkerTask, 'workerId'> = {
-      workerCount: layout.workerCount,
+    const { clients, layout, base } = planWorkerLaunch({
       scenario: this.scenario,
+      totalClients: this.plan.totalClients,
       targetUrl,
-      sourceAddresses: this.scenario.population.sourceAddresses ?? sourceAddressesFor(targetUrl, this.plan.totalClients),
-      intervalMs: 1000,
-      ...(this.options.shard ? { shard: this.options.shard, clockOffsetUs: this.clockOffsetUs } : {}),
-    };
+      clockOffsetUs: this.clockOffsetUs,
+      ...(this.options.shard ? { shard: this.options.shard } : {}),
+      ...(this.options.workers !== undefined ? { threads: this.options.workers } : {}),
+      ...(this.options.clientsPerProcess !== undefined ? { clientsPerProcess: this.options.clientsPerProcess } : {}),
+    });
     if (layout.processes > 1) this.notice(`spreading ${this.plan.totalClients} clients over ${layout.processes} load processes × ${layout.threadsPerProcess} threads`);
     const hostsStartedUs = this.clock.nowUs();
     this.startup(`starting ${layout.workerCount} worker thread${layout.workerCount === 1 ? '' : 's'} in ${layout.processes} load process${layout.processes === 1 ? '' : 'es'} for ${clients} clients`);
-    const ready = new Set<number>();
-    let readyResolve!: () => void;
-    const allReady = new Promise<void>((resolve) => {
-      readyResolve = resolve;
-    });
+    const ready = new ReadyWorkers(layout.workerCount);
     this.workerCount = layout.workerCount;
-    this.hosts = startWorkerHosts(layout, base, (message) => {
-      if (message.type === 'ready') {
-        ready.add(message.workerId);
-        if (ready.size === layout.workerCount) readyResolve();
-        return;
-      }
-      this.onWorkerMessage(message);
-    });
+    this.hosts = startWorkerHosts(layout, base, (message) => (message.type === 'ready' ? ready.add(message.workerId) : this.onWorkerMessage(message)));
     for (let id = 0; id < layout.workerCount; id += 1) this.activeWorkers.add(id);
     const readyTimeout = setTimeout(() => this.fail('workers_not_ready', `only ${ready.size} of ${layout.workerCount} workers were ready after ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
-    await Promise.race([allReady, this.done]);
+    await Promise.race([ready.all, this.done]);
     clearTimeout(readyTimeout);
     if (this.activeWorkers.size === 0 || this.failure) return;
     this.startup(`workers ready (${ready.size} of ${layout.workerCount}, ${formatElapsedUs(this.clock.nowUs() - hostsStartedUs)}): the run starts`);
@@ -314,12 +273,7 @@ class Coordinator {
 
   private applyLedger(delta: LedgerDelta): void {
     this.options.onLedger?.(delta);
-    for (const batch of delta.sends) this.books.addSends(batch.channel, batch.sender, batch.sentUs);
-    for (const event of delta.windows) this.books.window(event.channel, event.receiver, event.connection, event.atUs, event.open);
-    for (const tail of delta.tails) this.books.addTail(tail);
-    for (const part of delta.messages) this.books.partial(part);
-    for (const tail of delta.senderTails) this.books.addSenderTail(tail);
-    this.liveDelivery.addReceipts(delta.receipts);
+    this.delivery.apply(delta);
   }
 
   /** Merges every pending second up to `untilSec` into the series, in order, and updates the live view. */
@@ -344,7 +298,7 @@ class Coordinator {
       point,
       series: this.merger.series,
       totals,
-      delivery: this.liveDelivery.at(nowUs, this.runStartUs, this.merger.series),
+      delivery: this.delivery.liveAt(nowUs, this.runStartUs, this.merger.series),
       server: this.serverSamples[this.serverSamples.length - 1],
       thresholds: this.thresholds.judge(totals, elapsedMs, true),
       stopping: this.stopping,
@@ -375,19 +329,10 @@ class Coordinator {
 
   /** Settles the books, folds the final figures into the totals and series, and builds the result. */
   private buildResult(startedAt: Date, environment: RunResult['environment'], targetUrl: string): RunResult {
-    this.books.settleAll();
+    this.delivery.settleAll();
     // The fan-out completions recorded by the final settle belong to the last second.
     this.merger.foldFinalOwnMetrics();
-    for (const { metric, account } of this.books.finalAccounts()) this.accumulator.setAccounting(metric, account);
-    const seconds = this.merger.lastClosedSec;
-    setDeliveryBySendSecond(
-      this.merger.series,
-      this.books.expectedBySendSecond(this.runStartUs, seconds).map(({ metric, expected }) => ({
-        metric,
-        expected,
-        received: this.liveDelivery.receivedBySendSecond(metric, seconds),
-      })),
-    );
+    this.delivery.fold(this.accumulator, this.merger.series, this.runStartUs, this.merger.lastClosedSec);
     const totals = this.accumulator.totals();
     const endedAt = new Date();
     const durationMs = this.runStartUs === 0 ? 0 : Math.max(0, (this.clock.nowUs() - this.runStartUs) / 1000);
@@ -405,7 +350,7 @@ class Coordinator {
       server: this.serverSamples,
       thresholds: this.thresholds.judge(totals, durationMs, false),
       warnings: this.warnings,
-      fanoutJudgements: this.books.fanoutJudgements(),
+      fanoutJudgements: this.delivery.fanoutJudgements(),
       saturationWarning: this.saturation.warning(this.merger.series.length),
       failure: this.failure,
       interrupted: this.interrupted,
