@@ -4,18 +4,39 @@
  * every shard's sends and membership windows on one time line. So a sharded run counts in epoch microseconds:
  * the monotonic clock plus one fixed offset measured once per load-generator run and handed to every worker
  * (threads and child processes alike), so that inside a run the clock stays monotonic and exact. Across
- * machines it is as good as their wall clocks' sync (NTP: about a millisecond; on one machine: a few µs).
+ * machines it is as good as their wall clocks' sync (NTP: about a millisecond; on one machine: a few µs, the
+ * precision of the measurement below).
  */
 import type { Clock } from '../measure/clock.js';
 
+/** Millisecond boundaries of the wall clock the offset is measured at; the tightest reading is kept. */
+const BOUNDARIES = 3;
+
+function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
+
 /**
- * The offset, µs, from the monotonic clock (`process.hrtime`) to epoch µs, read now: performance.timeOrigin is
- * the epoch ms of performance.now()'s zero, whose own clock is the monotonic one, so one read of each suffices.
+ * The offset, µs, from the monotonic clock (`process.hrtime`) to epoch µs. The wall clock is read where its
+ * millisecond changes: the new millisecond began between two reads of Date.now() with a monotonic read between
+ * them, so that read is its start to within one loop turn (well under a µs; a turn the scheduler interrupted is
+ * outweighed by the tightest of BOUNDARIES readings). It takes about BOUNDARIES ms. performance.timeOrigin,
+ * used before, is off by up to a millisecond per process, so two processes on one machine disagreed by as much
+ * and a receiver could compute a negative latency for a message sent from the other.
  */
 export function measureEpochOffsetUs(): number {
-  const monotonicUs = Number(process.hrtime.bigint() / 1000n);
-  const epochUs = Math.round((performance.timeOrigin + performance.now()) * 1000);
-  return epochUs - monotonicUs;
+  let best = { gapUs: Number.POSITIVE_INFINITY, offsetUs: 0 };
+  let lastMs = Date.now();
+  for (let found = 0; found < BOUNDARIES; ) {
+    const beforeUs = monotonicUs();
+    const ms = Date.now();
+    if (ms === lastMs) continue;
+    const gapUs = monotonicUs() - beforeUs;
+    if (gapUs < best.gapUs) best = { gapUs, offsetUs: ms * 1000 - beforeUs };
+    lastMs = ms;
+    found += 1;
+  }
+  return best.offsetUs;
 }
 
 /** `base` moved by `offsetUs` (an integer), e.g. the monotonic clock made an epoch-µs clock. */
