@@ -11,6 +11,8 @@ import type { Clock } from '../measure/clock.js';
 
 /** Millisecond boundaries of the wall clock the offset is measured at; the tightest reading is kept. */
 const BOUNDARIES = 3;
+/** Longest the measurement waits for the wall clock to move, µs. */
+const MAX_WAIT_US = 50_000;
 
 function monotonicUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
@@ -27,10 +29,15 @@ function monotonicUs(): number {
 export function measureEpochOffsetUs(): number {
   let best = { gapUs: Number.POSITIVE_INFINITY, offsetUs: 0 };
   let lastMs = Date.now();
+  const giveUpUs = monotonicUs() + MAX_WAIT_US;
   for (let found = 0; found < BOUNDARIES; ) {
     const beforeUs = monotonicUs();
     const ms = Date.now();
-    if (ms === lastMs) continue;
+    if (ms === lastMs) {
+      // A wall clock that does not move (a faked Date): its own reading is all there is.
+      if (beforeUs > giveUpUs) return found > 0 ? best.offsetUs : ms * 1000 - beforeUs;
+      continue;
+    }
     const gapUs = monotonicUs() - beforeUs;
     if (gapUs < best.gapUs) best = { gapUs, offsetUs: ms * 1000 - beforeUs };
     lastMs = ms;

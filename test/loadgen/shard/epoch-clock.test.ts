@@ -31,3 +31,12 @@ test('a shifted clock adds its integer offset and refuses a fractional one', () 
   assert.equal(clock.nowUs(), 15);
   assert.throws(() => shiftedClock({ nowUs: () => 0 }, 0.5), RangeError);
 });
+
+test('a wall clock that does not move ends the measurement within its bound, at that clock', (t) => {
+  t.mock.method(Date, 'now', () => 1_700_000_000_000);
+  const startedUs = Number(process.hrtime.bigint() / 1000n);
+  const offsetUs = measureEpochOffsetUs();
+  const tookUs = Number(process.hrtime.bigint() / 1000n) - startedUs;
+  assert.ok(tookUs < 1_000_000, `took ${tookUs} µs`);
+  assert.ok(Math.abs(startedUs + offsetUs - 1_700_000_000_000_000) < 1_000_000, 'epoch µs of the frozen clock');
+});
