@@ -10,7 +10,7 @@
 import type { Clock } from '../measure/clock.js';
 
 /** Millisecond boundaries of the wall clock the offset is measured at; the tightest reading is kept. */
-const BOUNDARIES = 3;
+const BOUNDARIES = 5;
 /** Longest the measurement waits for the wall clock to move, µs. */
 const MAX_WAIT_US = 50_000;
 
@@ -20,27 +20,32 @@ function monotonicUs(): number {
 
 /**
  * The offset, µs, from the monotonic clock (`process.hrtime`) to epoch µs. The wall clock is read where its
- * millisecond changes: the new millisecond began between two reads of Date.now() with a monotonic read between
- * them, so that read is its start to within one loop turn (well under a µs; a turn the scheduler interrupted is
- * outweighed by the tightest of BOUNDARIES readings). It takes about BOUNDARIES ms. performance.timeOrigin,
- * used before, is off by up to a millisecond per process, so two processes on one machine disagreed by as much
- * and a receiver could compute a negative latency for a message sent from the other.
+ * millisecond changes: the new millisecond began after the monotonic read before the last Date.now() that
+ * still returned the old one, and before the read after the first that returned the new one. Its start is
+ * taken as the middle of that bracket, from the tightest bracket of BOUNDARIES (a turn the scheduler
+ * interrupted widens its bracket and loses). It takes about BOUNDARIES ms. performance.timeOrigin, used
+ * before, is off by up to a millisecond per process, so two processes on one machine disagreed by as much and
+ * a receiver could compute a negative latency for a message sent from the other.
  */
 export function measureEpochOffsetUs(): number {
-  let best = { gapUs: Number.POSITIVE_INFINITY, offsetUs: 0 };
+  let best = { bracketUs: Number.POSITIVE_INFINITY, offsetUs: 0 };
+  let prevBeforeUs = monotonicUs();
   let lastMs = Date.now();
-  const giveUpUs = monotonicUs() + MAX_WAIT_US;
+  const giveUpUs = prevBeforeUs + MAX_WAIT_US;
   for (let found = 0; found < BOUNDARIES; ) {
     const beforeUs = monotonicUs();
     const ms = Date.now();
     if (ms === lastMs) {
       // A wall clock that does not move (a faked Date): its own reading is all there is.
       if (beforeUs > giveUpUs) return found > 0 ? best.offsetUs : ms * 1000 - beforeUs;
+      prevBeforeUs = beforeUs;
       continue;
     }
-    const gapUs = monotonicUs() - beforeUs;
-    if (gapUs < best.gapUs) best = { gapUs, offsetUs: ms * 1000 - beforeUs };
+    const afterUs = monotonicUs();
+    const bracketUs = afterUs - prevBeforeUs;
+    if (bracketUs < best.bracketUs) best = { bracketUs, offsetUs: ms * 1000 - Math.round((prevBeforeUs + afterUs) / 2) };
     lastMs = ms;
+    prevBeforeUs = afterUs;
     found += 1;
   }
   return best.offsetUs;
