@@ -15,6 +15,7 @@
 import hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import type { LatencySummary } from '../run-result.js';
+import { scanEncodedHistogram } from './histogram-scan.js';
 
 /** Lowest discernible value: 1 µs. */
 export const HISTOGRAM_LOWEST_US = 1;
@@ -112,26 +113,35 @@ export function addEncoded(target: Histogram, encoded: string): void {
   }
 }
 
+/** The percentiles of a LatencySummary, ascending: min (0), p50, p90, p99, p99.9, max (100). */
+const SUMMARY_PERCENTILES = [0, 50, 90, 99, 99.9, 100] as const;
+
 /**
  * Count, min, mean, p50, p90, p99, p99.9 and max of a histogram, integer µs. Percentiles are the highest value
  * equivalent to the exact sample quantile (within 0.1% above it); an empty histogram gives count 0 and zeros.
+ * The figures are hdr's own (getValueAtPercentile, mean), computed in one pass over the counts
+ * (histogram-scan.ts) instead of one scan per getter (WebAssembly histograms; JS ones answer their getters).
  */
 export function summarizeHistogram(histogram: Histogram): LatencySummary {
   const count = histogram.totalCount;
   if (count === 0) {
     return { count: 0, minUs: 0, meanUs: 0, p50Us: 0, p90Us: 0, p99Us: 0, p999Us: 0, maxUs: 0 };
   }
+  // Only the WebAssembly histogram has encode() (its V2 bytes, uncompressed); a JS one is asked directly.
+  const encode = (histogram as Partial<{ encode(): Uint8Array }>).encode;
+  const scan = typeof encode === 'function' ? scanEncodedHistogram(encode.call(histogram), count, SUMMARY_PERCENTILES) : undefined;
+  // Percentile 0 is the lowest equivalent value of the smallest sample, including a recorded 0; percentile 100,
+  // like the others, the highest value equivalent to the largest sample, so a decoded copy agrees.
+  const [min, p50, p90, p99, p999, max] = scan?.valuesAtPercentiles ?? SUMMARY_PERCENTILES.map((p) => histogram.getValueAtPercentile(p));
   return {
     count,
-    // Percentile 0 is the lowest equivalent value of the smallest sample, including a recorded 0.
-    minUs: Math.round(histogram.getValueAtPercentile(0)),
-    meanUs: Math.round(histogram.mean),
-    p50Us: Math.round(histogram.getValueAtPercentile(50)),
-    p90Us: Math.round(histogram.getValueAtPercentile(90)),
-    p99Us: Math.round(histogram.getValueAtPercentile(99)),
-    p999Us: Math.round(histogram.getValueAtPercentile(99.9)),
-    // Like the percentiles, the highest value equivalent to the largest sample, so a decoded copy agrees.
-    maxUs: Math.round(histogram.getValueAtPercentile(100)),
+    minUs: Math.round(min!),
+    meanUs: Math.round(scan?.mean ?? histogram.mean),
+    p50Us: Math.round(p50!),
+    p90Us: Math.round(p90!),
+    p99Us: Math.round(p99!),
+    p999Us: Math.round(p999!),
+    maxUs: Math.round(max!),
   };
 }
 
