@@ -35,8 +35,41 @@ export interface EngineHandshake {
   maxPayloadBytes: number;
 }
 
-/** Parses the JSON after the '0' of an open packet (`text` is the whole packet). Throws ProtocolError. */
+/** How every open packet from a socket.io server begins; the sid follows, up to the next quote. */
+const OPEN_PREFIX = '0{"sid":"';
+/** A JSON string body that means itself: no escapes, no control characters (which JSON.parse would reject). */
+const PLAIN_JSON_STRING = /^[^\\\u0000-\u001f]+$/;
+
+/**
+ * The last open packet parsed in this thread, as the text after its sid and what that text said. A server's open
+ * packets differ only in their sid, so in a connect storm the rest is parsed once, not once per connection.
+ */
+let lastOpenRest: string | undefined;
+let lastOpenHandshake: Omit<EngineHandshake, 'sid'> | undefined;
+
+/**
+ * Parses the JSON after the '0' of an open packet (`text` is the whole packet). Throws ProtocolError. A packet
+ * that is the last one's with another sid (a plain JSON string, no escapes) reuses the last parse.
+ */
 export function parseOpenPacket(text: string): EngineHandshake {
+  if (lastOpenRest !== undefined && text.startsWith(OPEN_PREFIX)) {
+    const sidEnd = text.indexOf('"', OPEN_PREFIX.length);
+    if (sidEnd > OPEN_PREFIX.length && text.length - sidEnd === lastOpenRest.length && text.endsWith(lastOpenRest)) {
+      const sid = text.slice(OPEN_PREFIX.length, sidEnd);
+      if (PLAIN_JSON_STRING.test(sid)) return { ...lastOpenHandshake!, sid };
+    }
+  }
+  const handshake = parseOpenJson(text);
+  const sidEnd = text.startsWith(OPEN_PREFIX) ? text.indexOf('"', OPEN_PREFIX.length) : -1;
+  if (sidEnd > 0 && text.slice(OPEN_PREFIX.length, sidEnd) === handshake.sid) {
+    lastOpenRest = text.slice(sidEnd);
+    const { sid: _sid, ...rest } = handshake;
+    lastOpenHandshake = { ...rest, upgrades: Object.freeze(rest.upgrades) as string[] };
+  }
+  return handshake;
+}
+
+function parseOpenJson(text: string): EngineHandshake {
   let raw: unknown;
   try {
     raw = JSON.parse(text.slice(1));

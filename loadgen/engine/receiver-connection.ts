@@ -28,9 +28,14 @@ export type ReceiptWindow =
   /** The connection never joined the channel: the server should not have sent it here. */
   | 'unknown';
 
+const NO_WINDOWS: ReadonlyMap<number, ConnectionWindow[]> = new Map();
+
 export class ReceiverConnection {
-  /** The connection's windows per channel, oldest first (a connection may leave a room and join it again). */
-  private readonly windows = new Map<number, ConnectionWindow[]>();
+  /**
+   * The connection's windows per channel, oldest first (a connection may leave a room and join it again); made on
+   * the first join, so that a connection that joins nothing (a connect storm's) costs no Map.
+   */
+  private windows: Map<number, ConnectionWindow[]> | undefined;
   /** The channel a receipt was looked up on last, and its list (lists are never replaced): most receipts of a connection are on one channel. */
   private lastChannel = -1;
   private lastList: ConnectionWindow[] | undefined;
@@ -50,7 +55,7 @@ export class ReceiverConnection {
   /** Notes that a join of `channel` was sent: receipts on it are no longer unknown, but not yet counted. */
   expect(channel: number): void {
     if (this.openWindowOn(channel) !== undefined) return;
-    const list = this.windows.get(channel);
+    const list = this.windows?.get(channel);
     if (list !== undefined && list.some((window) => window.startUs === PENDING_START_US)) return;
     this.listOf(channel).push({ channel, startUs: PENDING_START_US, endUs: OPEN_END_US, recentSentUs: [] });
   }
@@ -65,7 +70,7 @@ export class ReceiverConnection {
 
   /** Closes the open window on `channel` at `atUs`; returns false when none was open. A pending join is dropped. */
   close(channel: number, atUs: number): boolean {
-    const list = this.windows.get(channel);
+    const list = this.windows?.get(channel);
     if (list === undefined) return false;
     const at = list.findIndex((window) => window.startUs === PENDING_START_US);
     if (at >= 0) list.splice(at, 1);
@@ -77,7 +82,7 @@ export class ReceiverConnection {
 
   /** The open window on `channel`, if any. */
   openWindowOn(channel: number): ConnectionWindow | undefined {
-    const list = this.windows.get(channel);
+    const list = this.windows?.get(channel);
     if (list === undefined) return undefined;
     for (const window of list) if (window.startUs !== PENDING_START_US && window.endUs === OPEN_END_US) return window;
     return undefined;
@@ -86,7 +91,7 @@ export class ReceiverConnection {
   /** Channels with an open window. */
   openChannels(): number[] {
     const channels: number[] = [];
-    for (const [channel, list] of this.windows) {
+    for (const [channel, list] of this.windows ?? NO_WINDOWS) {
       if (list.some((window) => window.startUs !== PENDING_START_US && window.endUs === OPEN_END_US)) channels.push(channel);
     }
     return channels;
@@ -94,14 +99,14 @@ export class ReceiverConnection {
 
   /** Every window that opened, open or closed. */
   *allWindows(): IterableIterator<ConnectionWindow> {
-    for (const list of this.windows.values()) for (const window of list) if (window.startUs !== PENDING_START_US) yield window;
+    for (const list of (this.windows ?? NO_WINDOWS).values()) for (const window of list) if (window.startUs !== PENDING_START_US) yield window;
   }
 
   /** Where a message on `channel` sent at `sentUs` falls (see ReceiptWindow). */
   windowFor(channel: number, sentUs: number): ReceiptWindow {
     let list = this.lastList;
     if (channel !== this.lastChannel || list === undefined) {
-      list = this.windows.get(channel);
+      list = this.windows?.get(channel);
       if (list === undefined) return 'unknown';
       this.lastChannel = channel;
       this.lastList = list;
@@ -112,6 +117,7 @@ export class ReceiverConnection {
 
   /** Forgets recent receipts sent at or before `beforeUs` (they can no longer fall in a tail). */
   prune(beforeUs: number): void {
+    if (this.windows === undefined) return;
     for (const list of this.windows.values()) {
       for (const window of list) {
         const recent = window.recentSentUs;
@@ -122,10 +128,11 @@ export class ReceiverConnection {
   }
 
   private listOf(channel: number): ConnectionWindow[] {
-    let list = this.windows.get(channel);
+    const windows = (this.windows ??= new Map());
+    let list = windows.get(channel);
     if (list === undefined) {
       list = [];
-      this.windows.set(channel, list);
+      windows.set(channel, list);
     }
     return list;
   }

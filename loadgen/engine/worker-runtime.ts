@@ -19,6 +19,7 @@ import { ClientConnectOptions } from './client-options.js';
 import { countConnected, countConnectFailure } from './connect-metrics.js';
 import { ConnectionCounts } from './connection-counts.js';
 import { ConnectionDrain } from './connection-drain.js';
+import { ConnectionHandlers, type LostConnectionHandler } from './connection-handlers.js';
 import { DeliveryRecorder } from './delivery-recorder.js';
 import { DueTimer } from './due-timer.js';
 import { EventReceiver } from './event-receiver.js';
@@ -201,10 +202,9 @@ export class WorkerRuntime {
     const connectChannels = this.delivery.channels.connectChannels(sim.index);
     for (const channel of connectChannels) receiver.expect(channel);
     this.metrics.count('connectAttempts');
-    const client = this.deps.createClient(this.connectOptions.of(sim.index), {
-      onEvent: (event, args) => this.receiver.onEvent(sim, receiver, event, args),
-      onDisconnect: (reason) => this.onServerDisconnect(sim, client, receiver, reason),
-    });
+    const handlers = new ConnectionHandlers(this.receiver, this.onLost, sim, receiver);
+    const client = this.deps.createClient(this.connectOptions.of(sim.index), handlers);
+    handlers.client = client;
     sim.client = client;
     client.connect().then(
       () => this.onConnected(sim, client, receiver, intendedUs, startUs, isReconnect),
@@ -238,6 +238,8 @@ export class WorkerRuntime {
     if (this.reconnects.lost.lostAt(sim.index) !== undefined && this.retryAfterLoss(sim)) return;
     this.counts.setState(sim, ClientState.failed);
   }
+
+  private readonly onLost: LostConnectionHandler = (sim, client, receiver, reason) => this.onServerDisconnect(sim, client, receiver, reason);
 
   private onServerDisconnect(sim: SimClient, client: VirtualClient, receiver: ReceiverConnection, reason: string): void {
     const nowUs = this.deps.clock.nowUs();

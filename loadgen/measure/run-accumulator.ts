@@ -78,11 +78,17 @@ export class RunAccumulator {
     const snapshots = this.pending;
     this.pending = [];
     const intervalHistograms = new Map<LatencyMetric, HistogramPair>();
+    /** Each metric's encoded pairs of this second; where there is one, it is the merged histogram's encoding already. */
+    const parts = new Map<LatencyMetric, EncodedMetricHistograms[]>();
     const counters = zeroCounters();
     const delivery: SeriesPoint['delivery'] = {};
     for (const snapshot of snapshots) {
       for (const [metric, encoded] of Object.entries(snapshot.histograms)) {
-        if (encoded !== undefined) addEncodedPair(pairOf(intervalHistograms, metric), encoded);
+        if (encoded === undefined) continue;
+        addEncodedPair(pairOf(intervalHistograms, metric), encoded);
+        const list = parts.get(metric);
+        if (list === undefined) parts.set(metric, [encoded]);
+        else list.push(encoded);
       }
       addCounters(counters, snapshot.counters);
       for (const [metric, tally] of Object.entries(snapshot.delivery)) {
@@ -103,7 +109,10 @@ export class RunAccumulator {
       total.corrected.add(pair.corrected);
       total.uncorrected.add(pair.uncorrected);
       latency[metric] = summarizePair(pair);
-      histograms[metric] = encodePair(pair);
+      // One worker's histograms alone are this second's: its encoding is the one encodePair would write (the
+      // encoding of a decoded histogram is the encoding it was decoded from), without compressing it again.
+      const only = parts.get(metric);
+      histograms[metric] = only !== undefined && only.length === 1 ? { corrected: only[0]!.corrected, uncorrected: only[0]!.uncorrected } : encodePair(pair);
       releasePair(pair);
     }
 

@@ -34,7 +34,8 @@ interface StreamState {
 
 /** Order and duplicate detection over many sender streams; see the file comment for the memory bound. */
 export class StreamTracker {
-  private readonly streams = new Map<number, StreamState>();
+  /** Made on the first arrival: most connections of a connect storm never receive one. */
+  private streams: Map<number, StreamState> | undefined;
   /** The stream recorded last and its state (states are never replaced): a receiver mostly hears one stream at a time. */
   private lastKey = -1;
   private lastState: StreamState | undefined;
@@ -53,10 +54,10 @@ export class StreamTracker {
   record(streamKey: number, seq: number): StreamOutcome {
     let state = streamKey === this.lastKey ? this.lastState : undefined;
     if (state === undefined) {
-      state = this.streams.get(streamKey);
+      state = this.streams?.get(streamKey);
       if (state === undefined) {
         state = { maxSeq: seq, floor: seq, gaps: undefined, below: undefined };
-        this.streams.set(streamKey, state);
+        (this.streams ??= new Map()).set(streamKey, state);
         this.lastKey = streamKey;
         this.lastState = state;
         return 'new';
@@ -84,7 +85,7 @@ export class StreamTracker {
 
   /** Streams tracked. */
   get streamCount(): number {
-    return this.streams.size;
+    return this.streams?.size ?? 0;
   }
 
   /** Records seqs [fromSeq, toSeq) as gaps, keeping the cap by raising the floor. */

@@ -17,6 +17,31 @@ describe('engineio-codec', () => {
     }
   });
 
+  it('open packets that differ from the last only in their sid parse as JSON.parse reads them', () => {
+    // The thread's last open packet is reused for its fields; the oracle is JSON.parse of each packet.
+    const rests = [
+      '","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}',
+      '","upgrades":["websocket"],"pingInterval":300,"pingTimeout":200,"maxPayload":1e6}',
+      '","upgrades":["websocket"],"pingInterval":300,"pingTimeout":200}',
+    ];
+    const sids = ['lv_VI97HAXpY6yYWAAAC', 'a', 'x\\"y', 'tab\\tsid', 'Zq-9_0', 'é€😀'];
+    for (let round = 0; round < 3; round++) {
+      for (const rest of rests) {
+        for (const sid of sids) {
+          const text = `0{"sid":"${sid}${rest}`;
+          const json = JSON.parse(text.slice(1)) as { sid: string; upgrades: string[]; pingInterval: number; pingTimeout: number; maxPayload?: number };
+          assert.deepEqual(parseOpenPacket(text), {
+            sid: json.sid, upgrades: json.upgrades, pingIntervalMs: json.pingInterval, pingTimeoutMs: json.pingTimeout, maxPayloadBytes: json.maxPayload ?? 1_000_000,
+          }, text);
+        }
+      }
+    }
+    // A sid that JSON rejects is rejected, even right after a packet of the same shape was parsed.
+    parseOpenPacket('0{"sid":"ok","upgrades":[],"pingInterval":1,"pingTimeout":1}');
+    assert.throws(() => parseOpenPacket('0{"sid":"bad\u0001sid","upgrades":[],"pingInterval":1,"pingTimeout":1}'), ProtocolError);
+    assert.throws(() => parseOpenPacket('0{"sid":"","upgrades":[],"pingInterval":1,"pingTimeout":1}'), ProtocolError);
+  });
+
   it('encodes a polling payload with the record separator and base64 binary', () => {
     assert.equal(encodePollingPayload(['4hello', Buffer.from([1, 2, 3, 4]), '2']), '4hello\x1ebAQIDBA==\x1e2');
     assert.equal(encodePollingPayload(['40']), '40');
