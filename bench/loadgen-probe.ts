@@ -90,10 +90,12 @@ function mib(bytes: number): string {
 export interface WindowFigures {
   fromSec: number;
   toSec: number;
-  /** CPU time of every load-generator process over the window, µs. */
+  /** CPU time of every load-generator process over the window, µs, and its kernel (system) part. */
   loadgenCpuUs: number;
-  /** CPU time of the server child over the window, µs (undefined without a built-in server). */
+  loadgenSystemUs: number;
+  /** CPU time of the server child over the window, µs, and its kernel part (undefined without a built-in server). */
   serverCpuUs: number | undefined;
+  serverSystemUs: number | undefined;
   /** Broadcast messages received by the clients in the seconds (fromSec, toSec]. */
   broadcastDeliveries: number;
   /** Client disconnects counted in those seconds. */
@@ -127,7 +129,9 @@ export function measureWindow(probe: ResourceProbe, series: readonly SeriesPoint
     fromSec,
     toSec,
     loadgenCpuUs: toLoadgen.cpuUs - fromLoadgen.cpuUs,
+    loadgenSystemUs: toLoadgen.systemUs - fromLoadgen.systemUs,
     serverCpuUs: from.usage.server && to.usage.server ? to.usage.server.cpuUs - from.usage.server.cpuUs : undefined,
+    serverSystemUs: from.usage.server && to.usage.server ? to.usage.server.systemUs - from.usage.server.systemUs : undefined,
     broadcastDeliveries: points.reduce((sum, point) => sum + (point.delivery.broadcast?.received ?? 0), 0),
     disconnects: points.reduce((sum, point) => sum + point.counters.disconnects, 0),
     minOpen: Math.min(to.open, ...points.map((point) => point.connections.open)),

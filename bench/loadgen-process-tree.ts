@@ -13,6 +13,8 @@ export interface ProcessUsage {
   pid: number;
   /** User + system CPU time since the process started, µs (10 ms resolution for children: kernel clock ticks). */
   cpuUs: number;
+  /** The kernel's (system) part of cpuUs, µs. */
+  systemUs: number;
   rssBytes: number;
 }
 
@@ -30,10 +32,11 @@ export interface RunProcessesUsage {
 }
 
 /** CPU time and RSS summed over every load-generator process (this one and the load children). */
-export function loadgenTotals(usage: RunProcessesUsage): { cpuUs: number; rssBytes: number; processes: number } {
+export function loadgenTotals(usage: RunProcessesUsage): { cpuUs: number; systemUs: number; rssBytes: number; processes: number } {
   const all = [usage.self, ...usage.loadProcesses];
   return {
     cpuUs: all.reduce((sum, p) => sum + p.cpuUs, 0),
+    systemUs: all.reduce((sum, p) => sum + p.systemUs, 0),
     rssBytes: all.reduce((sum, p) => sum + p.rssBytes, 0),
     processes: all.length,
   };
@@ -100,19 +103,19 @@ function parseRssBytes(status: string): number {
 /** Reads this process and its load-process and server children now. */
 export function readRunProcesses(): RunProcessesUsage {
   const cpu = process.cpuUsage();
-  const self: ProcessUsage = { pid: process.pid, cpuUs: cpu.user + cpu.system, rssBytes: process.memoryUsage.rss() };
+  const self: ProcessUsage = { pid: process.pid, cpuUs: cpu.user + cpu.system, systemUs: cpu.system, rssBytes: process.memoryUsage.rss() };
   const loadProcesses: ProcessUsage[] = [];
   let server: (ProcessUsage & { processes: number }) | undefined;
-  const others: Array<{ pid: number; ppid: number; cpuUs: number }> = [];
+  const others: Array<{ pid: number; ppid: number; cpuUs: number; systemUs: number }> = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     const statText = readProcFile(pid, 'stat');
     if (statText === undefined) continue;
     const stat = parseStat(statText);
-    const usage = (): ProcessUsage => ({ pid, cpuUs: stat.cpuUs, rssBytes: parseRssBytes(readProcFile(pid, 'status') ?? '') });
+    const usage = (): ProcessUsage => ({ pid, cpuUs: stat.cpuUs, systemUs: stat.systemUs, rssBytes: parseRssBytes(readProcFile(pid, 'status') ?? '') });
     if (stat.ppid !== process.pid) {
-      others.push({ pid, ppid: stat.ppid, cpuUs: stat.cpuUs });
+      others.push({ pid, ppid: stat.ppid, cpuUs: stat.cpuUs, systemUs: stat.systemUs });
       continue;
     }
     const commandLine = readProcFile(pid, 'cmdline')?.split('\0') ?? [];
@@ -126,6 +129,7 @@ export function readRunProcesses(): RunProcessesUsage {
     for (const child of others) {
       if (child.ppid !== server.pid) continue;
       server.cpuUs += child.cpuUs;
+      server.systemUs += child.systemUs;
       server.rssBytes += parseRssBytes(readProcFile(child.pid, 'status') ?? '');
       server.processes += 1;
     }

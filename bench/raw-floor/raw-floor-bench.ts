@@ -26,7 +26,7 @@ import { startBuiltinServer, type BuiltinServer, type BuiltinServerOptions } fro
 import type { SeriesPoint } from '../../loadgen/run-result.js';
 import type { BenchModule, BenchSettings } from '../bench-module.js';
 import { readProcessCpuSplit } from '../loadgen-process-tree.js';
-import { measureWindow, phaseSeconds, ResourceProbe } from '../loadgen-probe.js';
+import { measureWindow, phaseSeconds, ResourceProbe, type WindowFigures } from '../loadgen-probe.js';
 import { isFromRawChildMessage, type CpuSplit, type FromRawChildMessage, type ToRawChildMessage } from './messages.js';
 
 /** The loads of both measurements. */
@@ -66,8 +66,8 @@ const WARMUP_RATE_PER_SEC = 1000;
 /** CPU figures per unit of work (one connect, or one delivered message), µs. */
 export interface CostPerUnit {
   clientUs: number;
-  /** The client side's kernel (system) time; undefined where only the total is read. */
-  clientSystemUs: number | undefined;
+  /** The client side's kernel (system) time. */
+  clientSystemUs: number;
   serverUs: number;
   serverSystemUs: number;
 }
@@ -248,7 +248,17 @@ phases:
     latencyP50Ms: connect && connect.p50Us / 1000,
     latencyP99Ms: connect && connect.p99Us / 1000,
     achievedPerSec: connect && achievedConnectRate(load.stormClients, load.stormRatePerSec, connect.count, connect.maxUs / 1000),
-    cost: { clientUs: window.loadgenCpuUs / perConnect, clientSystemUs: undefined, serverUs: window.serverCpuUs / perConnect, serverSystemUs: Number.NaN },
+    cost: engineCost(window, perConnect),
+  };
+}
+
+/** The engine side's CPU per unit from a probe window: every load-generator process, and the server, each with its kernel share. */
+function engineCost(window: WindowFigures, units: number): CostPerUnit {
+  return {
+    clientUs: window.loadgenCpuUs / units,
+    clientSystemUs: window.loadgenSystemUs / units,
+    serverUs: (window.serverCpuUs ?? Number.NaN) / units,
+    serverSystemUs: (window.serverSystemUs ?? Number.NaN) / units,
   };
 }
 
@@ -284,7 +294,7 @@ drain: 2s
     side: 'engine',
     deliveries: window.broadcastDeliveries,
     perSec: window.broadcastDeliveries / (window.toSec - window.fromSec),
-    cost: { clientUs: window.loadgenCpuUs / deliveries, clientSystemUs: undefined, serverUs: window.serverCpuUs / deliveries, serverSystemUs: Number.NaN },
+    cost: engineCost(window, deliveries),
   };
 }
 
@@ -329,7 +339,7 @@ export function formatRawFloor(load: RawFloorLoad, cores: number, connect: reado
   lines.push(
     '',
     'raw: raw-connection.ts, one process, frame headers only; engine: sio-bench run with lean clients (coordinator, worker threads,',
-    'delivery accounting, every load-generator process). Kernel: system time, read for the raw client and the server only.',
+    'delivery accounting, every load-generator process). Kernel: the system part of each side\'s CPU time.',
   );
   return lines.join('\n');
 }

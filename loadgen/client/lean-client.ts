@@ -67,8 +67,12 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
   private acks: Map<number, AckCallback> | undefined;
   private binary: PendingBinary | undefined;
   private settleConnect: ((error: ClientConnectError | undefined) => void) | undefined;
+  /** The namespace joined ('/' for an empty one): every received packet is checked against it. */
+  private readonly nsp: string;
 
-  constructor(private readonly options: ClientOptions, private readonly handlers: ClientHandlers) {}
+  constructor(private readonly options: ClientOptions, private readonly handlers: ClientHandlers) {
+    this.nsp = options.namespace.length === 0 ? '/' : options.namespace;
+  }
 
   get connected(): boolean {
     return this.state === CONNECTED;
@@ -104,7 +108,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
 
   emit(event: string, args: readonly unknown[]): void {
     if (this.state !== CONNECTED) return;
-    this.send(encodeEvent(this.namespace(), event, args, -1));
+    this.send(encodeEvent(this.nsp, event, args, -1));
   }
 
   emitWithAck(event: string, args: readonly unknown[], timeoutMs: number, callback: AckCallback): void {
@@ -115,7 +119,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
     const ackId = this.nextAckId++;
     (this.acks ??= new Map()).set(ackId, callback);
     sharedDeadlines.schedule(monotonicNowMs() + timeoutMs, this, ackId);
-    this.send(encodeEvent(this.namespace(), event, args, ackId));
+    this.send(encodeEvent(this.nsp, event, args, ackId));
   }
 
   disconnect(): void {
@@ -125,7 +129,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
       this.state = CLOSED;
       return;
     }
-    if (state === CONNECTED) this.transport?.sendPacket(encodeDisconnect(this.namespace()));
+    if (state === CONNECTED) this.transport?.sendPacket(encodeDisconnect(this.nsp));
     this.teardown();
     if (state !== CONNECTED) this.settle(new ClientConnectError('transport', 'disconnect() was called before the connection was established'));
   }
@@ -211,11 +215,6 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
 
   // ---- protocol ----
 
-  private namespace(): string {
-    const nsp = this.options.namespace;
-    return nsp.length === 0 ? '/' : nsp;
-  }
-
   private send(encoded: EncodedEvent): void {
     const transport = this.transport!;
     transport.sendPacket(encoded.text);
@@ -235,7 +234,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
     sharedDeadlines.schedule(this.pingDeadlineMs, this, TAG_PING);
     if (transport instanceof PollingTransport) transport.sid = handshake.sid;
     this.state = JOINING;
-    transport.sendPacket(encodeConnect(this.namespace(), this.options.auth));
+    transport.sendPacket(encodeConnect(this.nsp, this.options.auth));
     if (this.options.transport === 'polling-upgrade' && transport instanceof PollingTransport && handshake.upgrades.includes('websocket')) {
       this.probe = new WebSocketTransport(this, resolveEndpoint(this.options), handshake.sid);
     }
@@ -280,7 +279,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
   }
 
   private onEvent(packet: DecodedEvent): void {
-    if (packet.nsp !== this.namespace() || this.state !== CONNECTED) return;
+    if (packet.nsp !== this.nsp || this.state !== CONNECTED) return;
     if (packet.ackId >= 0 && this.handlers.onEventWithAck !== undefined) {
       this.handlers.onEventWithAck(packet.event, packet.args, this.replier(packet.ackId));
     } else {
@@ -289,7 +288,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
   }
 
   private onSocketPacket(type: number, nsp: string, ackId: number, data: unknown): void {
-    if (nsp !== this.namespace()) return; // one namespace per client: nothing else is multiplexed here
+    if (nsp !== this.nsp) return; // one namespace per client: nothing else is multiplexed here
     switch (type) {
       case SIO_CONNECT: {
         if (this.state !== JOINING) return;
@@ -330,7 +329,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
     return (args) => {
       if (replied || this.state !== CONNECTED) return;
       replied = true;
-      this.send(encodeAck(this.namespace(), ackId, args));
+      this.send(encodeAck(this.nsp, ackId, args));
     };
   }
 
