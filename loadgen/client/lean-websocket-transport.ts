@@ -9,6 +9,7 @@
 import { Socket, type SocketConstructorOpts } from 'node:net';
 import type { EnginePacket } from './engineio-codec.js';
 import type { Endpoint, LeanTransport, TransportCloseReason, TransportSink } from './lean-transport.js';
+import type { SourcePortPool } from './source-ports.js';
 import {
   MAX_MESSAGE_BYTES, OP_BINARY, OP_CLOSE, OP_CONTINUATION, OP_PING, OP_PONG, OP_TEXT, encodeClientFrame,
 } from './websocket-frames.js';
@@ -49,6 +50,9 @@ export class WebSocketTransport extends Socket implements LeanTransport {
   /** Payloads of a fragmented message so far, and its opcode. */
   private wsFragments: Buffer[] | undefined;
   private wsFragmentOpcode = 0;
+  /** The source port taken from a pool for this socket, released when it closes (undefined: none was taken). */
+  private wsLocalPort: number | undefined;
+  private wsPortPool: SourcePortPool | undefined;
 
   constructor(private readonly sink: TransportSink, endpoint: Endpoint, sid: string | undefined) {
     // @types/node 20 lacks `onread` in the constructor options that Node 20 accepts.
@@ -59,8 +63,10 @@ export class WebSocketTransport extends Socket implements LeanTransport {
     this.wsKey = handshakeKey();
     const request = upgradeRequest(endpoint, this.wsKey, sid);
     this.sink.bytesSent += request.length;
-    if (endpoint.localPorts !== undefined) endpoint.localPorts.connectSocket(this, { host: endpoint.host, port: endpoint.port });
-    else this.connect({ host: endpoint.host, port: endpoint.port, localAddress: endpoint.localAddress });
+    if (endpoint.localPorts !== undefined) {
+      this.wsLocalPort = endpoint.localPorts.connectHeld(this, { host: endpoint.host, port: endpoint.port });
+      if (this.wsLocalPort !== undefined) this.wsPortPool = endpoint.localPorts;
+    } else this.connect({ host: endpoint.host, port: endpoint.port, localAddress: endpoint.localAddress });
     // While connecting, net.Socket queues writes until the connection is up.
     this.write(request, 'latin1');
   }
@@ -92,6 +98,9 @@ export class WebSocketTransport extends Socket implements LeanTransport {
   }
 
   private onWsClose(this: WebSocketTransport): void {
+    // 'close' comes once, whoever closed: the pinned source port is free from now.
+    if (this.wsPortPool !== undefined) this.wsPortPool.release(this.wsLocalPort!);
+    this.wsPortPool = undefined;
     this.fail('transport close', 'connection closed by the server');
   }
 

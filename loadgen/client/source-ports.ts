@@ -91,9 +91,19 @@ export class SourcePortPool {
 
   /** Starts `socket`'s connect from this address and a pool port; the port is released when it closes. */
   connectSocket(socket: net.Socket, options: { host?: string; port: number }): void {
-    const localPort = this.take();
+    const localPort = this.connectHeld(socket, options);
     if (localPort !== undefined) socket.once('close', () => this.release(localPort));
+  }
+
+  /**
+   * Starts `socket`'s connect from this address and a pool port, and returns the port (undefined: the kernel
+   * chose), which the caller must `release` when the socket has closed: for a socket that listens to its own
+   * 'close' anyway, without a listener and its closure per connection.
+   */
+  connectHeld(socket: net.Socket, options: { host?: string; port: number }): number | undefined {
+    const localPort = this.take();
     socket.connect({ host: options.host, port: options.port, localAddress: this.address, localPort });
+    return localPort;
   }
 }
 

@@ -119,12 +119,21 @@ export class DeliveryChannels {
    * Channels a connection is a member of from its connect: its own (for bench directs, and for each declared
    * delivery to the sender or a peer), and the namespace's. Only those of streams the scenario sends on.
    */
-  connectChannels(clientIndex: number): number[] {
-    const channels = this.streams[1]!.used ? [this.personal(0, clientIndex)] : [];
-    for (const slot of this.slotsWhere((audience) => audience === 'sender' || audience === 'peer')) channels.push(this.personal(slot, clientIndex));
-    for (const slot of this.slotsWhere((audience) => audience === 'everyone' || audience === 'everyone-else')) channels.push(this.namespace(slot));
+  connectChannels(clientIndex: number): readonly number[] {
+    const personalSlots = (this.personalSlots ??= this.slotsWhere((audience) => audience === 'sender' || audience === 'peer'));
+    const namespaceSlots = (this.namespaceSlots ??= this.slotsWhere((audience) => audience === 'everyone' || audience === 'everyone-else'));
+    const direct = this.streams[1]!.used;
+    // A scenario without directs or such declared deliveries (a connect storm's): one shared empty list per connect.
+    if (!direct && personalSlots.length === 0 && namespaceSlots.length === 0) return NO_CHANNELS;
+    const channels = direct ? [this.personal(0, clientIndex)] : [];
+    for (const slot of personalSlots) channels.push(this.personal(slot, clientIndex));
+    for (const slot of namespaceSlots) channels.push(this.namespace(slot));
     return channels;
   }
+
+  /** Declared slots that deliver to a connection from its connect (to the sender or a peer; to everyone), found once. */
+  private personalSlots: number[] | undefined;
+  private namespaceSlots: number[] | undefined;
 
   private slotsWhere(test: (audience: DeliveryAudience) => boolean): number[] {
     const slots: number[] = [];
@@ -134,6 +143,8 @@ export class DeliveryChannels {
     return slots;
   }
 }
+
+const NO_CHANNELS: readonly number[] = Object.freeze([]);
 
 /** The room index that stands for the fixed room (a custom join without `{{room}}`). */
 export const FIXED_ROOM = -1;
