@@ -229,15 +229,18 @@ export function simulate(ops: readonly Op[], stopAfterUs: number): { actual: Out
         const random = mulberry32(step.fates);
         later(nowUs + 1 + randomInt(random, 40), () => {
           if (send.senderConnection.serverGone) return; // the server closed the sender's connection first
+          // One object for every copy of the message, as the lean client hands a broadcast's receivers in one
+          // thread the args it decoded once (repeated-event.ts).
+          const args = Object.freeze([
+            Object.freeze({ room: roomName(send.room), from: send.sender, seq: send.seq, t0Us: send.sentUs, sentUs: send.sentUs, payload: '' }),
+          ]);
           const deliver = (to: ModelConnection, atUs: number): void => {
             const arrival = { send, to, atUs };
             arrivals.push(arrival);
             later(atUs, () => {
               if (to.endUs !== Infinity && clock.nowUs() > to.endUs) return; // its socket is gone
               processed.push({ ...arrival, stray: !to.attempted.has(send.room) });
-              receiver.onEvent(sims[to.client]!, to.receiver, 'broadcast', [
-                { room: roomName(send.room), from: send.sender, seq: send.seq, t0Us: send.sentUs, sentUs: send.sentUs, payload: '' },
-              ]);
+              receiver.onEvent(sims[to.client]!, to.receiver, 'broadcast', args);
             });
           };
           for (const member of [...serverMembers[send.room]!]) {
