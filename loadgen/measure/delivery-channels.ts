@@ -38,6 +38,9 @@ export class DeliveryChannels {
   readonly channelCount: number;
   private readonly streams: DeliveryStream[];
   private readonly declared: readonly DeclaredStream[];
+  /** Declared slots that deliver to a connection from its connect (to the sender or a peer; to everyone), found once. */
+  private personalSlots: number[] | undefined;
+  private namespaceSlots: number[] | undefined;
 
   constructor(
     readonly roomCount: number,
@@ -130,10 +133,6 @@ export class DeliveryChannels {
     for (const slot of namespaceSlots) channels.push(this.namespace(slot));
     return channels;
   }
-
-  /** Declared slots that deliver to a connection from its connect (to the sender or a peer; to everyone), found once. */
-  private personalSlots: number[] | undefined;
-  private namespaceSlots: number[] | undefined;
 
   private slotsWhere(test: (audience: DeliveryAudience) => boolean): number[] {
     const slots: number[] = [];

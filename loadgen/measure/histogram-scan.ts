@@ -11,8 +11,9 @@
  * - percentile p: the first index whose running count reaches max(⌈p/100 × total − ulp⌉, 1); its highest
  *   equivalent value v + 2^b − 1, or its lowest (v) for p = 0.
  *
- * Only for histograms of this shape (lowest discernible value 1, unshifted counts): `scanEncodedHistogram`
- * returns undefined for anything else, and the caller asks hdr.
+ * Only for histograms of this shape: lowest discernible value 1 (checked: anything else, or bytes whose counts do
+ * not add up to the histogram's total, gives undefined and the caller asks hdr), counts never shifted (this
+ * project never shifts a histogram; the encoding's normalizing offset is not read).
  */
 
 /** Sub-buckets in half a bucket for a histogram with lowest discernible value 1 (1024 for 3 significant digits). */

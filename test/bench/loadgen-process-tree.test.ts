@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readProcessCpuSplit } from '../../bench/loadgen-process-tree.js';
+import { loadgenTotals, readProcessCpuSplit, readRunProcesses } from '../../bench/loadgen-process-tree.js';
 
 test("a process's CPU split from /proc matches its own process.cpuUsage() within the kernel's tick", () => {
   // Spin until the process has 300 ms of user CPU of its own (on a busy machine that takes longer than 300 ms).
@@ -14,4 +14,14 @@ test("a process's CPU split from /proc matches its own process.cpuUsage() within
   assert.ok(Math.abs(read.userUs - own.user) <= 20_000, `user: /proc ${read.userUs} µs, cpuUsage ${own.user} µs`);
   assert.ok(Math.abs(read.systemUs - own.system) <= 20_000, `system: /proc ${read.systemUs} µs, cpuUsage ${own.system} µs`);
   assert.ok(read.userUs >= 250_000, `300 ms of spinning shows as user time (got ${read.userUs} µs)`);
+});
+
+test('readRunProcesses gives this process its kernel share as process.cpuUsage() counts it, and the totals add it', () => {
+  const before = process.cpuUsage();
+  const usage = readRunProcesses();
+  const after = process.cpuUsage();
+  assert.ok(usage.self.systemUs >= before.system && usage.self.systemUs <= after.system, `system ${usage.self.systemUs} µs`);
+  assert.ok(usage.self.systemUs <= usage.self.cpuUs);
+  const totals = loadgenTotals(usage);
+  assert.equal(totals.systemUs, usage.self.systemUs + usage.loadProcesses.reduce((sum, p) => sum + p.systemUs, 0));
 });
