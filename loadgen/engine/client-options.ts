@@ -27,15 +27,29 @@ export class ClientConnectOptions {
     this.speaksBench = task.scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
   }
 
+  /**
+   * Options without a CONNECT payload, per source address (by index mod the address count): every client of that
+   * address connects with the same object, so a storm of clients does not hold thousands of copies.
+   */
+  private readonly withoutPayload: (ClientOptions | undefined)[] = [];
+
   /** The options client `index` connects with. */
   of(index: number): ClientOptions {
+    const { sourceAddresses } = this.task;
+    const auth = this.connectPayload(index);
+    const slot = sourceAddresses.length > 0 ? index % sourceAddresses.length : 0;
+    if (auth === undefined) return (this.withoutPayload[slot] ??= this.build(index, undefined));
+    return this.build(index, auth);
+  }
+
+  private build(index: number, auth: Record<string, unknown> | undefined): ClientOptions {
     const { scenario, sourceAddresses } = this.task;
     return {
       url: this.task.targetUrl,
       path: scenario.path,
       namespace: scenario.namespace,
       transport: scenario.transport,
-      auth: this.connectPayload(index),
+      auth,
       headers: scenario.headers,
       localAddress: sourceAddresses.length > 0 ? sourceAddresses[index % sourceAddresses.length] : undefined,
       localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[index % this.sourcePorts.length] : undefined,

@@ -43,13 +43,13 @@ export interface SimClient {
   leavesPending: number;
   /** A planned disconnect came while leaves were pending: it runs when the last one settles. */
   disconnectAfterLeaves: boolean;
-  /** Next broadcast sequence number per room of `rooms`. */
-  readonly broadcastSeq: Uint32Array;
+  /** Next broadcast sequence number per room of `rooms` (a plain array: a typed array costs ~300 B of heap and an ArrayBuffer for the GC to track per client). */
+  readonly broadcastSeq: number[];
   /** Round-robin position over `rooms` for broadcasts. */
   broadcastTurn: number;
   /** The fixed peers this client sends directs to, and the next sequence number per peer. */
   readonly peers: readonly number[];
-  readonly peerSeq: Uint32Array;
+  readonly peerSeq: number[];
   peerTurn: number;
   /** When the namespace CONNECT completed (monotonic µs), -1 when not open. */
   connectedUs: number;
@@ -65,6 +65,14 @@ export interface SimClient {
   customSeq: Map<number, number> | undefined;
 }
 
+/** No sequence numbers: one shared frozen array for the clients without rooms or peers (a connect storm's). */
+const NO_SEQUENCE_NUMBERS: number[] = Object.freeze([]) as unknown as number[];
+
+/** `count` sequence numbers starting at 0. */
+function sequenceNumbers(count: number): number[] {
+  return count === 0 ? NO_SEQUENCE_NUMBERS : new Array<number>(count).fill(0);
+}
+
 /** A fresh client record for `index` with its rooms and direct peers. */
 export function createSimClient(index: number, rooms: readonly number[], peers: readonly number[]): SimClient {
   return {
@@ -76,10 +84,10 @@ export function createSimClient(index: number, rooms: readonly number[], peers: 
     connections: 0,
     leavesPending: 0,
     disconnectAfterLeaves: false,
-    broadcastSeq: new Uint32Array(rooms.length),
+    broadcastSeq: sequenceNumbers(rooms.length),
     broadcastTurn: 0,
     peers,
-    peerSeq: new Uint32Array(peers.length),
+    peerSeq: sequenceNumbers(peers.length),
     peerTurn: 0,
     connectedUs: -1,
     reconnectStartUs: -1,

@@ -48,3 +48,17 @@ test('the scenario auth is templated for the client, and the bench index is adde
   const bench = new ClientConnectOptions(task(auth, '{kind: join}'), [], manualClock(2_500));
   assert.deepEqual(bench.of(6).auth, { user: 6, at: 2_500, token: 'abc', clientIndex: 6 });
 });
+
+test('clients without a CONNECT payload share one options object per source address; with one, each has its own', () => {
+  const pools = [{ address: '127.0.0.2' }, { address: '127.0.0.3' }] as unknown as SourcePortPool[];
+  const shared = new ClientConnectOptions(task('', '{kind: custom, event: x}', ['127.0.0.2', '127.0.0.3']), pools, manualClock());
+  assert.equal(shared.of(1), shared.of(3));
+  assert.equal(shared.of(0), shared.of(4));
+  assert.notEqual(shared.of(0), shared.of(1));
+  assert.equal(shared.of(5).localAddress, '127.0.0.3');
+  assert.equal(shared.of(5).localPorts, pools[1]);
+  assert.equal(shared.of(6).localPorts, pools[0]);
+  const own = new ClientConnectOptions(task('', '{kind: join}', ['127.0.0.2', '127.0.0.3']), pools, manualClock());
+  assert.notEqual(own.of(1), own.of(3));
+  assert.deepEqual(own.of(3).auth, { clientIndex: 3 });
+});

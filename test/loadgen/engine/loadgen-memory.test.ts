@@ -58,10 +58,11 @@ async function bareLeanClientBytes(count: number): Promise<number> {
   return (heapPlusExternal(now) - heapPlusExternal(baseline)) / count;
 }
 
-/** Heap + external per engine slot (SimClient) of a client with no rooms and four direct peers, bytes. */
+/** Heap + external per engine slot (SimClient) of a client with no rooms and no direct peers (one shared empty list, as the engine's), bytes. */
 function bareSlotBytes(count: number): number {
   const baseline = readThreadMemoryAfterGc();
-  const slots = Array.from({ length: count }, (_, index) => createSimClient(index, [], [1, 2, 3, 4]));
+  const none: readonly number[] = [];
+  const slots = Array.from({ length: count }, (_, index) => createSimClient(index, none, none));
   const now = readThreadMemoryAfterGc();
   assert.equal(slots.length, count);
   return (heapPlusExternal(now) - heapPlusExternal(baseline)) / count;

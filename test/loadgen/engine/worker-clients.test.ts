@@ -28,8 +28,8 @@ test('every client of the population is run by exactly one worker of one shard',
   assert.deepEqual(seen.sort((a, b) => a - b), Array.from({ length: 50 }, (_, index) => index));
 });
 
-test('the records carry their index, and no rooms when the scenario has none', () => {
-  const { scenario } = parseScenarioText(
+function scenarioWith(actions: string): ReturnType<typeof parseScenarioText>['scenario'] {
+  return parseScenarioText(
     `
 name: clients
 target: builtin
@@ -37,17 +37,31 @@ population: {clients: 6, rooms: 0}
 phases:
   - {name: hold, kind: hold, duration: 1s}
 actions:
-  - {kind: custom, event: x}
+${actions}
 `,
     'clients.yml',
-  );
-  const sims = createWorkerClients(scenario, 6, { index: 0, count: 1 }, 1, 2);
+  ).scenario;
+}
+
+test('the records carry their index, and no rooms when the scenario has none', () => {
+  const sims = createWorkerClients(scenarioWith('  - {kind: custom, event: x}'), 6, { index: 0, count: 1 }, 1, 2);
   assert.deepEqual(
     sims.map((sim) => sim.index),
     [1, 3, 5],
   );
   for (const sim of sims) {
     assert.deepEqual(sim.rooms, []);
+    // No direct action: no peers drawn.
+    assert.equal(sim.peers.length, 0);
+  }
+});
+
+test('a scenario that sends directs gives each client its 4 distinct peers, never itself', () => {
+  const sims = createWorkerClients(scenarioWith('  - {kind: direct, rate: {perClient: 1}}'), 6, { index: 0, count: 1 }, 0, 1);
+  for (const sim of sims) {
     assert.equal(sim.peers.length, 4);
+    assert.equal(new Set(sim.peers).size, 4);
+    assert.ok(!sim.peers.includes(sim.index));
+    assert.deepEqual(sim.peerSeq, [0, 0, 0, 0]);
   }
 });
