@@ -56,7 +56,11 @@ export function parseOpenPacket(text: string): EngineHandshake {
     const sidEnd = text.indexOf('"', OPEN_PREFIX.length);
     if (sidEnd > OPEN_PREFIX.length && text.length - sidEnd === lastOpenRest.length && text.endsWith(lastOpenRest)) {
       const sid = text.slice(OPEN_PREFIX.length, sidEnd);
-      if (PLAIN_JSON_STRING.test(sid)) return { ...lastOpenHandshake!, sid };
+      if (PLAIN_JSON_STRING.test(sid)) {
+        // A literal, not a spread: `{...last, sid}` costs ~1.2 µs here, more than the JSON.parse it saves.
+        const last = lastOpenHandshake!;
+        return { sid, upgrades: last.upgrades, pingIntervalMs: last.pingIntervalMs, pingTimeoutMs: last.pingTimeoutMs, maxPayloadBytes: last.maxPayloadBytes };
+      }
     }
   }
   const handshake = parseOpenJson(text);

@@ -31,22 +31,28 @@ export function upgradeRequest(endpoint: Endpoint, key: string, sid: string | un
   return request + '\r\n';
 }
 
+/** The accept header's name as found in a lower-cased header block, with the line break before it. */
+const ACCEPT_HEADER = '\r\nsec-websocket-accept:';
+
 /**
  * Why the server's answer in data[0..length), whose header ends at `headerEnd` (the offset of its blank line),
- * refuses the upgrade asked for with `key`; undefined when it accepts it.
+ * refuses the upgrade asked for with `key`; undefined when it accepts it. The accept header is found by one search
+ * of the lower-cased header block (its last occurrence, as a header parser that keeps the last value would).
  */
 export function upgradeRefusal(data: Buffer, headerEnd: number, length: number, key: string): string | undefined {
-  const lines = data.toString('latin1', 0, headerEnd).split('\r\n');
-  const status = lines[0] ?? '';
-  if (!status.startsWith('HTTP/1.1 101')) {
+  const header = data.toString('latin1', 0, headerEnd);
+  if (!header.startsWith('HTTP/1.1 101')) {
+    const statusEnd = header.indexOf('\r\n');
+    const status = statusEnd === -1 ? header : header.slice(0, statusEnd);
     const body = data.toString('utf8', headerEnd + 4, Math.min(length, headerEnd + 4 + 300));
     return `websocket upgrade refused: ${status}${body.length > 0 ? ` ${body}` : ''}`;
   }
-  let accept: string | undefined;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const colon = line.indexOf(':');
-    if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === 'sec-websocket-accept') accept = line.slice(colon + 1).trim();
-  }
-  return accept === expectedAccept(key) ? undefined : 'websocket upgrade: invalid Sec-WebSocket-Accept';
+  const at = header.toLowerCase().lastIndexOf(ACCEPT_HEADER);
+  if (at === -1) return INVALID_ACCEPT;
+  const valueStart = at + ACCEPT_HEADER.length;
+  const lineEnd = header.indexOf('\r\n', valueStart);
+  const accept = header.slice(valueStart, lineEnd === -1 ? header.length : lineEnd).trim();
+  return accept === expectedAccept(key) ? undefined : INVALID_ACCEPT;
 }
+
+const INVALID_ACCEPT = 'websocket upgrade: invalid Sec-WebSocket-Accept';

@@ -43,6 +43,12 @@ test('a 101 without the accept that proves the key was read is refused', () => {
   const refusal = 'websocket upgrade: invalid Sec-WebSocket-Accept';
   assert.equal(upgradeRefusal(...answer('HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: AAAA\r\n\r\n'), KEY), refusal);
   assert.equal(upgradeRefusal(...answer('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n'), KEY), refusal);
+  // Only a header of that name counts: not one whose name ends with it, nor the words inside another's value.
+  assert.equal(upgradeRefusal(...answer(`HTTP/1.1 101 Switching Protocols\r\nX-Sec-WebSocket-Accept: ${ACCEPT}\r\n\r\n`), KEY), refusal);
+  assert.equal(upgradeRefusal(...answer(`HTTP/1.1 101 Switching Protocols\r\nX-Note: sec-websocket-accept: ${ACCEPT}\r\n\r\n`), KEY), refusal);
+  // Two of them: the last one counts.
+  assert.equal(upgradeRefusal(...answer(`HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: ${ACCEPT}\r\nSec-WebSocket-Accept: AAAA\r\n\r\n`), KEY), refusal);
+  assert.equal(upgradeRefusal(...answer(`HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: AAAA\r\nSec-WebSocket-Accept: ${ACCEPT}\r\n\r\n`), KEY), undefined);
 });
 
 test('another status is refused with the status line and the start of the body', () => {
