@@ -29,6 +29,7 @@ import {
 import {
   ClientConnectError, type AckCallback, type ClientHandlers, type ClientOptions, type VirtualClient,
 } from './virtual-client.js';
+import { WireByteCounter } from './wire-bytes.js';
 
 /** Why connect() rejects for parser: 'msgpack' on the lean client. */
 export const LEAN_MSGPACK_UNSUPPORTED = 'the lean client supports the default parser only; use client: official';
@@ -53,8 +54,7 @@ function describe(error: unknown): string {
 }
 
 export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget {
-  bytesSent = 0;
-  bytesReceived = 0;
+  readonly wireBytes: WireByteCounter;
   private state = IDLE;
   private transport: LeanTransport | undefined;
   /** The websocket being probed while upgrading from polling. */
@@ -72,6 +72,7 @@ export class LeanClient implements VirtualClient, TransportSink, DeadlineTarget 
 
   constructor(private readonly options: ClientOptions, private readonly handlers: ClientHandlers) {
     this.nsp = options.namespace.length === 0 ? '/' : options.namespace;
+    this.wireBytes = options.wireBytes ?? new WireByteCounter();
   }
 
   get connected(): boolean {

@@ -116,7 +116,7 @@ export class PollingTransport implements LeanTransport {
       readBody(response, (status, body) => {
         if (this.getRequest !== request) return; // aborted by close()
         this.getRequest = undefined;
-        this.sink.bytesReceived += body.length;
+        this.sink.wireBytes.receivedBytes += body.length;
         if (status !== 200) return this.fail('transport error', `poll: HTTP ${status} ${body.toString('utf8', 0, 300)}`);
         this.onPayload(body.toString('utf8'));
       });
@@ -145,7 +145,7 @@ export class PollingTransport implements LeanTransport {
     this.writeBuffer = [];
     this.postInFlight = true;
     const bodyBytes = Buffer.byteLength(body);
-    this.sink.bytesSent += bodyBytes;
+    this.sink.wireBytes.sentBytes += bodyBytes;
     const request = this.request('POST');
     request.on('error', (error) => {
       this.postInFlight = false;
@@ -155,7 +155,7 @@ export class PollingTransport implements LeanTransport {
     request.on('response', (response) => {
       readBody(response, (status, answer) => {
         this.postInFlight = false;
-        this.sink.bytesReceived += answer.length;
+        this.sink.wireBytes.receivedBytes += answer.length;
         if (this.state === CLOSED) return this.flushAfterClose();
         if (status !== 200) return this.fail('transport error', `send: HTTP ${status} ${answer.toString('utf8', 0, 300)}`);
         if (this.state === PAUSING) this.checkPaused();

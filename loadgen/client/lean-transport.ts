@@ -5,6 +5,7 @@
  */
 import type { EnginePacket } from './engineio-codec.js';
 import type { SourcePortPool } from './source-ports.js';
+import type { WireByteCounter } from './wire-bytes.js';
 
 /** Why a transport ended, in socket.io-client's words. */
 export type TransportCloseReason = 'transport close' | 'transport error' | 'parse error';
@@ -12,8 +13,7 @@ export type TransportCloseReason = 'transport close' | 'transport error' | 'pars
 /** The lean client as its transports see it. */
 export interface TransportSink {
   /** Wire bytes, incremented by the transports (frame and handshake bytes for websocket, bodies for polling). */
-  bytesSent: number;
-  bytesReceived: number;
+  readonly wireBytes: WireByteCounter;
   /** The websocket upgrade succeeded (after the 101). Polling has no such moment: its first packet is the open packet. */
   onTransportOpen(transport: LeanTransport): void;
   /** One Engine.IO packet arrived: text (type char first) or a binary message. */

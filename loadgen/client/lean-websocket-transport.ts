@@ -62,7 +62,7 @@ export class WebSocketTransport extends Socket implements LeanTransport {
     this.on('close', this.onWsClose);
     this.wsKey = handshakeKey();
     const request = upgradeRequest(endpoint, this.wsKey, sid);
-    this.sink.bytesSent += request.length;
+    this.sink.wireBytes.sentBytes += request.length;
     if (endpoint.localPorts !== undefined) {
       this.wsLocalPort = endpoint.localPorts.connectHeld(this, { host: endpoint.host, port: endpoint.port });
       if (this.wsLocalPort !== undefined) this.wsPortPool = endpoint.localPorts;
@@ -74,7 +74,7 @@ export class WebSocketTransport extends Socket implements LeanTransport {
   sendPacket(packet: EnginePacket): void {
     if (this.wsState !== OPEN) return;
     const frame = encodeClientFrame(typeof packet === 'string' ? OP_TEXT : OP_BINARY, packet);
-    this.sink.bytesSent += frame.length;
+    this.sink.wireBytes.sentBytes += frame.length;
     this.write(frame);
   }
 
@@ -86,7 +86,7 @@ export class WebSocketTransport extends Socket implements LeanTransport {
     this.wsFragments = undefined;
     if (wasOpen) {
       const frame = encodeClientFrame(OP_CLOSE, Buffer.from([0x03, 0xe8])); // 1000 normal closure
-      this.sink.bytesSent += frame.length;
+      this.sink.wireBytes.sentBytes += frame.length;
       this.end(frame);
     } else {
       this.destroy();
@@ -115,7 +115,7 @@ export class WebSocketTransport extends Socket implements LeanTransport {
 
   /** `bytes` bytes arrived at the start of the shared read buffer. Called by the socket's onread callback. */
   onWsRead(shared: Buffer, bytes: number): void {
-    this.sink.bytesReceived += bytes;
+    this.sink.wireBytes.receivedBytes += bytes;
     if (this.wsState === CLOSED) return;
     let data = shared;
     let length = bytes;

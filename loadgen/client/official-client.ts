@@ -10,6 +10,7 @@ import msgpackParser from 'socket.io-msgpack-parser';
 import {
   ClientConnectError, type AckCallback, type ClientHandlers, type ClientOptions, type ClientTransport, type VirtualClient,
 } from './virtual-client.js';
+import { WireByteCounter } from './wire-bytes.js';
 
 /** One keep-alive agent per source address: engine.io-client hands `agent` to xmlhttprequest-ssl and to ws. */
 const agentsByLocalAddress = new Map<string, http.Agent>();
@@ -63,13 +64,14 @@ export function packetBytes(packet: EnginePacket): number {
 }
 
 export class OfficialClient implements VirtualClient {
-  /** Engine.IO packet bytes sent and received (see packetBytes). */
-  bytesSent = 0;
-  bytesReceived = 0;
+  /** Where the Engine.IO packet bytes sent and received are added (see packetBytes). */
+  readonly wireBytes: WireByteCounter;
   private socket: Socket | undefined;
   private clientClosed = false;
 
-  constructor(private readonly options: ClientOptions, private readonly handlers: ClientHandlers) {}
+  constructor(private readonly options: ClientOptions, private readonly handlers: ClientHandlers) {
+    this.wireBytes = options.wireBytes ?? new WireByteCounter();
+  }
 
   get connected(): boolean {
     return this.socket?.connected ?? false;
@@ -101,10 +103,10 @@ export class OfficialClient implements VirtualClient {
     // The engine exists as soon as io() returns (autoConnect), before the handshake's first packet arrives.
     const engine = socket.io.engine;
     engine.on('packetCreate', (packet: EnginePacket) => {
-      this.bytesSent += packetBytes(packet);
+      this.wireBytes.sentBytes += packetBytes(packet);
     });
     engine.on('packet', (packet: EnginePacket) => {
-      this.bytesReceived += packetBytes(packet);
+      this.wireBytes.receivedBytes += packetBytes(packet);
     });
     return new Promise<void>((resolve, reject) => {
       const onConnectError = (error: Error & { type?: string; data?: unknown; description?: unknown }): void => {

@@ -4,6 +4,7 @@
  * handlers once at creation (no per-message closures) and acks are callbacks, not promises.
  */
 import type { SourcePortPool } from './source-ports.js';
+import type { WireByteCounter } from './wire-bytes.js';
 
 /** How the client reaches the server. */
 export type ClientTransport = 'websocket' | 'polling' | 'polling-upgrade';
@@ -30,6 +31,8 @@ export interface ClientOptions {
   parser: 'default' | 'msgpack';
   /** Give up connecting after this long, ms. */
   connectTimeoutMs: number;
+  /** Where the client adds its wire bytes (one counter for all of a worker's clients); absent: a counter of its own. */
+  wireBytes?: WireByteCounter;
 }
 
 export interface ClientHandlers {
@@ -78,9 +81,8 @@ export interface VirtualClient {
   readonly connected: boolean;
   /** The namespace sid once connected. */
   readonly id: string | undefined;
-  /** Bytes written and read on the wire so far, where the client kind can count them (else 0). */
-  readonly bytesSent: number;
-  readonly bytesReceived: number;
+  /** The counter this client adds the bytes it writes and reads on the wire to (options.wireBytes when given). */
+  readonly wireBytes: WireByteCounter;
 }
 
 export type CreateVirtualClient = (options: ClientOptions, handlers: ClientHandlers) => VirtualClient;

@@ -1,10 +1,11 @@
 /**
  * The options each of a worker's clients connects with: the scenario's target, path, namespace, transport,
  * headers and parser, its source address and ports (client i takes address i mod n and that address's port
- * pool), and its CONNECT payload.
+ * pool), its CONNECT payload, and the worker's one wire-byte counter.
  */
 import type { ClientOptions } from '../client/virtual-client.js';
 import type { SourcePortPool } from '../client/source-ports.js';
+import { WireByteCounter } from '../client/wire-bytes.js';
 import type { Clock } from '../measure/clock.js';
 import { BENCH_ACTION_KINDS } from '../scenario/action-schema.js';
 import { expandCustomArgs } from '../scenario/custom-args.js';
@@ -14,6 +15,8 @@ import type { WorkerTask } from './messages.js';
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export class ClientConnectOptions {
+  /** The counter every client connected with these options adds its wire bytes to. */
+  readonly wireBytes = new WireByteCounter();
   /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
   private readonly speaksBench: boolean;
 
@@ -55,6 +58,7 @@ export class ClientConnectOptions {
       localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[index % this.sourcePorts.length] : undefined,
       parser: scenario.parser,
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      wireBytes: this.wireBytes,
     };
   }
 

@@ -4,6 +4,7 @@
  * delivery logs. Requests still waiting for a reply past their deadline are counted as timed out first, so they
  * fall into the interval that saw them expire. Interval ends are computed from the run start, not by chaining.
  */
+import type { WireByteCounter } from '../client/wire-bytes.js';
 import type { Clock } from '../measure/clock.js';
 import type { WorkerMetrics } from '../measure/worker-metrics.js';
 import type { ConnectionCounts } from './connection-counts.js';
@@ -20,6 +21,8 @@ export interface IntervalReportDeps {
   /** The worker's clients by slot. */
   sims: readonly SimClient[];
   metrics: WorkerMetrics;
+  /** The counter all of the worker's clients add their wire bytes to. */
+  wireBytes: WireByteCounter;
   health: HealthMonitor;
   receiver: EventReceiver;
   delivery: DeliveryRecorder;
@@ -30,14 +33,16 @@ export interface IntervalReportDeps {
 }
 
 export class IntervalReport {
-  private readonly wireBytes = new WireByteDeltas();
+  private readonly wireBytes: WireByteDeltas;
   /** Where the next interval starts (monotonic µs): the run start, then the end of the last one posted. */
   private startUs = 0;
   private timer: NodeJS.Timeout | undefined;
   private intervalIndex = 0;
   private stopped = false;
 
-  constructor(private readonly deps: IntervalReportDeps) {}
+  constructor(private readonly deps: IntervalReportDeps) {
+    this.wireBytes = new WireByteDeltas(deps.wireBytes);
+  }
 
   /**
    * Posts an interval every `intervalMs` (ms) from the timeline's start, calling `afterPost` after each: it may
@@ -70,7 +75,7 @@ export class IntervalReport {
     const { metrics, timeline } = this.deps;
     const startUs = this.startUs;
     this.startUs = endUs;
-    const { sentBytes, receivedBytes } = this.wireBytes.take(this.deps.sims);
+    const { sentBytes, receivedBytes } = this.wireBytes.take();
     metrics.count('bytesSent', sentBytes);
     metrics.count('bytesReceived', receivedBytes);
     this.deps.receiver.expireReplies(this.deps.sims, endUs);

@@ -112,6 +112,7 @@ export class WorkerRuntime {
       workerId,
       sims: this.sims,
       metrics: this.metrics,
+      wireBytes: this.connectOptions.wireBytes,
       health: this.health,
       receiver: this.receiver,
       delivery: this.delivery,

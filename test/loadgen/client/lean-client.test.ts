@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { createClient, type ClientKind } from '../../../loadgen/client/create-client.js';
 import { LEAN_MSGPACK_UNSUPPORTED } from '../../../loadgen/client/lean-client.js';
 import { ClientConnectError } from '../../../loadgen/client/virtual-client.js';
+import { WireByteCounter } from '../../../loadgen/client/wire-bytes.js';
 import { HandlerRecorder, clientOptions, startSocketIoServer, waitFor } from './client-fixtures.js';
 import { startFakeEngineServer } from './fake-engine-server.js';
 
@@ -84,16 +85,42 @@ describe('lean wire counters and failures', { timeout: 20_000 }, () => {
       const client = createClient('lean')(clientOptions(server.url, 'websocket'), recorder.handlers);
       await client.connect();
       const socket = await serverSocket;
-      const sentBefore = client.bytesSent;
+      const sentBefore = client.wireBytes.sentBytes;
       const received = waitFor<void>('hello', (resolve) => socket.once('hello', () => resolve()));
       client.emit('hello', ['abc']); // '42["hello","abc"]': 17 bytes + 2 header + 4 mask
       await received;
-      assert.equal(client.bytesSent - sentBefore, 23);
-      const receivedBefore = client.bytesReceived;
+      assert.equal(client.wireBytes.sentBytes - sentBefore, 23);
+      const receivedBefore = client.wireBytes.receivedBytes;
       socket.emit('push', 'x'); // '42["push","x"]': 14 bytes + 2 header, unmasked
       await recorder.nextEvent();
-      assert.equal(client.bytesReceived - receivedBefore, 16);
+      assert.equal(client.wireBytes.receivedBytes - receivedBefore, 16);
       client.disconnect();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('clients given one counter add to it, and what a closed client counted stays counted', async () => {
+    const server = await startSocketIoServer({ transports: ['websocket'] });
+    try {
+      const wireBytes = new WireByteCounter();
+      const hellos = waitFor<void>('two hellos', (resolve) => {
+        let seen = 0;
+        server.io.on('connection', (socket) => socket.once('hello', () => (++seen === 2 ? resolve() : undefined)));
+      });
+      const a = createClient('lean')(clientOptions(server.url, 'websocket', { wireBytes }), new HandlerRecorder().handlers);
+      const b = createClient('lean')(clientOptions(server.url, 'websocket', { wireBytes }), new HandlerRecorder().handlers);
+      await Promise.all([a.connect(), b.connect()]);
+      assert.equal(a.wireBytes, wireBytes);
+      const sentBefore = wireBytes.sentBytes;
+      a.emit('hello', ['abc']); // 23 bytes on the wire each (see above)
+      b.emit('hello', ['abc']);
+      await hellos;
+      assert.equal(wireBytes.sentBytes - sentBefore, 46);
+      const beforeClose = wireBytes.sentBytes;
+      a.disconnect(); // a DISCONNECT frame '41' (2 + 6 B) and the close frame (2 + 2 + 4 B)
+      assert.equal(wireBytes.sentBytes - beforeClose, 16);
+      b.disconnect();
     } finally {
       await server.close();
     }

@@ -15,14 +15,14 @@ describe('official client', { timeout: 20_000 }, () => {
     try {
       const client = createClient('official')(clientOptions(server.url, 'websocket'), new HandlerRecorder().handlers);
       await client.connect();
-      const afterConnect = { sent: client.bytesSent, received: client.bytesReceived };
+      const afterConnect = { sent: client.wireBytes.sentBytes, received: client.wireBytes.receivedBytes };
       // CONNECT is '40' (2 bytes); the answer is the open packet and '40{"sid":...}', each with a 20-character sid.
       assert.equal(afterConnect.sent, 2);
       assert.ok(afterConnect.received > 2 * 20 && afterConnect.received < 300, `received ${afterConnect.received} bytes to connect`);
       await waitFor<unknown[]>('ack', (resolve) => client.emitWithAck('echo', [payload], 5000, (_e, args) => resolve(args)));
       // Out: '420["echo","x…x"]'; in: the ack '430["x…x"]'. The payload dominates both, the framing is a few bytes.
-      assert.equal(client.bytesSent - afterConnect.sent, `420["echo","${payload}"]`.length);
-      assert.equal(client.bytesReceived - afterConnect.received, `430["${payload}"]`.length);
+      assert.equal(client.wireBytes.sentBytes - afterConnect.sent, `420["echo","${payload}"]`.length);
+      assert.equal(client.wireBytes.receivedBytes - afterConnect.received, `430["${payload}"]`.length);
       client.disconnect();
     } finally {
       await server.close();
