@@ -50,6 +50,8 @@ export class EventReceiver {
   private lastBroadcastRoom = -1;
   /** The broadcast latency recorder, looked up on the first broadcast received. */
   private broadcastLatency: LatencyRecorder | undefined;
+  /** Whether some custom action waits for a reply: without one no client has pending replies to expire. */
+  private expectsReplies = false;
 
   constructor(
     actions: readonly Action[],
@@ -66,7 +68,10 @@ export class EventReceiver {
           this.mark('direct', EVENT_DIRECT);
           break;
         case 'custom':
-          if (action.reply) this.mark(action.reply.event, EVENT_REPLY);
+          if (action.reply) {
+            this.mark(action.reply.event, EVENT_REPLY);
+            this.expectsReplies = true;
+          }
           if (action.delivers) this.routeDelivery(action, action.delivers);
           break;
         case 'listen':
@@ -95,8 +100,9 @@ export class EventReceiver {
 
   /** Counts and forgets the custom requests whose reply did not come within their timeout. */
   expireReplies(sims: readonly SimClient[], nowUs: number): void {
-    for (const sim of sims) {
-      const pending = sim.pendingReplies;
+    if (!this.expectsReplies) return;
+    for (let slot = 0; slot < sims.length; slot += 1) {
+      const pending = sims[slot]!.pendingReplies;
       if (!pending || pending.length === 0) continue;
       for (let at = 0; at < pending.length; ) {
         const entry = pending[at]!;
