@@ -1,7 +1,8 @@
 /**
  * The options each of a worker's clients connects with: the scenario's target, path, namespace, transport,
  * headers and parser, its source address and ports (client i takes address i mod n and that address's port
- * pool), its CONNECT payload, and the worker's one wire-byte counter.
+ * pool; the engine-chosen first address, 127.0.0.1, is the kernel's own choice and is not bound: see
+ * source-addresses.ts), its CONNECT payload, and the worker's one wire-byte counter.
  */
 import type { ClientOptions } from '../client/virtual-client.js';
 import type { SourcePortPool } from '../client/source-ports.js';
@@ -10,6 +11,7 @@ import type { Clock } from '../measure/clock.js';
 import { BENCH_ACTION_KINDS } from '../scenario/action-schema.js';
 import { expandCustomArgs } from '../scenario/custom-args.js';
 import type { WorkerTask } from './messages.js';
+import { LOOPBACK_DEFAULT_SOURCE } from './source-addresses.js';
 
 /** How long a client may take to connect before its attempt fails, ms. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -19,6 +21,8 @@ export class ClientConnectOptions {
   readonly wireBytes = new WireByteCounter();
   /** Whether the scenario has bench-protocol actions (the bench app then learns each client's index at connect). */
   private readonly speaksBench: boolean;
+  /** Whether the source addresses are the engine's own spread (not the scenario's list, whose every address is bound). */
+  private readonly addressesChosenByEngine: boolean;
 
   constructor(
     private readonly task: WorkerTask,
@@ -28,6 +32,7 @@ export class ClientConnectOptions {
     private readonly clock: Clock,
   ) {
     this.speaksBench = task.scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
+    this.addressesChosenByEngine = task.scenario.population.sourceAddresses === undefined;
   }
 
   /**
@@ -47,6 +52,8 @@ export class ClientConnectOptions {
 
   private build(index: number, auth: Record<string, unknown> | undefined): ClientOptions {
     const { scenario, sourceAddresses } = this.task;
+    const address = sourceAddresses.length > 0 ? sourceAddresses[index % sourceAddresses.length] : undefined;
+    const bound = address !== undefined && !(this.addressesChosenByEngine && address === LOOPBACK_DEFAULT_SOURCE);
     return {
       url: this.task.targetUrl,
       path: scenario.path,
@@ -54,8 +61,8 @@ export class ClientConnectOptions {
       transport: scenario.transport,
       auth,
       headers: scenario.headers,
-      localAddress: sourceAddresses.length > 0 ? sourceAddresses[index % sourceAddresses.length] : undefined,
-      localPorts: this.sourcePorts.length > 0 ? this.sourcePorts[index % this.sourcePorts.length] : undefined,
+      localAddress: bound ? address : undefined,
+      localPorts: bound && this.sourcePorts.length > 0 ? this.sourcePorts[index % this.sourcePorts.length] : undefined,
       parser: scenario.parser,
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       wireBytes: this.wireBytes,

@@ -7,12 +7,12 @@ import type { WorkerTask } from '../../../loadgen/engine/messages.js';
 import { manualClock } from '../../../loadgen/measure/clock.js';
 import { parseScenarioText } from '../../../loadgen/scenario/load-scenario.js';
 
-function task(extra: string, action: string, sourceAddresses: string[] = []): WorkerTask {
+function task(extra: string, action: string, sourceAddresses: string[] = [], population = '{clients: 8, rooms: 2}'): WorkerTask {
   const { scenario } = parseScenarioText(
     `
 name: options
 target: builtin
-population: {clients: 8, rooms: 2}
+population: ${population}
 phases:
   - {name: hold, kind: hold, duration: 1s}
 actions:
@@ -61,4 +61,17 @@ test('clients without a CONNECT payload share one options object per source addr
   const own = new ClientConnectOptions(task('', '{kind: join}', ['127.0.0.2', '127.0.0.3']), pools, manualClock());
   assert.notEqual(own.of(1), own.of(3));
   assert.deepEqual(own.of(3).auth, { clientIndex: 3 });
+});
+
+test("the engine's own first address, 127.0.0.1, is left to the kernel; a scenario's 127.0.0.1 is bound like its others", () => {
+  const pools = [{ address: '127.0.0.1' }, { address: '127.0.0.2' }] as unknown as SourcePortPool[];
+  const chosen = new ClientConnectOptions(task('', '{kind: custom, event: x}', ['127.0.0.1', '127.0.0.2']), pools, manualClock());
+  assert.equal(chosen.of(4).localAddress, undefined);
+  assert.equal(chosen.of(4).localPorts, undefined);
+  assert.equal(chosen.of(5).localAddress, '127.0.0.2');
+  assert.equal(chosen.of(5).localPorts, pools[1]);
+  const listed = task('', '{kind: custom, event: x}', ['127.0.0.1', '127.0.0.2'], '{clients: 8, rooms: 2, sourceAddresses: [127.0.0.1, 127.0.0.2]}');
+  const given = new ClientConnectOptions(listed, pools, manualClock());
+  assert.equal(given.of(4).localAddress, '127.0.0.1');
+  assert.equal(given.of(4).localPorts, pools[0]);
 });
