@@ -23,6 +23,11 @@ export class ClientConnectOptions {
   private readonly speaksBench: boolean;
   /** Whether the source addresses are the engine's own spread (not the scenario's list, whose every address is bound). */
   private readonly addressesChosenByEngine: boolean;
+  /**
+   * Options without a CONNECT payload, per source address (by index mod the address count): every client of that
+   * address connects with the same object, so a storm of clients does not hold thousands of copies.
+   */
+  private readonly withoutPayload: (ClientOptions | undefined)[] = [];
 
   constructor(
     private readonly task: WorkerTask,
@@ -34,12 +39,6 @@ export class ClientConnectOptions {
     this.speaksBench = task.scenario.actions.some((action) => BENCH_ACTION_KINDS.has(action.kind));
     this.addressesChosenByEngine = task.scenario.population.sourceAddresses === undefined;
   }
-
-  /**
-   * Options without a CONNECT payload, per source address (by index mod the address count): every client of that
-   * address connects with the same object, so a storm of clients does not hold thousands of copies.
-   */
-  private readonly withoutPayload: (ClientOptions | undefined)[] = [];
 
   /** The options client `index` connects with. */
   of(index: number): ClientOptions {
